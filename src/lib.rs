@@ -1,0 +1,11 @@
+//! studylog: a daily study log for readers of technical books.
+//!
+//! - [`model`]: the journal as plain data and pure operations.
+//! - [`store`]: reading and writing `*.studylog.ron` files, atomically.
+//! - [`cli`]: the headless subcommands (`new`, `check`, ...).
+//! - [`generate`]: deterministic synthetic journals for benches and tests.
+
+pub mod cli;
+pub mod generate;
+pub mod model;
+pub mod store;

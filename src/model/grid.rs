@@ -1,0 +1,118 @@
+//! Comparison grids: options (rows) weighed against criteria (columns).
+
+use serde::{Deserialize, Serialize};
+
+/// A comparison grid, e.g. four deployment patterns against cost, scalability,
+/// reliability and ease of hiring.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Grid {
+    /// The topic heading the grid sits under (may be empty).
+    pub title: String,
+    /// The top-left header cell, naming what the options are ("方式").
+    pub corner: String,
+    /// Row names.
+    pub options: Vec<String>,
+    /// Column headers.
+    pub criteria: Vec<Criterion>,
+    /// `cells[option][criterion]`; always `options.len()` rows of
+    /// `criteria.len()` cells (checked on load by `validate`).
+    pub cells: Vec<Vec<Cell>>,
+}
+
+/// A column of a grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub name: String,
+    /// How much this criterion counts in an option's total.
+    #[serde(default = "Criterion::default_weight")]
+    pub weight: u32,
+}
+
+/// One cell: free text and an optional score.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cell {
+    pub text: String,
+    pub score: Option<Score>,
+}
+
+/// A cell's rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Score {
+    /// 1 (worst) to 5 (best).
+    Points(u8),
+    Mark(Mark),
+}
+
+/// The marks Japanese comparison tables use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mark {
+    /// ◎
+    Excellent,
+    /// ○
+    Good,
+    /// △
+    Fair,
+    /// ×
+    Poor,
+}
+
+impl Criterion {
+    pub fn new(name: impl Into<String>) -> Self {
+        Criterion {
+            name: name.into(),
+            weight: Self::default_weight(),
+        }
+    }
+
+    fn default_weight() -> u32 {
+        1
+    }
+}
+
+impl Grid {
+    /// A grid of empty cells with the given row and column names.
+    pub fn new(options: Vec<String>, criteria: Vec<String>) -> Self {
+        let cells = vec![vec![Cell::default(); criteria.len()]; options.len()];
+        Grid {
+            title: String::new(),
+            corner: String::new(),
+            options,
+            criteria: criteria.into_iter().map(Criterion::new).collect(),
+            cells,
+        }
+    }
+
+    /// Whether `cells` has exactly one row per option and one cell per criterion.
+    pub fn is_well_formed(&self) -> bool {
+        self.cells.len() == self.options.len()
+            && self
+                .cells
+                .iter()
+                .all(|row| row.len() == self.criteria.len())
+    }
+}
+
+impl Score {
+    /// Scores outside 1..=5 cannot be shown or totalled.
+    pub fn is_valid(self) -> bool {
+        match self {
+            Score::Points(p) => (1..=5).contains(&p),
+            Score::Mark(_) => true,
+        }
+    }
+}
+
+impl Mark {
+    pub const ALL: [Mark; 4] = [Mark::Excellent, Mark::Good, Mark::Fair, Mark::Poor];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Excellent => "◎",
+            Mark::Good => "○",
+            Mark::Fair => "△",
+            Mark::Poor => "×",
+        }
+    }
+}

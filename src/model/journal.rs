@@ -1,0 +1,126 @@
+//! The whole journal: library, template and every day's log.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::book::{Book, Chapter};
+use super::day::Day;
+use super::ids::{BookId, ChapterId};
+use super::template::{Language, Template};
+
+/// The version of the file format this program writes. Files with a larger
+/// number are refused; smaller ones are migrated on load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A study journal: what `*.studylog.ron` holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Journal {
+    pub format_version: u32,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub template: Template,
+    #[serde(default)]
+    pub books: Vec<Book>,
+    #[serde(default, deserialize_with = "days_without_duplicates")]
+    pub days: BTreeMap<NaiveDate, Day>,
+}
+
+impl Journal {
+    /// An empty journal with headings in `language`.
+    pub fn new(title: impl Into<String>, language: Language) -> Self {
+        Journal {
+            format_version: FORMAT_VERSION,
+            title: title.into(),
+            template: Template::new(language),
+            books: Vec::new(),
+            days: BTreeMap::new(),
+        }
+    }
+
+    pub fn book(&self, id: BookId) -> Option<&Book> {
+        self.books.iter().find(|b| b.id == id)
+    }
+
+    pub fn book_mut(&mut self, id: BookId) -> Option<&mut Book> {
+        self.books.iter_mut().find(|b| b.id == id)
+    }
+
+    /// The chapter with this id and the book that holds it.
+    pub fn chapter(&self, id: ChapterId) -> Option<(&Book, &Chapter)> {
+        self.books
+            .iter()
+            .find_map(|book| book.chapter(id).map(|chapter| (book, chapter)))
+    }
+
+    pub fn chapter_count(&self) -> usize {
+        self.books.iter().map(|b| b.chapters.len()).sum()
+    }
+
+    /// An id no book has yet.
+    pub fn next_book_id(&self) -> BookId {
+        BookId(self.books.iter().map(|b| b.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// An id no chapter of any book has yet.
+    pub fn next_chapter_id(&self) -> ChapterId {
+        let max = self
+            .books
+            .iter()
+            .flat_map(|b| &b.chapters)
+            .map(|c| c.id.0 + 1)
+            .max();
+        ChapterId(max.unwrap_or(1))
+    }
+
+    /// Adds a book with a fresh id and returns the id.
+    pub fn add_book(&mut self, title: impl Into<String>) -> BookId {
+        let id = self.next_book_id();
+        self.books.push(Book::new(id, title));
+        id
+    }
+
+    /// Adds a chapter with a fresh id at the end of `book`; `None` if there is no such book.
+    pub fn add_chapter(&mut self, book: BookId, label: impl Into<String>) -> Option<ChapterId> {
+        let id = self.next_chapter_id();
+        let book = self.book_mut(book)?;
+        book.chapters.push(Chapter::new(id, label));
+        Some(id)
+    }
+}
+
+/// A hand-edited file may repeat a date; a plain map would silently keep only
+/// the last one, so a repeat is an error instead.
+fn days_without_duplicates<'de, D>(deserializer: D) -> Result<BTreeMap<NaiveDate, Day>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct DaysVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for DaysVisitor {
+        type Value = BTreeMap<NaiveDate, Day>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from dates (\"YYYY-MM-DD\") to days")
+        }
+
+        fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+        where
+            A: serde::de::MapAccess<'de>,
+        {
+            let mut days = BTreeMap::new();
+            while let Some((date, day)) = map.next_entry::<NaiveDate, Day>()? {
+                if days.insert(date, day).is_some() {
+                    return Err(serde::de::Error::custom(format!(
+                        "the day {date} appears twice"
+                    )));
+                }
+            }
+            Ok(days)
+        }
+    }
+
+    deserializer.deserialize_map(DaysVisitor)
+}

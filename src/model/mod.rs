@@ -1,0 +1,24 @@
+//! The journal as plain data, and the pure operations on it.
+//!
+//! Nothing here knows about egui, files or Markdown: `store` turns a file into a
+//! [`Journal`], `ui` edits it, `markdown` turns it into text. Keeping this layer
+//! pure is what lets every other layer be tested on journals built in memory.
+
+mod book;
+mod day;
+mod grid;
+mod ids;
+mod journal;
+mod template;
+mod validate;
+
+pub use book::{Book, Chapter, ChapterStatus};
+pub use day::{
+    Answer, Block, ChapterNotes, Day, ExtraSection, LearnedBook, NextItem, Question, StudiedBook,
+    StudiedChapter, WorkItem,
+};
+pub use grid::{Cell, Criterion, Grid, Mark, Score};
+pub use ids::{BookId, ChapterId};
+pub use journal::{FORMAT_VERSION, Journal};
+pub use template::{Language, SectionHeadings, Template};
+pub use validate::{Invalid, validate};

@@ -1,0 +1,74 @@
+//! The shape of a daily log: date style and section headings, in the user's language.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the journal's headings (the UI language is a separate preference).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    Ja,
+    En,
+}
+
+/// How a day is written out: its date heading and section headings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub language: Language,
+    /// A chrono format string for the `#` date heading, e.g. `%Y-%m-%d`.
+    pub date_format: String,
+    pub headings: SectionHeadings,
+}
+
+/// The `##` headings of the five sections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionHeadings {
+    pub worked_on: String,
+    pub learned: String,
+    pub questions: String,
+    pub next: String,
+    pub impressions: String,
+}
+
+impl Template {
+    pub fn new(language: Language) -> Self {
+        Template {
+            language,
+            date_format: "%Y-%m-%d".to_owned(),
+            headings: SectionHeadings::for_language(language),
+        }
+    }
+}
+
+impl Default for Template {
+    fn default() -> Self {
+        Template::new(Language::Ja)
+    }
+}
+
+impl SectionHeadings {
+    pub fn for_language(language: Language) -> Self {
+        let [worked_on, learned, questions, next, impressions] = match language {
+            Language::Ja => [
+                "取り組んだこと",
+                "学んだこと",
+                "わからなかったこと",
+                "次やること",
+                "感想",
+            ],
+            Language::En => [
+                "What I worked on",
+                "What I learned",
+                "What I didn't understand",
+                "Next",
+                "Impressions",
+            ],
+        };
+        SectionHeadings {
+            worked_on: worked_on.to_owned(),
+            learned: learned.to_owned(),
+            questions: questions.to_owned(),
+            next: next.to_owned(),
+            impressions: impressions.to_owned(),
+        }
+    }
+}

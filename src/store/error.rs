@@ -1,0 +1,96 @@
+//! What can go wrong reading or writing a journal, in words a user can act on.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::model::Invalid;
+
+/// Why a journal could not be loaded. The file is never changed by a failed load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+
+    #[error("{}: the file is {size} bytes, more than a journal can be ({limit} bytes)", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error("{}:{line}:{column}: the file is not UTF-8 text", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error(
+        "{}: written by a newer studylog (format version {found}; this version reads up to {supported}). Update studylog to open it.",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error("{}: format version {found} is not one studylog ever wrote", path.display())]
+    UnknownVersion { path: PathBuf, found: u32 },
+
+    #[error("{}{}: {problem}", path.display(), Position(*at))]
+    Inconsistent {
+        path: PathBuf,
+        /// Line and column of the day the problem is in, when it is in one.
+        at: Option<(usize, usize)>,
+        problem: Invalid,
+    },
+}
+
+/// Why a journal could not be saved. The file on disk is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot turn the journal into RON: {0}")]
+    Serialize(#[from] ron::Error),
+
+    #[error("{}: cannot {action}: {source}. The file on disk is unchanged.", path.display())]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+}
+
+impl LoadError {
+    /// Line and column in the file, where the problem has one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::NotUtf8 { line, column, .. } | LoadError::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            LoadError::Inconsistent { at, .. } => *at,
+            _ => None,
+        }
+    }
+}
+
+/// Formats an optional `:line:column` suffix.
+struct Position(Option<(usize, usize)>);
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some((line, column)) => write!(f, ":{line}:{column}"),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Loading a journal file: read, decode, parse, check the version, migrate, validate.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::error::LoadError;
+use super::format::from_ron_str;
+use super::migrate::{VersionProblem, migrate};
+use crate::model::{FORMAT_VERSION, Invalid, Journal, validate};
+
+/// Files larger than this are refused before reading: no real journal comes
+/// near it (ten years of daily notes is ~11 MB), and reading it all would be
+/// a long freeze for nothing.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads the journal at `path`. Never writes to it.
+pub fn load(path: &Path) -> Result<Journal, LoadError> {
+    let bytes = read_bounded(path)?;
+    let text = decode(path, &bytes)?;
+    parse(path, text)
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let read_error = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    Ok(bytes)
+}
+
+/// UTF-8 text without a byte-order mark (editors on Windows add one).
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = end_position(valid);
+        LoadError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })
+}
+
+fn parse(path: &Path, text: &str) -> Result<Journal, LoadError> {
+    let journal = match from_ron_str(text) {
+        Ok(journal) => journal,
+        Err(error) => {
+            // A newer format may not parse as this one; saying "update studylog"
+            // helps more than pointing at a field this version has never heard of.
+            if let Some(found) = probe_version(text).filter(|v| *v > FORMAT_VERSION) {
+                return Err(too_new(path, found));
+            }
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line: error.span.start.line,
+                column: error.span.start.col,
+                message: error.code.to_string(),
+            });
+        }
+    };
+    let journal = migrate(journal).map_err(|problem| match problem {
+        VersionProblem::TooNew(found) => too_new(path, found),
+        VersionProblem::Unknown(found) => LoadError::UnknownVersion {
+            path: path.to_owned(),
+            found,
+        },
+    })?;
+    validate(&journal).map_err(|problem| LoadError::Inconsistent {
+        path: path.to_owned(),
+        at: locate(text, &problem),
+        problem,
+    })?;
+    Ok(journal)
+}
+
+fn too_new(path: &Path, found: u32) -> LoadError {
+    LoadError::TooNew {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
+    }
+}
+
+/// The `format_version` of a file that may not parse as a whole.
+fn probe_version(text: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format_version: u32,
+    }
+    // Fields other than format_version are skipped, whatever their shape.
+    let probe: Probe = ron::Options::default().from_str(text).ok()?;
+    Some(probe.format_version)
+}
+
+/// Where in the text the day a problem is in starts.
+fn locate(text: &str, problem: &Invalid) -> Option<(usize, usize)> {
+    let key = format!("\"{}\"", problem.date()?);
+    let offset = text.find(&key)?;
+    Some(end_position(&text[..offset]))
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn end_position(prefix: &str) -> (usize, usize) {
+    let line = 1 + prefix.matches('\n').count();
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let column = 1 + prefix[line_start..].chars().count();
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_position_counts_lines_and_characters() {
+        assert_eq!(end_position(""), (1, 1));
+        assert_eq!(end_position("ab"), (1, 3));
+        assert_eq!(end_position("ab\n学習"), (2, 3));
+    }
+}

@@ -1,0 +1,20 @@
+//! Reading and writing journal files (`*.studylog.ron`).
+//!
+//! This is the only code that touches journal files. Loading never writes;
+//! saving is atomic (temp file, fsync, rename) and keeps the previous version
+//! as a backup, so a crash or a full disk can never leave half a journal.
+
+mod error;
+mod format;
+mod load;
+mod migrate;
+mod save;
+
+pub use error::{LoadError, SaveError};
+pub use format::{from_ron_str, to_ron_string};
+pub use load::{MAX_FILE_BYTES, load};
+pub use migrate::migrate;
+pub use save::{backup_path, save};
+
+/// The extension journal files carry.
+pub const EXTENSION: &str = "studylog.ron";

@@ -1,0 +1,136 @@
+//! Saving a journal atomically, keeping the previous version as a backup.
+//!
+//! The order of steps is what makes a crash harmless: the new text goes to a
+//! temp file in the same folder and is fsynced; the old file is linked (or
+//! copied) to the backup; only then does a rename swap the new file in. At
+//! every moment the journal's path holds either the old or the new journal.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::error::SaveError;
+use super::format::to_ron_string;
+use crate::model::Journal;
+
+/// Writes `journal` to `path` atomically. On error the file at `path` is unchanged.
+pub fn save(path: &Path, journal: &Journal) -> Result<(), SaveError> {
+    let text = to_ron_string(journal)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Where the previous version of `path` is kept: `NAME.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    // Saving through a symlink replaces the file it points to, not the link.
+    let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let existing = fs::metadata(&path).ok().filter(|m| m.is_file());
+    let temp = temp_path(&path);
+    let result = write_temp(&temp, bytes, existing.as_ref())
+        .and_then(|()| {
+            if existing.is_some() {
+                keep_backup(&path)?;
+            }
+            Ok(())
+        })
+        .and_then(|()| rename(&temp, &path))
+        .and_then(|()| sync_folder(&path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_temp(temp: &Path, bytes: &[u8], existing: Option<&fs::Metadata>) -> Result<(), SaveError> {
+    let fail = |action| move |source| io_error(temp, action, source);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .map_err(fail("create a temporary file"))?;
+    file.write_all(bytes).map_err(fail("write"))?;
+    if let Some(meta) = existing {
+        // Keep the journal's permissions (e.g. private 0600) across saves.
+        file.set_permissions(meta.permissions())
+            .map_err(fail("set permissions"))?;
+    }
+    file.sync_all().map_err(fail("flush to disk"))
+}
+
+/// Makes `NAME.bak` hold the current file, replacing the older backup only once
+/// the new one is complete.
+fn keep_backup(path: &Path) -> Result<(), SaveError> {
+    let backup = backup_path(path);
+    let staging = temp_path(&backup);
+    let linked = fs::hard_link(path, &staging);
+    let staged = match linked {
+        Ok(()) => Ok(()),
+        // Some file systems (FAT, some network shares) have no hard links.
+        Err(_) => copy_synced(path, &staging),
+    };
+    let result = staged
+        .map_err(|source| io_error(&backup, "keep a backup", source))
+        .and_then(|()| rename(&staging, &backup));
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
+fn copy_synced(from: &Path, to: &Path) -> io::Result<()> {
+    fs::copy(from, to)?;
+    File::open(to)?.sync_all()
+}
+
+fn rename(from: &Path, to: &Path) -> Result<(), SaveError> {
+    fs::rename(from, to).map_err(|source| io_error(to, "replace the file", source))
+}
+
+/// Makes the rename itself durable (on Unix a folder is synced like a file).
+fn sync_folder(path: &Path) -> Result<(), SaveError> {
+    #[cfg(unix)]
+    {
+        let folder = parent_folder(path);
+        File::open(folder)
+            .and_then(|f| f.sync_all())
+            .map_err(|source| io_error(folder, "flush the folder to disk", source))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+fn parent_folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// A hidden, unique name in the same folder, so the final rename stays on one file system.
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp_name = format!(".{name}.{}-{n}.tmp", std::process::id());
+    parent_folder(path).join(temp_name)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name: OsString = path.file_name().unwrap_or_default().to_owned();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+fn io_error(path: &Path, action: &'static str, source: io::Error) -> SaveError {
+    SaveError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    }
+}

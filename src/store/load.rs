@@ -67,10 +67,11 @@ fn parse(path: &Path, text: &str) -> Result<Journal, LoadError> {
             if let Some(found) = probe_version(text).filter(|v| *v > FORMAT_VERSION) {
                 return Err(too_new(path, found));
             }
+            let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
             return Err(LoadError::Syntax {
                 path: path.to_owned(),
-                line: error.span.start.line,
-                column: error.span.start.col,
+                line,
+                column,
                 message: error.code.to_string(),
             });
         }
@@ -116,6 +117,25 @@ fn locate(text: &str, problem: &Invalid) -> Option<(usize, usize)> {
     Some(end_position(&text[..offset]))
 }
 
+/// ron points at the blank before an unexpected value; the value itself is
+/// where the user has to look, so move right past spaces and tabs on that line.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let blanks = line_text
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    let at_end = line_text.chars().count() < column + blanks;
+    if at_end {
+        (line, column)
+    } else {
+        (line, column + blanks)
+    }
+}
+
 /// 1-based line and column (in characters) just after `prefix`.
 fn end_position(prefix: &str) -> (usize, usize) {
     let line = 1 + prefix.matches('\n').count();
@@ -133,5 +153,12 @@ mod tests {
         assert_eq!(end_position(""), (1, 1));
         assert_eq!(end_position("ab"), (1, 3));
         assert_eq!(end_position("ab\n学習"), (2, 3));
+    }
+
+    #[test]
+    fn skip_blanks_moves_to_the_value_but_not_past_the_line() {
+        assert_eq!(skip_blanks("a\n  title: 42,", 2, 9), (2, 10));
+        assert_eq!(skip_blanks("a\n  title:   ", 2, 9), (2, 9));
+        assert_eq!(skip_blanks("x", 5, 1), (5, 1));
     }
 }

@@ -126,9 +126,15 @@ fn day() -> impl Strategy<Value = Day> {
                 carried_from,
             }
         });
-    let extra = (text(), text()).prop_map(|(heading, body)| ExtraSection { heading, body });
+    let extra = (text(), text(), 0u8..=5).prop_map(|(heading, body, slot)| ExtraSection {
+        heading,
+        body,
+        slot,
+    });
     (
+        text(),
         prop::collection::vec(worked, 0..3),
+        text(),
         learned,
         prop::collection::vec(question, 0..3),
         prop::collection::vec(next, 0..3),
@@ -136,13 +142,17 @@ fn day() -> impl Strategy<Value = Day> {
         prop::collection::vec(extra, 0..2),
     )
         .prop_map(
-            |(worked_on, learned, questions, next, impressions, extra)| Day {
-                worked_on,
-                learned,
-                questions,
-                next,
-                impressions,
-                extra,
+            |(preamble, worked_on, learned_intro, learned, questions, next, impressions, extra)| {
+                Day {
+                    preamble,
+                    worked_on,
+                    learned_intro,
+                    learned,
+                    questions,
+                    next,
+                    impressions,
+                    extra,
+                }
             },
         )
 }

@@ -14,8 +14,12 @@ use super::ids::{BookId, ChapterId};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Day {
+    /// Text between the date heading and the first section, as written.
+    pub preamble: String,
     /// 取り組んだこと: the books and chapters studied, and free items.
     pub worked_on: Vec<WorkItem>,
+    /// 学んだこと written directly under the section, before any book heading.
+    pub learned_intro: String,
     /// 学んだこと: notes per book, per chapter.
     pub learned: Vec<LearnedBook>,
     /// わからなかったこと: open and answered questions.
@@ -114,12 +118,24 @@ pub struct NextItem {
 pub struct ExtraSection {
     pub heading: String,
     pub body: String,
+    /// How many of the five template sections come before this one (0 to 5),
+    /// so export puts it back where the user had it.
+    #[serde(default = "ExtraSection::at_the_end")]
+    pub slot: u8,
+}
+
+impl ExtraSection {
+    fn at_the_end() -> u8 {
+        5
+    }
 }
 
 impl Day {
     /// True when the user has written nothing in any section.
     pub fn is_empty(&self) -> bool {
-        self.worked_on.is_empty()
+        self.preamble.is_empty()
+            && self.worked_on.is_empty()
+            && self.learned_intro.is_empty()
             && self.learned.is_empty()
             && self.questions.is_empty()
             && self.next.is_empty()

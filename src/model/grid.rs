@@ -104,6 +104,42 @@ impl Score {
     }
 }
 
+impl Score {
+    /// Points for totals: 1–5 as given; ◎ 5, ○ 4, △ 2, × 1.
+    pub fn value(self) -> u32 {
+        match self {
+            Score::Points(p) => u32::from(p),
+            Score::Mark(Mark::Excellent) => 5,
+            Score::Mark(Mark::Good) => 4,
+            Score::Mark(Mark::Fair) => 2,
+            Score::Mark(Mark::Poor) => 1,
+        }
+    }
+}
+
+impl Grid {
+    /// Whether any cell has a 1–5 score (marks alone do not make a total worth showing).
+    pub fn has_points(&self) -> bool {
+        self.cells
+            .iter()
+            .flatten()
+            .any(|c| matches!(c.score, Some(Score::Points(_))))
+    }
+
+    /// Per option: the sum over criteria of weight × score value (unscored cells count 0).
+    pub fn totals(&self) -> Vec<u32> {
+        self.cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&self.criteria)
+                    .map(|(cell, criterion)| criterion.weight * cell.score.map_or(0, Score::value))
+                    .sum()
+            })
+            .collect()
+    }
+}
+
 impl Mark {
     pub const ALL: [Mark; 4] = [Mark::Excellent, Mark::Good, Mark::Fair, Mark::Poor];
 

@@ -22,6 +22,9 @@ pub struct Journal {
     pub title: String,
     #[serde(default)]
     pub template: Template,
+    /// Markdown met before the first day of an imported log, kept for export.
+    #[serde(default)]
+    pub preamble: String,
     #[serde(default)]
     pub books: Vec<Book>,
     #[serde(default, deserialize_with = "days_without_duplicates")]
@@ -35,6 +38,7 @@ impl Journal {
             format_version: FORMAT_VERSION,
             title: title.into(),
             template: Template::new(language),
+            preamble: String::new(),
             books: Vec::new(),
             days: BTreeMap::new(),
         }

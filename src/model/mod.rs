@@ -20,5 +20,5 @@ pub use day::{
 pub use grid::{Cell, Criterion, Grid, Mark, Score};
 pub use ids::{BookId, ChapterId};
 pub use journal::{FORMAT_VERSION, Journal};
-pub use template::{Language, SectionHeadings, Template};
+pub use template::{Language, Section, SectionHeadings, Template};
 pub use validate::{Invalid, validate};

@@ -17,6 +17,33 @@ pub struct Template {
     /// A chrono format string for the `#` date heading, e.g. `%Y-%m-%d`.
     pub date_format: String,
     pub headings: SectionHeadings,
+    /// Whether open 次やること items are written as `- [ ] item` (else `- item`).
+    #[serde(default = "yes")]
+    pub next_checkboxes: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The five sections of a day, in template order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    WorkedOn,
+    Learned,
+    Questions,
+    Next,
+    Impressions,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::WorkedOn,
+        Section::Learned,
+        Section::Questions,
+        Section::Next,
+        Section::Impressions,
+    ];
 }
 
 /// The `##` headings of the five sections.
@@ -35,6 +62,7 @@ impl Template {
             language,
             date_format: "%Y-%m-%d".to_owned(),
             headings: SectionHeadings::for_language(language),
+            next_checkboxes: true,
         }
     }
 }
@@ -46,6 +74,27 @@ impl Default for Template {
 }
 
 impl SectionHeadings {
+    pub fn get(&self, section: Section) -> &str {
+        match section {
+            Section::WorkedOn => &self.worked_on,
+            Section::Learned => &self.learned,
+            Section::Questions => &self.questions,
+            Section::Next => &self.next,
+            Section::Impressions => &self.impressions,
+        }
+    }
+
+    pub fn set(&mut self, section: Section, heading: String) {
+        let slot = match section {
+            Section::WorkedOn => &mut self.worked_on,
+            Section::Learned => &mut self.learned,
+            Section::Questions => &mut self.questions,
+            Section::Next => &mut self.next,
+            Section::Impressions => &mut self.impressions,
+        };
+        *slot = heading;
+    }
+
     pub fn for_language(language: Language) -> Self {
         let [worked_on, learned, questions, next, impressions] = match language {
             Language::Ja => [

@@ -50,7 +50,7 @@ pub fn small_journal() -> Journal {
         questions: vec![Question::new("sloppy quorum で最新の値が読めない理由")],
         next: vec![NextItem::new("7 章を読む")],
         impressions: "難しかった".into(),
-        extra: vec![],
+        ..Day::default()
     };
     journal.days.insert("2025-03-10".parse().unwrap(), day);
     journal

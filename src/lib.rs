@@ -7,5 +7,6 @@
 
 pub mod cli;
 pub mod generate;
+pub mod markdown;
 pub mod model;
 pub mod store;

@@ -1,0 +1,273 @@
+//! Journal -> Markdown: a day, a book summary, or the whole journal.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::date::format_date;
+use super::escape::{Structural, escape_text};
+use super::lists::write_item;
+use super::table::grid_to_table;
+use crate::model::{Block, BookId, Day, Journal, Language, Section, WorkItem};
+
+/// Headings that carry structure outside 学んだこと: date, section.
+const SECTION_LEVELS: Structural = Structural::UpTo(2);
+/// Headings that carry structure inside 学んだこと: also book, chapter.
+const LEARNED_LEVELS: Structural = Structural::UpTo(4);
+
+/// The whole journal: its preamble, then every day in date order.
+pub fn export_journal(journal: &Journal) -> String {
+    let format = date_format_for(journal, journal.days.keys());
+    let mut parts: Vec<String> = Vec::new();
+    if !journal.preamble.is_empty() {
+        parts.push(format!(
+            "{}\n",
+            escape_text(&journal.preamble, Structural::DateHeadings)
+        ));
+    }
+    parts.extend(
+        journal
+            .days
+            .iter()
+            .map(|(date, day)| day_text(journal, *date, day, &format)),
+    );
+    parts.join("\n")
+}
+
+/// One day, or `None` if the journal has no log for that date.
+pub fn export_day(journal: &Journal, date: NaiveDate) -> Option<String> {
+    let day = journal.days.get(&date)?;
+    Some(day_text(journal, date, day, &journal.template.date_format))
+}
+
+/// A summary of one book: for each chapter, what was learned on each day, in date order.
+pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
+    let book = journal.book(book_id)?;
+    let mut blocks = vec![heading(1, &book.title)];
+    let learned = || {
+        journal
+            .days
+            .iter()
+            .flat_map(|(date, day)| day.learned.iter().map(move |l| (*date, l)))
+            .filter(|(_, l)| l.book == book_id)
+    };
+    let intros: Vec<(NaiveDate, &str)> = learned()
+        .filter(|(_, l)| !l.intro.is_empty())
+        .map(|(d, l)| (d, l.intro.as_str()))
+        .collect();
+    if !intros.is_empty() {
+        blocks.push(heading(2, about_book(journal.template.language)));
+        for (date, intro) in intros {
+            blocks.push(heading(
+                3,
+                &format_date(date, &journal.template.date_format),
+            ));
+            blocks.push(escape_text(intro, LEARNED_LEVELS));
+        }
+    }
+    for chapter in &book.chapters {
+        blocks.push(heading(2, &chapter.label));
+        for (date, learned) in learned() {
+            for notes in learned.chapters.iter().filter(|n| n.chapter == chapter.id) {
+                blocks.push(heading(
+                    3,
+                    &format_date(date, &journal.template.date_format),
+                ));
+                push_note_blocks(&mut blocks, &notes.blocks, journal.template.language);
+            }
+        }
+    }
+    Some(join_blocks(&blocks))
+}
+
+fn about_book(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "本全体のメモ",
+        Language::En => "About the book",
+    }
+}
+
+/// The template's date format, with the year added when it has none and the
+/// days span more than one year (otherwise the years could not be read back).
+fn date_format_for<'a>(
+    journal: &Journal,
+    mut dates: impl Iterator<Item = &'a NaiveDate>,
+) -> String {
+    let format = &journal.template.date_format;
+    let first = dates.next().map(|d| d.year());
+    let spans_years = dates
+        .last()
+        .map(|d| d.year())
+        .is_some_and(|last| Some(last) != first);
+    if spans_years && !format.contains("%Y") {
+        let prefix = if format.contains('月') {
+            "%Y年"
+        } else {
+            "%Y/"
+        };
+        format!("{prefix}{format}")
+    } else {
+        format.clone()
+    }
+}
+
+fn day_text(journal: &Journal, date: NaiveDate, day: &Day, date_format: &str) -> String {
+    let mut blocks = vec![heading(1, &format_date(date, date_format))];
+    if !day.preamble.is_empty() {
+        blocks.push(escape_text(&day.preamble, SECTION_LEVELS));
+    }
+    for slot in 0..=Section::ALL.len() {
+        for extra in day
+            .extra
+            .iter()
+            .filter(|e| usize::from(e.slot.min(5)) == slot)
+        {
+            blocks.push(heading(2, &extra.heading));
+            if !extra.body.is_empty() {
+                blocks.push(escape_text(&extra.body, SECTION_LEVELS));
+            }
+        }
+        if let Some(&section) = Section::ALL.get(slot) {
+            blocks.push(heading(2, journal.template.headings.get(section)));
+            push_section(&mut blocks, journal, day, section);
+        }
+    }
+    join_blocks(&blocks)
+}
+
+fn push_section(blocks: &mut Vec<String>, journal: &Journal, day: &Day, section: Section) {
+    match section {
+        Section::WorkedOn => blocks.push(list_or_dash(worked_on_list(journal, day))),
+        Section::Learned => push_learned(blocks, journal, day),
+        Section::Questions => blocks.push(list_or_dash(questions_list(journal, day))),
+        Section::Next => blocks.push(list_or_dash(next_list(journal, day))),
+        Section::Impressions => {
+            if !day.impressions.is_empty() {
+                blocks.push(escape_text(&day.impressions, SECTION_LEVELS));
+            }
+        }
+    }
+}
+
+/// An empty list section is written as a single `-`, ready to fill in.
+fn list_or_dash(list: String) -> String {
+    if list.is_empty() {
+        "-".to_owned()
+    } else {
+        list
+    }
+}
+
+fn worked_on_list(journal: &Journal, day: &Day) -> String {
+    let mut out = String::new();
+    for item in &day.worked_on {
+        match item {
+            WorkItem::Text(text) => write_item(&mut out, None, text),
+            WorkItem::Book(studied) => {
+                let title = journal.book(studied.book).map_or("", |b| b.title.as_str());
+                let mut text = title.to_owned();
+                for chapter in &studied.chapters {
+                    let label = if chapter.written_as.is_empty() {
+                        journal
+                            .chapter(chapter.chapter)
+                            .map_or("", |(_, c)| c.label.as_str())
+                    } else {
+                        &chapter.written_as
+                    };
+                    text.push_str("\n- ");
+                    text.push_str(label);
+                }
+                write_item(&mut out, None, &text);
+            }
+        }
+    }
+    out
+}
+
+fn questions_list(journal: &Journal, day: &Day) -> String {
+    let mut out = String::new();
+    for question in &day.questions {
+        match &question.answer {
+            None => write_item(&mut out, None, &question.text),
+            Some(answer) => {
+                let mut text = question.text.clone();
+                if !answer.text.is_empty() {
+                    let label = resolved_label(journal.template.language);
+                    let on = answer.resolved_on;
+                    let answer_text = answer.text.replace('\n', "\n  ");
+                    text.push_str(&format!("\n- {label} ({on}): {answer_text}"));
+                }
+                write_item(&mut out, Some(true), &text);
+            }
+        }
+    }
+    out
+}
+
+/// The word before a resolved question's answer.
+pub(crate) fn resolved_label(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "解決",
+        Language::En => "Answer",
+    }
+}
+
+fn next_list(journal: &Journal, day: &Day) -> String {
+    let mut out = String::new();
+    for item in &day.next {
+        let checkbox = if item.done {
+            Some(true)
+        } else {
+            journal.template.next_checkboxes.then_some(false)
+        };
+        write_item(&mut out, checkbox, &item.text);
+    }
+    out
+}
+
+fn push_learned(blocks: &mut Vec<String>, journal: &Journal, day: &Day) {
+    let language = journal.template.language;
+    if !day.learned_intro.is_empty() {
+        blocks.push(escape_text(&day.learned_intro, LEARNED_LEVELS));
+    }
+    for learned in &day.learned {
+        let title = journal.book(learned.book).map_or("", |b| b.title.as_str());
+        blocks.push(heading(3, title));
+        if !learned.intro.is_empty() {
+            blocks.push(escape_text(&learned.intro, LEARNED_LEVELS));
+        }
+        for notes in &learned.chapters {
+            let label = journal
+                .chapter(notes.chapter)
+                .map_or("", |(_, c)| c.label.as_str());
+            blocks.push(heading(4, label));
+            push_note_blocks(blocks, &notes.blocks, language);
+        }
+    }
+}
+
+fn push_note_blocks(blocks: &mut Vec<String>, notes: &[Block], language: Language) {
+    for block in notes {
+        match block {
+            Block::Text(text) if text.is_empty() => {}
+            Block::Text(text) => blocks.push(escape_text(text, LEARNED_LEVELS)),
+            Block::Grid(grid) => {
+                if !grid.title.is_empty() {
+                    blocks.push(heading(5, &grid.title));
+                }
+                blocks.push(grid_to_table(grid, language));
+            }
+        }
+    }
+}
+
+/// A heading line; line breaks in a title (possible in a hand-edited
+/// journal) become spaces so they cannot break the structure.
+fn heading(level: usize, text: &str) -> String {
+    format!("{} {}", "#".repeat(level), text.replace(['\r', '\n'], " "))
+}
+
+/// Blocks separated by blank lines, ending with a newline.
+fn join_blocks(blocks: &[String]) -> String {
+    let mut text = blocks.join("\n\n");
+    text.push('\n');
+    text
+}

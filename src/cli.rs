@@ -1,5 +1,5 @@
-//! The headless subcommands: `new`, `check`. The window is started by `main`
-//! when no subcommand is given.
+//! The headless subcommands: `new`, `check`, `export`, `import`. The window
+//! is started by `main` when no subcommand is given.
 //!
 //! Each command writes its report to the writers it is given and returns an
 //! exit code, so tests can run commands without spawning a process.
@@ -7,9 +7,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::{Journal, Language};
+use crate::markdown::{self, ImportOptions, ImportReport};
+use crate::model::{BookId, Journal, Language};
 use crate::store;
 
 /// A daily study log for readers of technical books.
@@ -40,6 +42,35 @@ pub enum Command {
     Check {
         /// The journal to check
         file: PathBuf,
+    },
+    /// Write the journal (or one day, or one book's notes) as Markdown.
+    Export {
+        /// The journal to export
+        journal: PathBuf,
+        /// Only this day (YYYY-MM-DD)
+        #[arg(long, conflicts_with = "book")]
+        day: Option<NaiveDate>,
+        /// Only this book: every chapter's notes across days, in date order
+        #[arg(long)]
+        book: Option<String>,
+        /// Write to this file instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read daily logs written in Markdown into a journal (created if missing).
+    Import {
+        /// The year of dates written without one [default: from the file name, else this year]
+        #[arg(long)]
+        year: Option<i32>,
+        /// Replace days the journal already has (otherwise they are kept and reported)
+        #[arg(long)]
+        replace: bool,
+        /// The journal to create or add to [default: the first file's name with .studylog.ron]
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The Markdown logs
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -73,6 +104,18 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out,
         ),
         Command::Check { file } => check(&file, out),
+        Command::Export {
+            journal,
+            day,
+            book,
+            output,
+        } => export(&journal, day, book.as_deref(), output.as_deref(), out),
+        Command::Import {
+            year,
+            replace,
+            output,
+            files,
+        } => import(&files, output, year, replace, out),
     };
     match result {
         Ok(()) => OK,
@@ -100,6 +143,147 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<(), String> {
     let journal = store::load(file).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "{}: {}", file.display(), summary(&journal));
     Ok(())
+}
+
+fn export(
+    file: &Path,
+    day: Option<NaiveDate>,
+    book: Option<&str>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let journal = store::load(file).map_err(|e| e.to_string())?;
+    let text = match (day, book) {
+        (Some(date), _) => markdown::export_day(&journal, date)
+            .ok_or_else(|| format!("{}: has no log for {date}", file.display()))?,
+        (None, Some(title)) => {
+            let id = find_book(&journal, title).map_err(|e| format!("{}: {e}", file.display()))?;
+            markdown::export_book(&journal, id).unwrap_or_default()
+        }
+        (None, None) => markdown::export_journal(&journal),
+    };
+    match output {
+        Some(path) => {
+            store::write_text_file(path, &text).map_err(|e| e.to_string())?;
+            let _ = writeln!(out, "wrote {}", path.display());
+        }
+        None => {
+            let _ = out.write_all(text.as_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// The book titled `title`, or the only one whose title contains it (ignoring case).
+fn find_book(journal: &Journal, title: &str) -> Result<BookId, String> {
+    if let Some(book) = journal.books.iter().find(|b| b.title == title) {
+        return Ok(book.id);
+    }
+    let needle = title.to_lowercase();
+    let matches: Vec<&str> = journal
+        .books
+        .iter()
+        .filter(|b| b.title.to_lowercase().contains(&needle))
+        .map(|b| b.title.as_str())
+        .collect();
+    match matches.as_slice() {
+        [only] => Ok(journal
+            .books
+            .iter()
+            .find(|b| b.title == *only)
+            .map(|b| b.id)
+            .unwrap_or(BookId(0))),
+        [] => Err(format!("no book titled \"{title}\"")),
+        many => Err(format!(
+            "\"{title}\" matches several books: {}",
+            many.join(", ")
+        )),
+    }
+}
+
+fn import(
+    files: &[PathBuf],
+    output: Option<PathBuf>,
+    year: Option<i32>,
+    replace: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let target = output.unwrap_or_else(|| journal_path_for(&files[0]));
+    let mut journal = if target.exists() {
+        store::load(&target).map_err(|e| e.to_string())?
+    } else {
+        Journal::new(title_from_path(&target), system_language())
+    };
+    let mut reports = Vec::new();
+    for file in files {
+        let text = read_markdown(file)?;
+        let default_year = year
+            .or_else(|| year_in_name(file))
+            .unwrap_or_else(|| chrono::Local::now().year());
+        let options = ImportOptions {
+            default_year,
+            replace,
+        };
+        reports.push((file, markdown::import(&mut journal, &text, &options)));
+    }
+    store::save(&target, &journal).map_err(|e| e.to_string())?;
+    for (file, report) in reports {
+        let _ = writeln!(out, "{}: {}", file.display(), describe(&report));
+    }
+    let _ = writeln!(out, "saved {}: {}", target.display(), summary(&journal));
+    Ok(())
+}
+
+fn read_markdown(file: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(valid);
+        let line = 1 + prefix.matches('\n').count();
+        let column = 1 + prefix.rsplit('\n').next().unwrap_or("").chars().count();
+        format!("{}:{line}:{column}: not UTF-8 text", file.display())
+    })
+}
+
+/// "log.md" -> "log.studylog.ron", beside it.
+fn journal_path_for(markdown: &Path) -> PathBuf {
+    let stem = markdown.file_stem().unwrap_or_default().to_string_lossy();
+    markdown.with_file_name(format!("{stem}.{}", store::EXTENSION))
+}
+
+/// A year written in a file name, such as `2025-12.md` or `log_2024.md`.
+fn year_in_name(file: &Path) -> Option<i32> {
+    let name = file.file_name()?.to_string_lossy();
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes.get(i..i + 4)?;
+        let bounded = |j: Option<&u8>| j.is_none_or(|b| !b.is_ascii_digit());
+        let alone =
+            bounded(i.checked_sub(1).and_then(|p| bytes.get(p))) && bounded(bytes.get(i + 4));
+        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        (alone && digits.iter().all(u8::is_ascii_digit) && (1900..2200).contains(&year))
+            .then_some(year)
+    })
+}
+
+fn describe(report: &ImportReport) -> String {
+    let mut text = format!("{} added", plural_count(report.added.len(), "day", "days"));
+    if !report.replaced.is_empty() {
+        text.push_str(&format!(", {} replaced", report.replaced.len()));
+    }
+    if !report.kept.is_empty() {
+        let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();
+        text.push_str(&format!(
+            ", {} already in the journal and kept (use --replace to overwrite): {}",
+            report.kept.len(),
+            dates.join(", ")
+        ));
+    }
+    text
+}
+
+fn plural_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
 }
 
 /// "3650 days (2016-01-01 to 2025-12-28), 40 books, 600 chapters".
@@ -159,6 +343,14 @@ mod tests {
         );
         assert_eq!(title_from_path(Path::new("学習.ron")), "学習");
         assert_eq!(title_from_path(Path::new("notes")), "notes");
+    }
+
+    #[test]
+    fn years_are_read_from_file_names() {
+        assert_eq!(year_in_name(Path::new("2025-12.md")), Some(2025));
+        assert_eq!(year_in_name(Path::new("log_2024_study.md")), Some(2024));
+        assert_eq!(year_in_name(Path::new("12345.md")), None);
+        assert_eq!(year_in_name(Path::new("notes.md")), None);
     }
 
     #[test]

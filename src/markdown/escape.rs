@@ -86,6 +86,11 @@ pub fn escape_text(text: &str, rule: Structural) -> String {
         }
         out.push_str(line);
     }
+    // An unclosed code fence would swallow every heading after it on import.
+    if let Some((c, len)) = fences.open {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(c, len));
+    }
     out
 }
 
@@ -199,6 +204,11 @@ mod tests {
             escape_text(text, Structural::UpTo(2)),
             "```sh\n# a comment\n```\n\\# heading"
         );
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_closed_so_it_cannot_swallow_what_follows() {
+        assert_eq!(escape_text("````rust\nfn main() {}", Structural::UpTo(4)), "````rust\nfn main() {}\n````");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use load::{MAX_FILE_BYTES, load};
 pub use migrate::migrate;
-pub use save::{backup_path, save};
+pub use save::{backup_path, save, write_text_file};
 
 /// The extension journal files carry.
 pub const EXTENSION: &str = "studylog.ron";

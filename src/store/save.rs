@@ -21,6 +21,11 @@ pub fn save(path: &Path, journal: &Journal) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes())
 }
 
+/// Writes any text file (an exported log) with the same atomic steps and backup as a journal.
+pub fn write_text_file(path: &Path, text: &str) -> Result<(), SaveError> {
+    write_atomically(path, text.as_bytes())
+}
+
 /// Where the previous version of `path` is kept: `NAME.bak` beside it.
 pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, ".bak")

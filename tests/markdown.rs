@@ -1,0 +1,226 @@
+//! Markdown import and export on a corpus of logs written for the tests
+//! (`tests/data/`): studylog's own style comes back identical, any log keeps
+//! every line of text, and export -> import -> export is a fixed point.
+
+use std::fs;
+
+use chrono::NaiveDate;
+use studylog::markdown::{self, ImportOptions};
+use studylog::model::{Block, Journal, Language, Mark, Score, WorkItem};
+
+fn corpus() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir("tests/data")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| (p.display().to_string(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "the corpus is missing");
+    files
+}
+
+fn import_new(text: &str) -> Journal {
+    let mut journal = Journal::new("", Language::Ja);
+    let options = ImportOptions { default_year: 2024, replace: false };
+    markdown::import(&mut journal, text, &options);
+    journal
+}
+
+/// Trailing spaces and runs of blank lines do not count as differences.
+fn normalized(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim_end) {
+        if !(line.is_empty() && out.last().is_none_or(|l| l.is_empty())) {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// The words of a line, without list markers, checkboxes, indentation or
+/// table pipes: what must survive whatever the export does to the layout.
+fn content(line: &str) -> Option<String> {
+    let mut text = line.trim();
+    if text.starts_with('|') {
+        let cells: Vec<&str> = text.trim_matches('|').split(" | ").map(str::trim).collect();
+        if cells.iter().all(|c| c.trim_matches([':', '-', '|', ' ']).is_empty()) {
+            return None; // a table's delimiter row
+        }
+        return Some(cells.join(" | "));
+    }
+    for marker in ["- ", "* ", "+ ", "1. ", "2. "] {
+        text = text.strip_prefix(marker).unwrap_or(text);
+    }
+    for checkbox in ["[ ] ", "[x] "] {
+        text = text.strip_prefix(checkbox).unwrap_or(text);
+    }
+    let text = text.trim();
+    (!text.is_empty() && !["-", "*", "+"].contains(&text)).then(|| text.to_owned())
+}
+
+#[test]
+fn own_style_logs_come_back_identical() {
+    for name in ["tests/data/own_style_ja.md", "tests/data/own_style_en.md"] {
+        let text = fs::read_to_string(name).unwrap();
+        let exported = markdown::export_journal(&import_new(&text));
+        assert_eq!(normalized(&exported), normalized(&text), "{name}");
+    }
+}
+
+#[test]
+fn every_line_of_text_survives_in_order() {
+    for (name, text) in corpus() {
+        let exported = markdown::export_journal(&import_new(&text));
+        let exported_lines: Vec<String> = exported.lines().filter_map(content).collect();
+        let mut at = 0;
+        for line in text.lines() {
+            let Some(wanted) = content(line) else { continue };
+            let found = exported_lines[at..].iter().position(|l| l.contains(&wanted));
+            let Some(offset) = found else {
+                panic!("{name}: lost or moved {line:?}\n--- export ---\n{exported}");
+            };
+            at += offset;
+        }
+    }
+}
+
+#[test]
+fn export_import_export_is_a_fixed_point() {
+    for (name, text) in corpus() {
+        let first = markdown::export_journal(&import_new(&text));
+        let second = markdown::export_journal(&import_new(&first));
+        assert_eq!(second, first, "{name}");
+    }
+}
+
+#[test]
+fn crlf_and_a_byte_order_mark_read_like_plain_text() {
+    let text = fs::read_to_string("tests/data/messy_ja.md").unwrap();
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    assert_eq!(
+        markdown::export_journal(&import_new(&windows)),
+        markdown::export_journal(&import_new(&text))
+    );
+}
+
+#[test]
+fn messy_logs_map_sections_books_chapters_and_grids() {
+    let journal = import_new(&fs::read_to_string("tests/data/messy_ja.md").unwrap());
+    let day1 = &journal.days[&NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()];
+    let book = journal.books.iter().find(|b| b.title == "コンテナ実践入門").unwrap();
+    let labels: Vec<&str> = book.chapters.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["3 章 コンテナの概要", "4 章 イメージ", "5 章 ネットワーク"]);
+
+    // 取り組んだこと: "3" under the book is the chapter "3 章 コンテナの概要".
+    let WorkItem::Book(studied) = &day1.worked_on[0] else { panic!("{:?}", day1.worked_on) };
+    assert_eq!(studied.chapters[0].chapter, book.chapters[0].id);
+    assert_eq!(studied.chapters[0].written_as, "3");
+    assert_eq!(day1.worked_on[1], WorkItem::Text("英語の勉強 30 分".into()));
+
+    // Text before the first book, the book's own notes, and code with # lines stay as written.
+    assert_eq!(day1.learned_intro, "今日は集中できた。");
+    assert_eq!(day1.learned[0].intro, "本全体のメモ: 図が多くて読みやすい");
+    let Block::Text(notes) = &day1.learned[0].chapters[0].blocks[0] else { panic!() };
+    assert!(notes.starts_with("##### 名前空間\n\n名前空間の説明の前に少し段落がある。"), "{notes}");
+    assert!(notes.contains("```sh\n# これは見出しではない\n## これも\n"), "{notes}");
+    assert!(notes.contains("\t- プロセスの見え方が分かれる"), "notes keep their own indentation: {notes}");
+
+    // Questions: the empty bullet is dropped, the half-closed parenthesis kept.
+    let questions: Vec<&str> = day1.questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(questions, ["overlayfs の仕組み（あとで調べる", "cgroup v2 と v1 の違い"]);
+
+    // The unknown section is kept, between the sections it sat between.
+    assert_eq!(day1.extra[0].heading, "参考リンク");
+    assert_eq!(day1.extra[0].body, "- https://example.com/containers");
+    assert_eq!(day1.extra[0].slot, 3);
+    assert_eq!(day1.impressions, "### 良かった点\n\n集中できた");
+
+    // Checkboxes keep their state.
+    let day2 = &journal.days[&NaiveDate::from_ymd_opt(2025, 12, 2).unwrap()];
+    assert!(day2.next[0].done);
+    assert!(!day1.next[1].done);
+
+    // A table under a chapter is a grid, marks read as scores.
+    let grid = day2.grids().next().map(|(_, g)| g).expect("the table is a grid");
+    assert_eq!(grid.options, ["bridge", "host"]);
+    assert_eq!(grid.cells[0][1].text, "簡単");
+    assert_eq!(grid.cells[0][1].score, Some(Score::Mark(Mark::Excellent)));
+
+    // The style is learned: date format with weekday, the user's heading words.
+    assert_eq!(journal.template.date_format, "%Y/%m/%d（%J）");
+    assert_eq!(journal.template.headings.worked_on, "今日やったこと");
+    assert_eq!(journal.template.headings.impressions, "振り返り");
+    let exported = markdown::export_journal(&journal);
+    assert!(exported.starts_with("# 2025/12/01（月）\n\n## 今日やったこと\n"), "{exported}");
+}
+
+#[test]
+fn english_headings_set_an_english_template() {
+    let journal = import_new(&fs::read_to_string("tests/data/own_style_en.md").unwrap());
+    assert_eq!(journal.template.language, Language::En);
+    assert_eq!(journal.books[0].chapters[0].label, "Chapter 7 Transactions");
+}
+
+#[test]
+fn dates_without_a_year_take_the_given_year() {
+    let journal = import_new(&fs::read_to_string("tests/data/2024-12_mmdd.md").unwrap());
+    let dates: Vec<String> = journal.days.keys().map(|d| d.to_string()).collect();
+    assert_eq!(dates, ["2024-12-01", "2024-12-15"]);
+    assert_eq!(journal.template.date_format, "%m/%d");
+}
+
+#[test]
+fn existing_days_are_kept_unless_replace() {
+    let text = fs::read_to_string("tests/data/own_style_ja.md").unwrap();
+    let mut journal = import_new(&text);
+    let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+    journal.days.get_mut(&date).unwrap().impressions = "アプリで書いた".into();
+
+    let keep = ImportOptions { default_year: 2025, replace: false };
+    let report = markdown::import(&mut journal, &text, &keep);
+    assert_eq!(report.kept.len(), 2);
+    assert!(report.added.is_empty());
+    assert_eq!(journal.days[&date].impressions, "アプリで書いた");
+
+    let replace = ImportOptions { default_year: 2025, replace: true };
+    let report = markdown::import(&mut journal, &text, &replace);
+    assert_eq!(report.replaced.len(), 2);
+    assert_eq!(journal.days[&date].impressions, "");
+    assert_eq!(journal.books.len(), 2, "importing again does not duplicate books");
+}
+
+#[test]
+fn text_that_looks_like_structure_is_escaped_and_comes_back() {
+    let mut journal = import_new("# 2025-01-01\n\n## 感想\n\nふつうの文");
+    let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let tricky = "# 2025-01-02\n## 次やること\n\\# already escaped\n```\n# code\n```";
+    journal.days.get_mut(&date).unwrap().impressions = tricky.into();
+    let exported = markdown::export_journal(&journal);
+    let back = import_new(&exported);
+    assert_eq!(back.days.len(), 1, "no day was invented:\n{exported}");
+    assert_eq!(back.days[&date].impressions, tricky);
+}
+
+#[test]
+fn a_book_summary_gathers_each_chapter_across_days() {
+    let journal = import_new(&fs::read_to_string("tests/data/own_style_ja.md").unwrap());
+    let book = journal.books.iter().find(|b| b.title.starts_with("データ指向")).unwrap();
+    let summary = markdown::export_book(&journal, book.id).unwrap();
+    let ch6 = summary.find("## 6 章 パーティショニング").unwrap();
+    let day2 = summary[ch6..].find("### 2025-03-11").unwrap();
+    assert!(summary[ch6 + day2..].contains("ハッシュによるパーティショニング"), "{summary}");
+    assert!(summary.find("## 5 章 レプリケーション").unwrap() < ch6);
+}
+
+#[test]
+fn one_day_exports_alone() {
+    let journal = import_new(&fs::read_to_string("tests/data/own_style_ja.md").unwrap());
+    let day = markdown::export_day(&journal, NaiveDate::from_ymd_opt(2025, 3, 11).unwrap()).unwrap();
+    assert!(day.starts_with("# 2025-03-11\n"));
+    assert!(!day.contains("# 2025-03-10"));
+    assert_eq!(markdown::export_day(&journal, NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()), None);
+}

@@ -22,7 +22,10 @@ fn corpus() -> Vec<(String, String)> {
 
 fn import_new(text: &str) -> Journal {
     let mut journal = Journal::new("", Language::Ja);
-    let options = ImportOptions { default_year: 2024, replace: false };
+    let options = ImportOptions {
+        default_year: 2024,
+        replace: false,
+    };
     markdown::import(&mut journal, text, &options);
     journal
 }
@@ -47,7 +50,10 @@ fn content(line: &str) -> Option<String> {
     let mut text = line.trim();
     if text.starts_with('|') {
         let cells: Vec<&str> = text.trim_matches('|').split(" | ").map(str::trim).collect();
-        if cells.iter().all(|c| c.trim_matches([':', '-', '|', ' ']).is_empty()) {
+        if cells
+            .iter()
+            .all(|c| c.trim_matches([':', '-', '|', ' ']).is_empty())
+        {
             return None; // a table's delimiter row
         }
         return Some(cells.join(" | "));
@@ -78,8 +84,12 @@ fn every_line_of_text_survives_in_order() {
         let exported_lines: Vec<String> = exported.lines().filter_map(content).collect();
         let mut at = 0;
         for line in text.lines() {
-            let Some(wanted) = content(line) else { continue };
-            let found = exported_lines[at..].iter().position(|l| l.contains(&wanted));
+            let Some(wanted) = content(line) else {
+                continue;
+            };
+            let found = exported_lines[at..]
+                .iter()
+                .position(|l| l.contains(&wanted));
             let Some(offset) = found else {
                 panic!("{name}: lost or moved {line:?}\n--- export ---\n{exported}");
             };
@@ -111,12 +121,21 @@ fn crlf_and_a_byte_order_mark_read_like_plain_text() {
 fn messy_logs_map_sections_books_chapters_and_grids() {
     let journal = import_new(&fs::read_to_string("tests/data/messy_ja.md").unwrap());
     let day1 = &journal.days[&NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()];
-    let book = journal.books.iter().find(|b| b.title == "コンテナ実践入門").unwrap();
+    let book = journal
+        .books
+        .iter()
+        .find(|b| b.title == "コンテナ実践入門")
+        .unwrap();
     let labels: Vec<&str> = book.chapters.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(labels, ["3 章 コンテナの概要", "4 章 イメージ", "5 章 ネットワーク"]);
+    assert_eq!(
+        labels,
+        ["3 章 コンテナの概要", "4 章 イメージ", "5 章 ネットワーク"]
+    );
 
     // 取り組んだこと: "3" under the book is the chapter "3 章 コンテナの概要".
-    let WorkItem::Book(studied) = &day1.worked_on[0] else { panic!("{:?}", day1.worked_on) };
+    let WorkItem::Book(studied) = &day1.worked_on[0] else {
+        panic!("{:?}", day1.worked_on)
+    };
     assert_eq!(studied.chapters[0].chapter, book.chapters[0].id);
     assert_eq!(studied.chapters[0].written_as, "3");
     assert_eq!(day1.worked_on[1], WorkItem::Text("英語の勉強 30 分".into()));
@@ -124,14 +143,28 @@ fn messy_logs_map_sections_books_chapters_and_grids() {
     // Text before the first book, the book's own notes, and code with # lines stay as written.
     assert_eq!(day1.learned_intro, "今日は集中できた。");
     assert_eq!(day1.learned[0].intro, "本全体のメモ: 図が多くて読みやすい");
-    let Block::Text(notes) = &day1.learned[0].chapters[0].blocks[0] else { panic!() };
-    assert!(notes.starts_with("##### 名前空間\n\n名前空間の説明の前に少し段落がある。"), "{notes}");
-    assert!(notes.contains("```sh\n# これは見出しではない\n## これも\n"), "{notes}");
-    assert!(notes.contains("\t- プロセスの見え方が分かれる"), "notes keep their own indentation: {notes}");
+    let Block::Text(notes) = &day1.learned[0].chapters[0].blocks[0] else {
+        panic!()
+    };
+    assert!(
+        notes.starts_with("##### 名前空間\n\n名前空間の説明の前に少し段落がある。"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("```sh\n# これは見出しではない\n## これも\n"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("\t- プロセスの見え方が分かれる"),
+        "notes keep their own indentation: {notes}"
+    );
 
     // Questions: the empty bullet is dropped, the half-closed parenthesis kept.
     let questions: Vec<&str> = day1.questions.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(questions, ["overlayfs の仕組み（あとで調べる", "cgroup v2 と v1 の違い"]);
+    assert_eq!(
+        questions,
+        ["overlayfs の仕組み（あとで調べる", "cgroup v2 と v1 の違い"]
+    );
 
     // The unknown section is kept, between the sections it sat between.
     assert_eq!(day1.extra[0].heading, "参考リンク");
@@ -145,7 +178,11 @@ fn messy_logs_map_sections_books_chapters_and_grids() {
     assert!(!day1.next[1].done);
 
     // A table under a chapter is a grid, marks read as scores.
-    let grid = day2.grids().next().map(|(_, g)| g).expect("the table is a grid");
+    let grid = day2
+        .grids()
+        .next()
+        .map(|(_, g)| g)
+        .expect("the table is a grid");
     assert_eq!(grid.options, ["bridge", "host"]);
     assert_eq!(grid.cells[0][1].text, "簡単");
     assert_eq!(grid.cells[0][1].score, Some(Score::Mark(Mark::Excellent)));
@@ -155,7 +192,10 @@ fn messy_logs_map_sections_books_chapters_and_grids() {
     assert_eq!(journal.template.headings.worked_on, "今日やったこと");
     assert_eq!(journal.template.headings.impressions, "振り返り");
     let exported = markdown::export_journal(&journal);
-    assert!(exported.starts_with("# 2025/12/01（月）\n\n## 今日やったこと\n"), "{exported}");
+    assert!(
+        exported.starts_with("# 2025/12/01（月）\n\n## 今日やったこと\n"),
+        "{exported}"
+    );
 }
 
 #[test]
@@ -180,17 +220,27 @@ fn existing_days_are_kept_unless_replace() {
     let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
     journal.days.get_mut(&date).unwrap().impressions = "アプリで書いた".into();
 
-    let keep = ImportOptions { default_year: 2025, replace: false };
+    let keep = ImportOptions {
+        default_year: 2025,
+        replace: false,
+    };
     let report = markdown::import(&mut journal, &text, &keep);
     assert_eq!(report.kept.len(), 2);
     assert!(report.added.is_empty());
     assert_eq!(journal.days[&date].impressions, "アプリで書いた");
 
-    let replace = ImportOptions { default_year: 2025, replace: true };
+    let replace = ImportOptions {
+        default_year: 2025,
+        replace: true,
+    };
     let report = markdown::import(&mut journal, &text, &replace);
     assert_eq!(report.replaced.len(), 2);
     assert_eq!(journal.days[&date].impressions, "");
-    assert_eq!(journal.books.len(), 2, "importing again does not duplicate books");
+    assert_eq!(
+        journal.books.len(),
+        2,
+        "importing again does not duplicate books"
+    );
 }
 
 #[test]
@@ -208,19 +258,30 @@ fn text_that_looks_like_structure_is_escaped_and_comes_back() {
 #[test]
 fn a_book_summary_gathers_each_chapter_across_days() {
     let journal = import_new(&fs::read_to_string("tests/data/own_style_ja.md").unwrap());
-    let book = journal.books.iter().find(|b| b.title.starts_with("データ指向")).unwrap();
+    let book = journal
+        .books
+        .iter()
+        .find(|b| b.title.starts_with("データ指向"))
+        .unwrap();
     let summary = markdown::export_book(&journal, book.id).unwrap();
     let ch6 = summary.find("## 6 章 パーティショニング").unwrap();
     let day2 = summary[ch6..].find("### 2025-03-11").unwrap();
-    assert!(summary[ch6 + day2..].contains("ハッシュによるパーティショニング"), "{summary}");
+    assert!(
+        summary[ch6 + day2..].contains("ハッシュによるパーティショニング"),
+        "{summary}"
+    );
     assert!(summary.find("## 5 章 レプリケーション").unwrap() < ch6);
 }
 
 #[test]
 fn one_day_exports_alone() {
     let journal = import_new(&fs::read_to_string("tests/data/own_style_ja.md").unwrap());
-    let day = markdown::export_day(&journal, NaiveDate::from_ymd_opt(2025, 3, 11).unwrap()).unwrap();
+    let day =
+        markdown::export_day(&journal, NaiveDate::from_ymd_opt(2025, 3, 11).unwrap()).unwrap();
     assert!(day.starts_with("# 2025-03-11\n"));
     assert!(!day.contains("# 2025-03-10"));
-    assert_eq!(markdown::export_day(&journal, NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()), None);
+    assert_eq!(
+        markdown::export_day(&journal, NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()),
+        None
+    );
 }

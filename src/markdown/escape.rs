@@ -4,26 +4,39 @@
 //! a code block is not a heading.
 
 /// Tracks whether a line is inside a fenced code block (```` ``` ```` or `~~~`).
+///
+/// A fence opened inside a list item (`- ```` or indented) ends with the item:
+/// a line less indented than the fence closes it, as in CommonMark, so a code
+/// block in a bullet cannot swallow the headings that follow.
 #[derive(Default)]
 pub struct Fences {
-    open: Option<(char, usize)>,
+    /// The fence character, its run length, and the column it starts at.
+    open: Option<(char, usize, usize)>,
 }
 
 impl Fences {
     /// Feeds the next line; true if that line is code (inside a fence or a fence line itself).
     pub fn is_code(&mut self, line: &str) -> bool {
-        let trimmed = line.trim_start();
+        let indent = line.len() - line.trim_start().len();
+        if let Some((_, _, column)) = self.open
+            && column > 0
+            && indent < column
+            && !line.trim().is_empty()
+        {
+            self.open = None;
+        }
+        let (column, rest) = after_list_marker(line);
         let fence = ['`', '~'].into_iter().find_map(|c| {
-            let run = trimmed.chars().take_while(|&x| x == c).count();
+            let run = rest.chars().take_while(|&x| x == c).count();
             (run >= 3).then_some((c, run))
         });
         match (self.open, fence) {
-            (None, Some(opened)) => {
-                self.open = Some(opened);
+            (None, Some((c, run))) => {
+                self.open = Some((c, run, column));
                 true
             }
-            (Some((c, len)), Some((d, run)))
-                if c == d && run >= len && trimmed[run..].trim().is_empty() =>
+            (Some((c, len, _)), Some((d, run)))
+                if c == d && run >= len && rest[run..].trim().is_empty() =>
             {
                 self.open = None;
                 true
@@ -31,6 +44,32 @@ impl Fences {
             (open, _) => open.is_some(),
         }
     }
+
+    /// The fence still open after the last line, as (character, length).
+    fn unclosed(&self) -> Option<(char, usize)> {
+        self.open.map(|(c, len, _)| (c, len))
+    }
+}
+
+/// The column where a line's content starts after indentation and a list
+/// marker, and that content.
+fn after_list_marker(line: &str) -> (usize, &str) {
+    let trimmed = line.trim_start();
+    let mut column = line.len() - trimmed.len();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if trimmed.starts_with(['-', '*', '+']) {
+        1
+    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        0
+    };
+    let mut rest = trimmed;
+    if marker > 0 && trimmed[marker..].starts_with(' ') {
+        rest = trimmed[marker..].trim_start();
+        column += trimmed.len() - rest.len();
+    }
+    (column, rest)
 }
 
 /// The level (1–6) of an ATX heading starting in the first column.
@@ -87,7 +126,7 @@ pub fn escape_text(text: &str, rule: Structural) -> String {
         out.push_str(line);
     }
     // An unclosed code fence would swallow every heading after it on import.
-    if let Some((c, len)) = fences.open {
+    if let Some((c, len)) = fences.unclosed() {
         out.push('\n');
         out.extend(std::iter::repeat_n(c, len));
     }
@@ -207,8 +246,29 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_in_a_list_item_ends_with_the_item() {
+        let mut fences = Fences::default();
+        let code: Vec<bool> = [
+            "- ```",
+            "  # code",
+            "  ```",
+            "## heading",
+            "- ```",
+            "  x",
+            "## next",
+        ]
+        .iter()
+        .map(|l| fences.is_code(l))
+        .collect();
+        assert_eq!(code, [true, true, true, false, true, true, false]);
+    }
+
+    #[test]
     fn an_unclosed_fence_is_closed_so_it_cannot_swallow_what_follows() {
-        assert_eq!(escape_text("````rust\nfn main() {}", Structural::UpTo(4)), "````rust\nfn main() {}\n````");
+        assert_eq!(
+            escape_text("````rust\nfn main() {}", Structural::UpTo(4)),
+            "````rust\nfn main() {}\n````"
+        );
     }
 
     #[test]

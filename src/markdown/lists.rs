@@ -158,7 +158,8 @@ fn checkbox_prefix(text: &str) -> Option<(bool, &str)> {
         _ => return None,
     };
     let rest = &text[3..];
-    (rest.is_empty() || rest.starts_with(' ')).then(|| (checked, rest.trim_start()))
+    (rest.is_empty() || rest.starts_with(' '))
+        .then(|| (checked, rest.strip_prefix(' ').unwrap_or(rest)))
 }
 
 /// The indentation step the section uses: a tab, or the smallest space indent (2 or more).

@@ -102,3 +102,138 @@ fn version_and_help_answer() {
         assert!(stdout(&help).contains(command), "{}", stdout(&help));
     }
 }
+
+#[test]
+fn import_then_export_gives_the_log_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = fs::read_to_string("tests/data/own_style_ja.md").unwrap();
+    fs::write(dir.path().join("log.md"), &log).unwrap();
+
+    let imported = studylog(&["import", "log.md"], dir.path());
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stdout(&imported).contains("log.md: 2 days added"),
+        "{}",
+        stdout(&imported)
+    );
+    assert!(dir.path().join("log.studylog.ron").exists());
+
+    let exported = studylog(&["export", "log.studylog.ron"], dir.path());
+    assert_eq!(stdout(&exported).trim_end(), log.trim_end());
+
+    let day = studylog(
+        &[
+            "export",
+            "log.studylog.ron",
+            "--day",
+            "2025-03-11",
+            "-o",
+            "day.md",
+        ],
+        dir.path(),
+    );
+    assert!(day.status.success(), "{}", stderr(&day));
+    let day_text = fs::read_to_string(dir.path().join("day.md")).unwrap();
+    assert!(day_text.starts_with("# 2025-03-11\n") && !day_text.contains("# 2025-03-10"));
+
+    let book = studylog(
+        &["export", "log.studylog.ron", "--book", "コンテナ"],
+        dir.path(),
+    );
+    assert!(
+        stdout(&book).starts_with("# コンテナ実践入門\n"),
+        "{}",
+        stdout(&book)
+    );
+    let missing = studylog(
+        &["export", "log.studylog.ron", "--book", "存在しない本"],
+        dir.path(),
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no book titled"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn import_keeps_existing_days_unless_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "# 2025-03-10\n\n## 感想\n\n最初").unwrap();
+    fs::write(dir.path().join("b.md"), "# 2025-03-10\n\n## 感想\n\n二回目").unwrap();
+    studylog(&["import", "a.md", "-o", "j.studylog.ron"], dir.path());
+
+    let kept = studylog(&["import", "b.md", "-o", "j.studylog.ron"], dir.path());
+    assert!(
+        stdout(&kept).contains("1 already in the journal and kept"),
+        "{}",
+        stdout(&kept)
+    );
+    let text = stdout(&studylog(&["export", "j.studylog.ron"], dir.path()));
+    assert!(text.contains("最初") && !text.contains("二回目"), "{text}");
+
+    studylog(
+        &["import", "--replace", "b.md", "-o", "j.studylog.ron"],
+        dir.path(),
+    );
+    let text = stdout(&studylog(&["export", "j.studylog.ron"], dir.path()));
+    assert!(text.contains("二回目") && !text.contains("最初"), "{text}");
+}
+
+#[test]
+fn import_refuses_bad_input_and_never_overwrites_a_broken_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.md"), b"# 2025-03-10\n\n\xff\xfe").unwrap();
+    let bad = studylog(&["import", "bad.md"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).starts_with("bad.md:3:1: not UTF-8"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!dir.path().join("bad.studylog.ron").exists());
+
+    fs::write(dir.path().join("ok.md"), "# 2025-03-10\n").unwrap();
+    fs::write(
+        dir.path().join("broken.studylog.ron"),
+        "(format_version: 1,",
+    )
+    .unwrap();
+    let refused = studylog(
+        &["import", "ok.md", "-o", "broken.studylog.ron"],
+        dir.path(),
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("broken.studylog.ron")).unwrap(),
+        "(format_version: 1,"
+    );
+}
+
+#[test]
+fn month_day_dates_take_the_year_from_the_option_or_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = fs::read_to_string("tests/data/2024-12_mmdd.md").unwrap();
+    fs::write(dir.path().join("2024-12_mmdd.md"), &log).unwrap();
+    fs::write(dir.path().join("notes.md"), &log).unwrap();
+    studylog(
+        &["import", "2024-12_mmdd.md", "-o", "a.studylog.ron"],
+        dir.path(),
+    );
+    studylog(
+        &[
+            "import",
+            "--year",
+            "2023",
+            "notes.md",
+            "-o",
+            "b.studylog.ron",
+        ],
+        dir.path(),
+    );
+    let a = stdout(&studylog(&["check", "a.studylog.ron"], dir.path()));
+    let b = stdout(&studylog(&["check", "b.studylog.ron"], dir.path()));
+    assert!(a.contains("2024-12-01 to 2024-12-15"), "{a}");
+    assert!(b.contains("2023-12-01 to 2023-12-15"), "{b}");
+}

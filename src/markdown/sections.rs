@@ -1,6 +1,8 @@
 //! Recognising section headings by meaning: the five sections under the many
 //! names real logs give them, in Japanese and English.
 
+use std::sync::OnceLock;
+
 use crate::model::{Language, Section};
 
 const SYNONYMS: [(Section, &[&str]); 5] = [
@@ -102,10 +104,21 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
 /// Which of the five sections a `##` heading names, if any.
 pub fn classify_heading(heading: &str) -> Option<Section> {
     let key = normalize(heading);
-    SYNONYMS
+    normalized_synonyms()
         .iter()
-        .find(|(_, names)| names.iter().any(|name| normalize(name) == key))
+        .find(|(_, name)| *name == key)
         .map(|(section, _)| *section)
+}
+
+/// Every synonym, normalized once: headings are classified per day, per section.
+fn normalized_synonyms() -> &'static [(Section, String)] {
+    static TABLE: OnceLock<Vec<(Section, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        SYNONYMS
+            .iter()
+            .flat_map(|(section, names)| names.iter().map(|name| (*section, normalize(name))))
+            .collect()
+    })
 }
 
 /// The language a heading is written in: English if it has no non-ASCII letter.

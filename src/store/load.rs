@@ -20,7 +20,7 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub fn load(path: &Path) -> Result<Journal, LoadError> {
     let bytes = read_bounded(path)?;
     let text = decode(path, &bytes)?;
-    parse(path, text)
+    parse_journal(path, text)
 }
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -58,7 +58,9 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     })
 }
 
-fn parse(path: &Path, text: &str) -> Result<Journal, LoadError> {
+/// Parses journal text as if read from `path` (named in errors): version
+/// check, migration and validation included.
+pub fn parse_journal(path: &Path, text: &str) -> Result<Journal, LoadError> {
     let journal = match from_ron_str(text) {
         Ok(journal) => journal,
         Err(error) => {

@@ -1,0 +1,34 @@
+//! Markdown export and import of the generated 10-year journal.
+//! Budget (DESIGN.md): export the whole journal < 100 ms.
+//!
+//! Run with `cargo bench --bench markdown`.
+
+mod common;
+
+use std::time::Duration;
+
+use studylog::markdown::{self, ImportOptions};
+use studylog::model::{Journal, Language};
+use studylog::{generate, markdown::export_journal};
+
+fn main() {
+    let journal = generate::generate(10, 1);
+    let text = export_journal(&journal);
+    println!(
+        "journal: {} -> {:.1} MB of Markdown",
+        studylog::cli::summary(&journal),
+        text.len() as f64 / 1e6
+    );
+    let budget = Duration::from_millis(100);
+    common::measure("export whole journal to Markdown", 30, budget, || {
+        export_journal(&journal)
+    });
+    let options = ImportOptions {
+        default_year: 2016,
+        replace: false,
+    };
+    common::measure("import 10 years of Markdown", 20, budget, || {
+        let mut fresh = Journal::new("", Language::Ja);
+        markdown::import(&mut fresh, &text, &options)
+    });
+}

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::markdown::{self, ImportOptions, ImportReport};
-use crate::model::{BookId, Journal, Language};
+use crate::model::{Book, BookId, Journal, Language};
 use crate::store;
 
 /// A daily study log for readers of technical books.
@@ -176,28 +176,25 @@ fn export(
 
 /// The book titled `title`, or the only one whose title contains it (ignoring case).
 fn find_book(journal: &Journal, title: &str) -> Result<BookId, String> {
-    if let Some(book) = journal.books.iter().find(|b| b.title == title) {
-        return Ok(book.id);
+    if let Some(id) = journal.book_by_title(title) {
+        return Ok(id);
     }
     let needle = title.to_lowercase();
-    let matches: Vec<&str> = journal
+    let matches: Vec<&Book> = journal
         .books
         .iter()
         .filter(|b| b.title.to_lowercase().contains(&needle))
-        .map(|b| b.title.as_str())
         .collect();
     match matches.as_slice() {
-        [only] => Ok(journal
-            .books
-            .iter()
-            .find(|b| b.title == *only)
-            .map(|b| b.id)
-            .unwrap_or(BookId(0))),
+        [only] => Ok(only.id),
         [] => Err(format!("no book titled \"{title}\"")),
-        many => Err(format!(
-            "\"{title}\" matches several books: {}",
-            many.join(", ")
-        )),
+        many => {
+            let titles: Vec<&str> = many.iter().map(|b| b.title.as_str()).collect();
+            Err(format!(
+                "\"{title}\" matches several books: {}",
+                titles.join(", ")
+            ))
+        }
     }
 }
 
@@ -238,9 +235,7 @@ fn read_markdown(file: &Path) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let prefix = String::from_utf8_lossy(valid);
-        let line = 1 + prefix.matches('\n').count();
-        let column = 1 + prefix.rsplit('\n').next().unwrap_or("").chars().count();
+        let (line, column) = store::end_position(&String::from_utf8_lossy(valid));
         format!("{}:{line}:{column}: not UTF-8 text", file.display())
     })
 }

@@ -304,11 +304,7 @@ fn parse_worked_on(journal: &mut Journal, lines: &[&str]) -> Vec<WorkItem> {
 /// A book from the library (with the chapters listed under it), or free text.
 fn worked_item(journal: &mut Journal, item: ListItem) -> WorkItem {
     let title = item.first.trim();
-    let known = journal
-        .books
-        .iter()
-        .find(|b| b.title == title)
-        .map(|b| b.id);
+    let known = journal.book_by_title(title);
     let refs = chapter_refs(&item.nested);
     let is_book = item.checkbox.is_none()
         && !title.is_empty()
@@ -446,10 +442,9 @@ fn parse_next(lines: &[&str], style: &mut Style) -> Vec<NextItem> {
 }
 
 fn find_or_add_book(journal: &mut Journal, title: &str) -> BookId {
-    match journal.books.iter().find(|b| b.title == title) {
-        Some(book) => book.id,
-        None => journal.add_book(title),
-    }
+    journal
+        .book_by_title(title)
+        .unwrap_or_else(|| journal.add_book(title))
 }
 
 /// The chapter a `#### label` heading names: the same label, or a chapter

@@ -48,6 +48,11 @@ impl Journal {
         self.books.iter().find(|b| b.id == id)
     }
 
+    /// The id of the book with exactly this title.
+    pub fn book_by_title(&self, title: &str) -> Option<BookId> {
+        self.books.iter().find(|b| b.title == title).map(|b| b.id)
+    }
+
     pub fn book_mut(&mut self, id: BookId) -> Option<&mut Book> {
         self.books.iter_mut().find(|b| b.id == id)
     }

@@ -139,7 +139,7 @@ fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
 }
 
 /// 1-based line and column (in characters) just after `prefix`.
-fn end_position(prefix: &str) -> (usize, usize) {
+pub(crate) fn end_position(prefix: &str) -> (usize, usize) {
     let line = 1 + prefix.matches('\n').count();
     let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
     let column = 1 + prefix[line_start..].chars().count();

@@ -6,7 +6,9 @@
 
 mod book;
 mod day;
+mod edit;
 mod grid;
+mod history;
 mod ids;
 mod journal;
 mod template;
@@ -17,7 +19,9 @@ pub use day::{
     Answer, Block, ChapterNotes, Day, ExtraSection, LearnedBook, NextItem, Question, StudiedBook,
     StudiedChapter, WorkItem,
 };
+pub use edit::{DayText, Edit, ItemList, Scope, apply, is_studied, list_len, notes, text_of};
 pub use grid::{Cell, Criterion, Grid, Mark, Score};
+pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
 pub use journal::{FORMAT_VERSION, Journal};
 pub use template::{Language, Section, SectionHeadings, Template};

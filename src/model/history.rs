@@ -1,0 +1,268 @@
+//! Undo and redo, and knowing whether the journal differs from the saved file.
+//!
+//! Each step keeps a snapshot of the part of the journal its edit touched (one
+//! day and/or the library, see [`Scope`]) from before and after the edit, so
+//! undo costs the size of a day, not of ten years of logs. Typing into one
+//! field is grouped: keystrokes less than [`TYPING_PAUSE`] apart are one step.
+//!
+//! Every state of the journal gets a number; the history remembers which one
+//! was saved, so undoing back to the saved text clears the unsaved marker.
+
+use chrono::NaiveDate;
+
+use super::book::Book;
+use super::day::Day;
+use super::edit::{self, DayText, Edit, Scope};
+use super::journal::Journal;
+
+/// Keystrokes closer together than this (seconds) undo as one step.
+pub const TYPING_PAUSE: f64 = 1.5;
+
+/// Steps kept for undo; older ones are forgotten.
+const MAX_STEPS: usize = 1000;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Snapshot {
+    day: Option<(NaiveDate, Option<Day>)>,
+    books: Option<Vec<Book>>,
+}
+
+impl Snapshot {
+    fn take(journal: &Journal, scope: Scope) -> Self {
+        Snapshot {
+            day: scope
+                .day
+                .map(|date| (date, journal.days.get(&date).cloned())),
+            books: scope.library.then(|| journal.books.clone()),
+        }
+    }
+
+    fn restore(&self, journal: &mut Journal) {
+        if let Some((date, day)) = &self.day {
+            match day {
+                Some(day) => {
+                    journal.days.insert(*date, day.clone());
+                }
+                None => {
+                    journal.days.remove(date);
+                }
+            }
+        }
+        if let Some(books) = &self.books {
+            journal.books = books.clone();
+        }
+    }
+
+    /// The day this snapshot is about, to show it again after undo.
+    fn date(&self) -> Option<NaiveDate> {
+        self.day.as_ref().map(|(date, _)| *date)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Step {
+    before: Snapshot,
+    after: Snapshot,
+    state_before: u64,
+    state_after: u64,
+    typing: Option<(NaiveDate, DayText)>,
+    last_keystroke: f64,
+}
+
+/// The undo and redo stacks of one open journal.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    state: u64,
+    last_state: u64,
+    saved_state: u64,
+}
+
+impl History {
+    /// Apply `edit` to `journal` and record it. `now` is a clock in seconds,
+    /// used only to group typing. Returns whether anything changed.
+    pub fn apply(&mut self, journal: &mut Journal, edit: Edit, now: f64) -> bool {
+        let scope = edit.scope();
+        let typing = edit.typing_key();
+        let before = Snapshot::take(journal, scope);
+        if !edit::apply(journal, edit) {
+            return false;
+        }
+        let after = Snapshot::take(journal, scope);
+        self.redo.clear();
+        let new_state = self.fresh_state();
+        if let Some(step) = self.undo.last_mut().filter(|step| {
+            typing.is_some()
+                && step.typing == typing
+                && now - step.last_keystroke < TYPING_PAUSE
+                && step.state_after == self.state
+                // Saving ends a group, so undo can reach the saved text.
+                && self.state != self.saved_state
+        }) {
+            step.after = after;
+            step.state_after = new_state;
+            step.last_keystroke = now;
+        } else {
+            self.undo.push(Step {
+                before,
+                after,
+                state_before: self.state,
+                state_after: new_state,
+                typing,
+                last_keystroke: now,
+            });
+            if self.undo.len() > MAX_STEPS {
+                self.undo.remove(0);
+            }
+        }
+        self.state = new_state;
+        true
+    }
+
+    /// Undo the last step. Returns the day it touched, if any.
+    pub fn undo(&mut self, journal: &mut Journal) -> Option<Option<NaiveDate>> {
+        let step = self.undo.pop()?;
+        step.before.restore(journal);
+        self.state = step.state_before;
+        let date = step.before.date();
+        self.redo.push(step);
+        Some(date)
+    }
+
+    /// Redo the last undone step. Returns the day it touched, if any.
+    pub fn redo(&mut self, journal: &mut Journal) -> Option<Option<NaiveDate>> {
+        let step = self.redo.pop()?;
+        step.after.restore(journal);
+        self.state = step.state_after;
+        let date = step.after.date();
+        self.undo.push(step);
+        Some(date)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// A number naming the journal's current state; equal numbers mean equal journals.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    /// Record that the state numbered `state` is what the file now holds.
+    pub fn mark_saved(&mut self, state: u64) {
+        self.saved_state = state;
+    }
+
+    /// Whether the journal differs from what was last saved (or opened).
+    pub fn is_dirty(&self) -> bool {
+        self.state != self.saved_state
+    }
+
+    /// Stop grouping keystrokes into the last step (e.g. when the field loses focus).
+    pub fn break_typing(&mut self) {
+        if let Some(step) = self.undo.last_mut() {
+            step.typing = None;
+        }
+    }
+
+    fn fresh_state(&mut self) -> u64 {
+        self.last_state += 1;
+        self.last_state
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()
+    }
+
+    fn journal_with_day() -> Journal {
+        let mut journal = Journal::new("t", Language::Ja);
+        journal.days.insert(date(), Day::default());
+        journal
+    }
+
+    fn type_text(text: &str) -> Edit {
+        Edit::SetText {
+            date: date(),
+            field: DayText::Impressions,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn keystrokes_close_together_undo_as_one_step() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        history.apply(&mut journal, type_text("学"), 0.0);
+        history.apply(&mut journal, type_text("学習"), 0.5);
+        history.apply(&mut journal, type_text("学習。"), 5.0);
+        history.undo(&mut journal);
+        assert_eq!(journal.days[&date()].impressions, "学習");
+        history.undo(&mut journal);
+        assert_eq!(journal.days[&date()].impressions, "");
+        assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn undoing_to_the_saved_state_clears_dirty() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        assert!(!history.is_dirty());
+        history.apply(&mut journal, type_text("a"), 0.0);
+        assert!(history.is_dirty());
+        history.mark_saved(history.state());
+        history.apply(&mut journal, type_text("ab"), 0.1);
+        assert!(history.is_dirty());
+        history.undo(&mut journal);
+        assert_eq!(journal.days[&date()].impressions, "a");
+        assert!(!history.is_dirty());
+        history.redo(&mut journal);
+        assert!(history.is_dirty());
+    }
+
+    #[test]
+    fn a_book_added_from_a_day_undoes_in_both_places() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        let edit = Edit::AddBook {
+            title: "詳解 Rust".into(),
+            studied_on: Some(date()),
+        };
+        assert!(history.apply(&mut journal, edit, 0.0));
+        assert_eq!(journal.books.len(), 1);
+        assert_eq!(journal.days[&date()].worked_on.len(), 1);
+        history.undo(&mut journal);
+        assert!(journal.books.is_empty());
+        assert!(journal.days[&date()].worked_on.is_empty());
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_not_a_step() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        assert!(!history.apply(&mut journal, type_text(""), 0.0));
+        assert!(!history.can_undo());
+        assert!(!history.is_dirty());
+    }
+
+    #[test]
+    fn a_new_edit_after_undo_drops_redo() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        history.apply(&mut journal, type_text("a"), 0.0);
+        history.undo(&mut journal);
+        assert!(history.can_redo());
+        history.apply(&mut journal, type_text("b"), 10.0);
+        assert!(!history.can_redo());
+    }
+}

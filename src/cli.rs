@@ -23,6 +23,9 @@ use crate::store;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// Without a command: open this journal (or import this Markdown log) in
+    /// the window. With neither: the last journal used, or a sample.
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -213,9 +216,9 @@ fn import(
     };
     let mut reports = Vec::new();
     for file in files {
-        let text = read_markdown(file)?;
+        let text = store::read_text(file).map_err(|e| e.to_string())?;
         let default_year = year
-            .or_else(|| year_in_name(file))
+            .or_else(|| markdown::year_in_file_name(file))
             .unwrap_or_else(|| chrono::Local::now().year());
         let options = ImportOptions {
             default_year,
@@ -231,34 +234,10 @@ fn import(
     Ok(())
 }
 
-fn read_markdown(file: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let (line, column) = store::end_position(&String::from_utf8_lossy(valid));
-        format!("{}:{line}:{column}: not UTF-8 text", file.display())
-    })
-}
-
 /// "log.md" -> "log.studylog.ron", beside it.
 fn journal_path_for(markdown: &Path) -> PathBuf {
     let stem = markdown.file_stem().unwrap_or_default().to_string_lossy();
     markdown.with_file_name(format!("{stem}.{}", store::EXTENSION))
-}
-
-/// A year written in a file name, such as `2025-12.md` or `log_2024.md`.
-fn year_in_name(file: &Path) -> Option<i32> {
-    let name = file.file_name()?.to_string_lossy();
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
-        let digits = bytes.get(i..i + 4)?;
-        let bounded = |j: Option<&u8>| j.is_none_or(|b| !b.is_ascii_digit());
-        let alone =
-            bounded(i.checked_sub(1).and_then(|p| bytes.get(p))) && bounded(bytes.get(i + 4));
-        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
-        (alone && digits.iter().all(u8::is_ascii_digit) && (1900..2200).contains(&year))
-            .then_some(year)
-    })
 }
 
 fn describe(report: &ImportReport) -> String {
@@ -342,10 +321,22 @@ mod tests {
 
     #[test]
     fn years_are_read_from_file_names() {
-        assert_eq!(year_in_name(Path::new("2025-12.md")), Some(2025));
-        assert_eq!(year_in_name(Path::new("log_2024_study.md")), Some(2024));
-        assert_eq!(year_in_name(Path::new("12345.md")), None);
-        assert_eq!(year_in_name(Path::new("notes.md")), None);
+        assert_eq!(
+            crate::markdown::year_in_file_name(Path::new("2025-12.md")),
+            Some(2025)
+        );
+        assert_eq!(
+            crate::markdown::year_in_file_name(Path::new("log_2024_study.md")),
+            Some(2024)
+        );
+        assert_eq!(
+            crate::markdown::year_in_file_name(Path::new("12345.md")),
+            None
+        );
+        assert_eq!(
+            crate::markdown::year_in_file_name(Path::new("notes.md")),
+            None
+        );
     }
 
     #[test]

@@ -10,3 +10,4 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod store;
+pub mod ui;

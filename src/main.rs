@@ -1,21 +1,24 @@
-//! The `studylog` binary: parse the command line, run a subcommand.
+//! The `studylog` binary: with a subcommand, run it headless; otherwise open
+//! the window (on FILE if given).
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use studylog::cli::{self, Cli};
+use studylog::ui::{self, Start};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    match args.command {
-        Some(command) => {
-            let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
-            ExitCode::from(code)
-        }
-        None => {
-            // Until the window exists, running with no subcommand explains the commands.
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+    if let Some(command) = args.command {
+        let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+        return ExitCode::from(code);
+    }
+    let start = args.file.map_or(Start::Default, Start::for_path);
+    match ui::run(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("studylog: cannot open the window: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -188,7 +188,7 @@ fn import_refuses_bad_input_and_never_overwrites_a_broken_journal() {
     let bad = studylog(&["import", "bad.md"], dir.path());
     assert_eq!(bad.status.code(), Some(1));
     assert!(
-        stderr(&bad).starts_with("bad.md:3:1: not UTF-8"),
+        stderr(&bad).starts_with("bad.md:3:1: the file is not UTF-8"),
         "{}",
         stderr(&bad)
     );

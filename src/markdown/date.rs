@@ -5,6 +5,7 @@
 //! which chrono cannot write without a locale.
 
 use std::fmt::Write;
+use std::path::Path;
 
 use chrono::format::{Item, StrftimeItems};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -134,6 +135,21 @@ fn pad(digits: usize) -> &'static str {
 fn ymd(year: i32, month: u32, day: u32, year_digits: usize) -> Option<NaiveDate> {
     (year_digits == 4).then_some(())?;
     NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A year written in a file name, such as `2025-12.md` or `log_2024.md`.
+pub fn year_in_file_name(file: &Path) -> Option<i32> {
+    let name = file.file_name()?.to_string_lossy();
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes.get(i..i + 4)?;
+        let bounded = |j: Option<&u8>| j.is_none_or(|b| !b.is_ascii_digit());
+        let alone =
+            bounded(i.checked_sub(1).and_then(|p| bytes.get(p))) && bounded(bytes.get(i + 4));
+        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        (alone && digits.iter().all(u8::is_ascii_digit) && (1900..2200).contains(&year))
+            .then_some(year)
+    })
 }
 
 #[cfg(test)]

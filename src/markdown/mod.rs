@@ -15,7 +15,7 @@ mod lists;
 mod sections;
 mod table;
 
-pub use date::{format_date, parse_date_heading};
+pub use date::{format_date, parse_date_heading, year_in_file_name};
 pub use export::{export_book, export_day, export_journal};
 pub use import::{ImportOptions, ImportReport, import};
 pub use sections::classify_heading;

@@ -79,6 +79,10 @@ pub enum Edit {
         index: usize,
         done: bool,
     },
+    /// List a library book in a day's 取り組んだこと (no chapters yet).
+    ListBook { date: NaiveDate, book: BookId },
+    /// Replace the whole journal (e.g. with the result of a Markdown import).
+    Replace(Box<Journal>),
     /// Add a book to the library, optionally marking it studied on a day.
     AddBook {
         title: String,
@@ -97,6 +101,8 @@ pub enum Edit {
 pub struct Scope {
     pub day: Option<NaiveDate>,
     pub library: bool,
+    /// Anything at all may change.
+    pub whole: bool,
 }
 
 impl Edit {
@@ -108,13 +114,21 @@ impl Edit {
             | Edit::AddItem { date, .. }
             | Edit::RemoveItem { date, .. }
             | Edit::MoveItem { date, .. }
-            | Edit::SetNextDone { date, .. } => Scope {
+            | Edit::SetNextDone { date, .. }
+            | Edit::ListBook { date, .. } => Scope {
                 day: Some(*date),
                 library: false,
+                whole: false,
             },
             Edit::AddBook { studied_on, .. } | Edit::AddChapter { studied_on, .. } => Scope {
                 day: *studied_on,
                 library: true,
+                whole: false,
+            },
+            Edit::Replace(_) => Scope {
+                day: None,
+                library: false,
+                whole: true,
             },
         }
     }
@@ -183,6 +197,18 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
                 item.done = done;
                 changed
             }),
+        Edit::ListBook { date, book } => {
+            journal.book(book).is_some()
+                && journal
+                    .days
+                    .get_mut(&date)
+                    .is_some_and(|day| list_book(day, book))
+        }
+        Edit::Replace(new) => {
+            let changed = *journal != *new;
+            *journal = *new;
+            changed
+        }
         Edit::AddBook { title, studied_on } => add_book(journal, title, studied_on),
         Edit::AddChapter {
             book,
@@ -401,18 +427,23 @@ fn add_book(journal: &mut Journal, title: String, studied_on: Option<NaiveDate>)
     }
     let book = journal.add_book(title);
     if let Some(day) = studied_on.and_then(|date| journal.days.get_mut(&date)) {
-        let listed = day
-            .worked_on
-            .iter()
-            .any(|item| matches!(item, WorkItem::Book(b) if b.book == book));
-        if !listed {
-            day.worked_on.push(WorkItem::Book(StudiedBook {
-                book,
-                chapters: Vec::new(),
-            }));
-        }
+        list_book(day, book);
     }
     true
+}
+
+fn list_book(day: &mut Day, book: BookId) -> bool {
+    let listed = day
+        .worked_on
+        .iter()
+        .any(|item| matches!(item, WorkItem::Book(b) if b.book == book));
+    if !listed {
+        day.worked_on.push(WorkItem::Book(StudiedBook {
+            book,
+            chapters: Vec::new(),
+        }));
+    }
+    !listed
 }
 
 fn add_chapter(

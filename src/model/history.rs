@@ -25,6 +25,7 @@ const MAX_STEPS: usize = 1000;
 struct Snapshot {
     day: Option<(NaiveDate, Option<Day>)>,
     books: Option<Vec<Book>>,
+    whole: Option<Box<Journal>>,
 }
 
 impl Snapshot {
@@ -34,10 +35,14 @@ impl Snapshot {
                 .day
                 .map(|date| (date, journal.days.get(&date).cloned())),
             books: scope.library.then(|| journal.books.clone()),
+            whole: scope.whole.then(|| Box::new(journal.clone())),
         }
     }
 
     fn restore(&self, journal: &mut Journal) {
+        if let Some(whole) = &self.whole {
+            *journal = (**whole).clone();
+        }
         if let Some((date, day)) = &self.day {
             match day {
                 Some(day) => {

@@ -146,6 +146,30 @@ pub(crate) fn end_position(prefix: &str) -> (usize, usize) {
     (line, column)
 }
 
+/// Read a text file (a Markdown log) as UTF-8, with a BOM removed. A file that
+/// is not UTF-8 is refused with the line and column of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let (line, column) = end_position(&String::from_utf8_lossy(valid));
+            Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                line,
+                column,
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,8 +12,7 @@ mod save;
 
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
-pub(crate) use load::end_position;
-pub use load::{MAX_FILE_BYTES, load, parse_journal};
+pub use load::{MAX_FILE_BYTES, load, parse_journal, read_text};
 pub use migrate::migrate;
 pub use save::{backup_path, save, write_text_file};
 

@@ -1,0 +1,718 @@
+//! The app shell: owns the open journal, draws the panels, and is the one
+//! place where the views' actions are applied.
+//!
+//! A frame goes: read IME state and keyboard shortcuts, collect answers from
+//! dialogs and from a save running in the background, draw the menu, side
+//! tree and central view (which only return [`Action`]s), then apply those
+//! actions. Edits go through [`Document::apply`], so undo and the unsaved
+//! marker see every one of them.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Context, Ui, ViewportCommand};
+
+use crate::markdown::{self, ImportOptions};
+use crate::model::{BookId, Edit, Journal, Language};
+use crate::store::{self, SaveError};
+
+use super::action::{Action, View, ViewCtx};
+use super::banner::{Message, banner_ui};
+use super::chapter_view::chapter_view_ui;
+use super::command::Command;
+use super::day_form::day_form_ui;
+use super::dialogs::{DialogMode, FileDialogs, FileKind, FileRequest, NativeDialogs};
+use super::document::{Document, display_name};
+use super::i18n::UiLanguage;
+use super::ime::ImeTracker;
+use super::menu_bar::{MenuState, menu_bar_ui};
+use super::sections::worked_on::Drafts;
+use super::settings::Settings;
+use super::side_tree::{TreeDrafts, side_tree_ui};
+use super::unsaved_prompt::{PromptAnswer, unsaved_prompt_ui};
+
+/// The journal bundled with the app, opened (as an untitled copy) on first run.
+const SAMPLE: &str = include_str!("../../assets/sample.studylog.ron");
+
+/// What the app opens at start.
+pub enum Start {
+    /// The last journal used, or the bundled sample the first time.
+    Default,
+    /// A journal file.
+    Open(PathBuf),
+    /// A Markdown log, imported into a new untitled journal.
+    Import(PathBuf),
+    /// A journal already in memory (tests, benchmarks), untitled.
+    Journal(Box<Journal>),
+}
+
+impl Start {
+    /// The start for a path given on the command line: Markdown is imported.
+    pub fn for_path(path: PathBuf) -> Self {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match extension.as_deref() {
+            Some("md" | "markdown" | "txt") => Start::Import(path),
+            _ => Start::Open(path),
+        }
+    }
+}
+
+/// An operation that would drop the open journal, so it asks first when the
+/// journal has unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Guarded {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// Why a file dialog was opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    Open,
+    SaveAs { then: Option<Guarded> },
+    Import,
+    Export(ExportWhat),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportWhat {
+    Day(NaiveDate),
+    Book(BookId),
+    Journal,
+}
+
+/// A save running on a worker thread.
+struct SaveJob {
+    result: Receiver<Result<(), SaveError>>,
+    /// The history state being saved; later edits stay unsaved.
+    state: u64,
+    path: PathBuf,
+    then: Option<Guarded>,
+}
+
+pub struct StudylogApp {
+    ctx: Context,
+    doc: Document,
+    view: View,
+    /// The day shown last, for Previous/Next Day while a chapter is shown.
+    last_day: NaiveDate,
+    settings: Settings,
+    dialogs: Box<dyn FileDialogs<Purpose>>,
+    messages: Vec<Message>,
+    prompt: Option<Guarded>,
+    saving: Option<SaveJob>,
+    allow_close: bool,
+    ime: ImeTracker,
+    drafts: Drafts,
+    tree_drafts: TreeDrafts,
+    shown_title: String,
+    clock: Instant,
+}
+
+impl StudylogApp {
+    /// The app with native dialogs, as the binary runs it.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> Self {
+        Self::with_dialogs(cc, start, Box::new(NativeDialogs::default()))
+    }
+
+    /// The app with the given dialogs (tests answer them from a script).
+    pub fn with_dialogs(
+        cc: &eframe::CreationContext<'_>,
+        start: Start,
+        dialogs: Box<dyn FileDialogs<Purpose>>,
+    ) -> Self {
+        super::fonts::setup_fonts(&cc.egui_ctx);
+        let settings = Settings::load(cc.storage);
+        let today = today();
+        let mut app = StudylogApp {
+            ctx: cc.egui_ctx.clone(),
+            doc: Document::untitled(Journal::new("", Language::Ja), false),
+            view: View::Day(today),
+            last_day: today,
+            settings,
+            dialogs,
+            messages: Vec::new(),
+            prompt: None,
+            saving: None,
+            allow_close: false,
+            ime: ImeTracker::default(),
+            drafts: Drafts::default(),
+            tree_drafts: TreeDrafts::default(),
+            shown_title: String::new(),
+            clock: Instant::now(),
+        };
+        app.start(start);
+        app
+    }
+
+    fn start(&mut self, start: Start) {
+        match start {
+            Start::Default => match self.settings.last_journal().map(Path::to_owned) {
+                Some(path) if path.exists() => {
+                    if !self.open_path(&path) {
+                        self.open_sample();
+                    }
+                }
+                _ => self.open_sample(),
+            },
+            Start::Open(path) => {
+                if !self.open_path(&path) {
+                    self.open_sample();
+                }
+            }
+            Start::Import(path) => {
+                let title = display_name(&path);
+                self.replace_document(Document::untitled(
+                    Journal::new(title, self.language().into()),
+                    false,
+                ));
+                self.import_markdown(&path);
+            }
+            Start::Journal(journal) => self.replace_document(Document::untitled(*journal, false)),
+        }
+    }
+
+    fn open_sample(&mut self) {
+        match store::parse_journal(Path::new("sample.studylog.ron"), SAMPLE) {
+            Ok(journal) => self.replace_document(Document::untitled(journal, false)),
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+
+    // ----- what tests and the binary can read -----
+
+    pub fn journal(&self) -> &Journal {
+        &self.doc.journal
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.doc.path.as_deref()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the "Save changes?" prompt is showing.
+    pub fn is_prompting(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// `NAME — studylog`, with `●` while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        self.doc.window_title(self.language())
+    }
+
+    pub fn language(&self) -> UiLanguage {
+        self.settings.language()
+    }
+
+    /// Block until a save running in the background is done and handled.
+    pub fn finish_saving(&mut self) {
+        if let Some(job) = &self.saving {
+            let result = job.result.recv().unwrap_or_else(|_| {
+                Err(SaveError::Io {
+                    path: job.path.clone(),
+                    action: "finish saving",
+                    source: std::io::Error::other("the save thread stopped"),
+                })
+            });
+            self.finish_save(result);
+        }
+    }
+
+    // ----- the frame -----
+
+    fn frame_ui(&mut self, ui: &mut Ui) {
+        let ime = &mut self.ime;
+        ui.input(|i| ime.update(i));
+        let mut actions = Vec::new();
+        self.poll_background();
+        if !self.ime.owns_keys() {
+            self.shortcuts(&mut actions);
+        }
+        self.handle_close_request();
+        self.panels_ui(ui, &mut actions);
+        if let Some(op) = self.prompt.clone()
+            && let Some(answer) =
+                unsaved_prompt_ui(&self.ctx, &self.doc.name(self.language()), self.language())
+        {
+            self.prompt = None;
+            match answer {
+                PromptAnswer::Save => self.save_then(Some(op)),
+                PromptAnswer::DontSave => self.perform(op),
+                PromptAnswer::Cancel => {}
+            }
+        }
+        for action in actions {
+            self.apply(action);
+        }
+        self.update_title();
+    }
+
+    fn panels_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let lang = self.language();
+        let cx = ViewCtx {
+            journal: &self.doc.journal,
+            lang,
+            ime_owns_keys: self.ime.owns_keys(),
+        };
+        let menu = MenuState {
+            lang,
+            recent: &self.settings.recent,
+            can_undo: self.doc.history.can_undo(),
+            can_redo: self.doc.history.can_redo(),
+            has_day: matches!(self.view, View::Day(d) if cx.journal.days.contains_key(&d)),
+            has_book: self.current_book().is_some(),
+        };
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu_bar_ui(ui, &menu, actions);
+            banner_ui(ui, &self.messages, lang, actions);
+        });
+        egui::Panel::left("tree")
+            .resizable(true)
+            .default_size(280.0)
+            .size_range(180.0..=520.0)
+            .show(ui, |ui| {
+                side_tree_ui(ui, &cx, self.view, &mut self.tree_drafts, actions)
+            });
+        egui::CentralPanel::default().show(ui, |ui| match self.view {
+            View::Day(date) => day_form_ui(ui, &cx, date, &mut self.drafts, actions),
+            View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
+        });
+    }
+
+    /// Run the commands whose shortcut was pressed (and take the keys, so a
+    /// text field does not also act on them, e.g. its own Ctrl+Z).
+    fn shortcuts(&mut self, actions: &mut Vec<Action>) {
+        for (shortcut, command) in Command::shortcut_table() {
+            if self.ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(Action::Run(command));
+            }
+        }
+    }
+
+    /// The window's close button, or the OS asking us to quit.
+    fn handle_close_request(&mut self) {
+        let requested = self.ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.allow_close && self.doc.is_dirty() {
+            self.ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Guarded::Quit);
+        }
+    }
+
+    fn update_title(&mut self) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            self.ctx
+                .send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.clock.elapsed().as_secs_f64()
+    }
+
+    // ----- applying actions -----
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit(edit) => {
+                let now = self.now();
+                self.doc.apply(edit, now);
+            }
+            Action::Show(view) => self.show(view),
+            Action::Run(command) => self.run(command),
+            Action::OpenRecent(path) => self.guard(Guarded::OpenPath(path)),
+            Action::SetLanguage(lang) => self.settings.language = Some(lang),
+            Action::DismissMessage(index) => {
+                if index < self.messages.len() {
+                    self.messages.remove(index);
+                }
+            }
+        }
+    }
+
+    fn show(&mut self, view: View) {
+        if let View::Day(date) = view {
+            self.last_day = date;
+        }
+        self.view = view;
+    }
+
+    fn run(&mut self, command: Command) {
+        match command {
+            Command::New => self.guard(Guarded::New),
+            Command::Open => self.guard(Guarded::Open),
+            Command::Quit => self.guard(Guarded::Quit),
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.ask_save_as(None),
+            Command::ImportMarkdown => {
+                self.ask(Purpose::Import, DialogMode::Open, FileKind::Markdown, None)
+            }
+            Command::ExportDay => self.ask_export(ExportWhat::Day(self.last_day)),
+            Command::ExportBook => {
+                if let Some(book) = self.current_book() {
+                    self.ask_export(ExportWhat::Book(book));
+                }
+            }
+            Command::ExportJournal => self.ask_export(ExportWhat::Journal),
+            Command::Undo => {
+                if let Some(date) = self.doc.history.undo(&mut self.doc.journal) {
+                    self.follow(date);
+                }
+            }
+            Command::Redo => {
+                if let Some(date) = self.doc.history.redo(&mut self.doc.journal) {
+                    self.follow(date);
+                }
+            }
+            Command::Today => self.show(View::Day(today())),
+            Command::PreviousDay => self.step_day(false),
+            Command::NextDay => self.step_day(true),
+        }
+    }
+
+    /// After undo/redo, show the day that changed so the user sees what happened.
+    fn follow(&mut self, date: Option<NaiveDate>) {
+        if let Some(date) = date {
+            self.show(View::Day(date));
+        }
+    }
+
+    fn step_day(&mut self, forward: bool) {
+        let days = &self.doc.journal.days;
+        let next = if forward {
+            days.range(self.last_day.succ_opt().unwrap_or(self.last_day)..)
+                .next()
+        } else {
+            days.range(..self.last_day).next_back()
+        };
+        if let Some((&date, _)) = next {
+            self.show(View::Day(date));
+        }
+    }
+
+    /// The book of the chapter shown, or the first book studied on the day shown.
+    fn current_book(&self) -> Option<BookId> {
+        match self.view {
+            View::Chapter(chapter) => self.doc.journal.chapter(chapter).map(|(b, _)| b.id),
+            View::Day(date) => self
+                .doc
+                .journal
+                .days
+                .get(&date)?
+                .learned
+                .first()
+                .map(|b| b.book),
+        }
+    }
+
+    // ----- guarded operations and the unsaved-changes prompt -----
+
+    fn guard(&mut self, op: Guarded) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(op);
+        } else {
+            self.perform(op);
+        }
+    }
+
+    fn perform(&mut self, op: Guarded) {
+        match op {
+            Guarded::New => {
+                let journal = Journal::new("", self.language().into());
+                self.replace_document(Document::untitled(journal, false));
+            }
+            Guarded::Open => self.ask(Purpose::Open, DialogMode::Open, FileKind::Journal, None),
+            Guarded::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Guarded::Quit => {
+                self.allow_close = true;
+                self.ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        let latest = self.doc.journal.days.keys().next_back().copied();
+        self.show(View::Day(latest.unwrap_or_else(today)));
+        self.drafts = Drafts::default();
+        self.tree_drafts = TreeDrafts::default();
+    }
+
+    /// Open a journal file. On failure the current journal stays open and the
+    /// error is shown; returns whether it opened.
+    fn open_path(&mut self, path: &Path) -> bool {
+        match store::load(path) {
+            Ok(journal) => {
+                self.replace_document(Document::opened(journal, path.to_owned()));
+                self.settings.remember(path);
+                true
+            }
+            Err(e) => {
+                self.messages.push(Message::error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    // ----- dialogs -----
+
+    fn ask(
+        &mut self,
+        purpose: Purpose,
+        mode: DialogMode,
+        kind: FileKind,
+        file_name: Option<String>,
+    ) {
+        let lang = self.language();
+        let title = match &purpose {
+            Purpose::Open => lang.pick("学習ログを開く", "Open a journal"),
+            Purpose::SaveAs { .. } => lang.pick("学習ログを保存", "Save the journal"),
+            Purpose::Import => lang.pick("Markdown を取り込む", "Import Markdown"),
+            Purpose::Export(_) => lang.pick("Markdown に書き出す", "Export Markdown"),
+        }
+        .to_owned();
+        let request = FileRequest {
+            purpose,
+            mode,
+            kind,
+            title,
+            file_name,
+        };
+        self.dialogs.ask(request, &self.ctx);
+    }
+
+    fn ask_save_as(&mut self, then: Option<Guarded>) {
+        let name = format!("{}.{}", self.doc.name(self.language()), store::EXTENSION);
+        self.ask(
+            Purpose::SaveAs { then },
+            DialogMode::Save,
+            FileKind::Journal,
+            Some(name),
+        );
+    }
+
+    fn ask_export(&mut self, what: ExportWhat) {
+        let base = self.doc.name(self.language());
+        let name = match what {
+            ExportWhat::Day(date) => format!("{date}.md"),
+            ExportWhat::Book(book) => {
+                let title = self
+                    .doc
+                    .journal
+                    .book(book)
+                    .map_or("book", |b| b.title.as_str());
+                format!("{}.md", title.replace(['/', '\\'], "_"))
+            }
+            ExportWhat::Journal => format!("{base}.md"),
+        };
+        self.ask(
+            Purpose::Export(what),
+            DialogMode::Save,
+            FileKind::Markdown,
+            Some(name),
+        );
+    }
+
+    fn poll_background(&mut self) {
+        while let Some((purpose, path)) = self.dialogs.poll() {
+            if let Some(path) = path {
+                self.answered(purpose, path);
+            }
+        }
+        let finished = self
+            .saving
+            .as_ref()
+            .and_then(|job| job.result.try_recv().ok());
+        if let Some(result) = finished {
+            self.finish_save(result);
+        }
+    }
+
+    fn answered(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => {
+                self.open_path(&path);
+            }
+            Purpose::SaveAs { then } => self.start_save(with_journal_extension(path), then),
+            Purpose::Import => self.import_markdown(&path),
+            Purpose::Export(what) => self.export(what, &path),
+        }
+    }
+
+    // ----- saving -----
+
+    fn save_then(&mut self, then: Option<Guarded>) {
+        match self.doc.path.clone() {
+            Some(path) => self.start_save(path, then),
+            None => self.ask_save_as(then),
+        }
+    }
+
+    fn start_save(&mut self, path: PathBuf, then: Option<Guarded>) {
+        if self.saving.is_some() {
+            let lang = self.language();
+            self.messages.push(Message::info(lang.pick(
+                "保存中です。終わってからもう一度保存してください。",
+                "A save is still running; save again when it is done.",
+            )));
+            return;
+        }
+        let (sender, result) = channel();
+        let journal = self.doc.journal.clone();
+        let ctx = self.ctx.clone();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(store::save(&target, &journal));
+            ctx.request_repaint();
+        });
+        self.saving = Some(SaveJob {
+            result,
+            state: self.doc.history.state(),
+            path,
+            then,
+        });
+    }
+
+    fn finish_save(&mut self, result: Result<(), SaveError>) {
+        let Some(job) = self.saving.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                self.doc.history.mark_saved(job.state);
+                self.settings.remember(&job.path);
+                self.doc.path = Some(job.path);
+                if let Some(op) = job.then {
+                    self.perform(op);
+                }
+            }
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+
+    // ----- Markdown -----
+
+    fn import_markdown(&mut self, path: &Path) {
+        let text = match store::read_text(path) {
+            Ok(text) => text,
+            Err(e) => return self.messages.push(Message::error(e.to_string())),
+        };
+        let options = ImportOptions {
+            default_year: markdown::year_in_file_name(path).unwrap_or_else(|| today().year()),
+            replace: false,
+        };
+        let mut journal = self.doc.journal.clone();
+        let report = markdown::import(&mut journal, &text, &options);
+        let now = self.now();
+        self.doc.apply(Edit::Replace(Box::new(journal)), now);
+        if let Some(first) = report.added.first() {
+            self.show(View::Day(*first));
+        }
+        let lang = self.language();
+        let mut text = match lang {
+            UiLanguage::Japanese => format!(
+                "{}: {} 日分を取り込みました。",
+                path.display(),
+                report.added.len()
+            ),
+            UiLanguage::English => {
+                format!("{}: imported {} days.", path.display(), report.added.len())
+            }
+        };
+        if !report.kept.is_empty() {
+            let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();
+            text.push_str(&match lang {
+                UiLanguage::Japanese => {
+                    format!(" すでにある日は元のまま残しました: {}", dates.join(", "))
+                }
+                UiLanguage::English => format!(
+                    " Days already in the journal were kept as they were: {}",
+                    dates.join(", ")
+                ),
+            });
+        }
+        self.messages.push(Message::info(text));
+    }
+
+    fn export(&mut self, what: ExportWhat, path: &Path) {
+        let journal = &self.doc.journal;
+        let text = match what {
+            ExportWhat::Day(date) => markdown::export_day(journal, date),
+            ExportWhat::Book(book) => markdown::export_book(journal, book),
+            ExportWhat::Journal => Some(markdown::export_journal(journal)),
+        };
+        let Some(text) = text else {
+            return;
+        };
+        let lang = self.language();
+        match store::write_text_file(path, &text) {
+            Ok(()) => self.messages.push(Message::info(match lang {
+                UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
+                UiLanguage::English => format!("Exported to {}.", path.display()),
+            })),
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+}
+
+impl eframe::App for StudylogApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+}
+
+impl From<UiLanguage> for Language {
+    fn from(lang: UiLanguage) -> Self {
+        match lang {
+            UiLanguage::Japanese => Language::Ja,
+            UiLanguage::English => Language::En,
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A name typed in a save dialog without the journal extension gets it.
+fn with_journal_extension(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}.{}", store::EXTENSION))
+    }
+}

@@ -1,0 +1,108 @@
+//! Every command the user can give from a menu or a shortcut, in one place.
+//!
+//! A command knows its words in both UI languages and its keyboard shortcuts;
+//! the menu bar and the shortcut handler both read them from here, so a menu
+//! entry always shows the shortcut that really works.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::i18n::UiLanguage;
+
+/// A user command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    ImportMarkdown,
+    ExportDay,
+    ExportBook,
+    ExportJournal,
+    Quit,
+    Undo,
+    Redo,
+    Today,
+    PreviousDay,
+    NextDay,
+}
+
+impl Command {
+    /// All commands, in menu order.
+    pub const ALL: [Command; 14] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ImportMarkdown,
+        Command::ExportDay,
+        Command::ExportBook,
+        Command::ExportJournal,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Today,
+        Command::PreviousDay,
+        Command::NextDay,
+    ];
+
+    /// The menu wording.
+    pub fn label(self, lang: UiLanguage) -> &'static str {
+        let (ja, en) = match self {
+            Command::New => ("新規", "New"),
+            Command::Open => ("開く…", "Open…"),
+            Command::Save => ("保存", "Save"),
+            Command::SaveAs => ("名前を付けて保存…", "Save As…"),
+            Command::ImportMarkdown => ("Markdown を取り込む…", "Import Markdown…"),
+            Command::ExportDay => ("この日を書き出す…", "Export This Day…"),
+            Command::ExportBook => ("この本を書き出す…", "Export This Book…"),
+            Command::ExportJournal => ("すべてを書き出す…", "Export Whole Journal…"),
+            Command::Quit => ("終了", "Quit"),
+            Command::Undo => ("元に戻す", "Undo"),
+            Command::Redo => ("やり直す", "Redo"),
+            Command::Today => ("今日", "Today"),
+            Command::PreviousDay => ("前の日", "Previous Day"),
+            Command::NextDay => ("次の日", "Next Day"),
+        };
+        lang.pick(ja, en)
+    }
+
+    /// The shortcuts that run this command; the first is shown in menus.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        match self {
+            Command::New => vec![command(Key::N)],
+            Command::Open => vec![command(Key::O)],
+            Command::Save => vec![command(Key::S)],
+            Command::SaveAs => vec![command_shift(Key::S)],
+            Command::Quit => vec![command(Key::Q)],
+            Command::Undo => vec![command(Key::Z)],
+            Command::Redo => vec![command_shift(Key::Z), command(Key::Y)],
+            Command::PreviousDay => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
+            Command::NextDay => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)],
+            Command::ImportMarkdown
+            | Command::ExportDay
+            | Command::ExportBook
+            | Command::ExportJournal
+            | Command::Today => Vec::new(),
+        }
+    }
+
+    /// Every (shortcut, command) pair, the ones with more modifiers first: egui
+    /// matches Ctrl+Z against Ctrl+Shift+Z too, so the longer one must win.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut table: Vec<_> = Command::ALL
+            .iter()
+            .flat_map(|command| command.shortcuts().into_iter().map(|s| (s, *command)))
+            .collect();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        table
+    }
+}
+
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt)
+        + u8::from(modifiers.shift)
+        + u8::from(modifiers.command || modifiers.ctrl)
+}

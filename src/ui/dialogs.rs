@@ -1,0 +1,193 @@
+//! Native file dialogs, behind a trait so tests can answer them.
+//!
+//! A dialog must never freeze the window, so [`NativeDialogs`] runs rfd's
+//! async dialog on a worker thread and hands the answer back through a
+//! channel; the app polls for it each frame. Tests use [`ScriptedDialogs`],
+//! which answers from a list at once and never touches the desktop.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+/// What kind of file a dialog is for; sets its filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Journal,
+    Markdown,
+}
+
+/// Whether the user picks an existing file or names a file to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogMode {
+    Open,
+    Save,
+}
+
+/// A question for the user. `purpose` is the app's own tag, returned with the
+/// answer so the app knows what to do with the path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileRequest<P> {
+    pub purpose: P,
+    pub mode: DialogMode,
+    pub kind: FileKind,
+    pub title: String,
+    pub file_name: Option<String>,
+}
+
+/// Something that can ask the user for a file without blocking the frame.
+pub trait FileDialogs<P> {
+    /// Start asking. Ignored if a dialog is already open.
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context);
+    /// The answer to the request asked earlier, once there is one: the
+    /// request's purpose, and the path (None if the user cancelled).
+    fn poll(&mut self) -> Option<(P, Option<PathBuf>)>;
+    /// Whether a dialog is waiting for the user.
+    fn is_open(&self) -> bool;
+}
+
+/// The desktop's own dialogs (XDG portal, zenity, GTK, macOS, Windows) via rfd.
+pub struct NativeDialogs<P> {
+    sender: Sender<(P, Option<PathBuf>)>,
+    receiver: Receiver<(P, Option<PathBuf>)>,
+    open: bool,
+}
+
+impl<P> Default for NativeDialogs<P> {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        NativeDialogs {
+            sender,
+            receiver,
+            open: false,
+        }
+    }
+}
+
+impl<P: Send + 'static> FileDialogs<P> for NativeDialogs<P> {
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context) {
+        if self.open {
+            return;
+        }
+        self.open = true;
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let path = pollster::block_on(run_dialog(
+                request.mode,
+                request.kind,
+                request.title,
+                request.file_name,
+            ));
+            // The app may be gone by now; then nobody needs the answer.
+            let _ = sender.send((request.purpose, path));
+            ctx.request_repaint();
+        });
+    }
+
+    fn poll(&mut self) -> Option<(P, Option<PathBuf>)> {
+        let answer = self.receiver.try_recv().ok()?;
+        self.open = false;
+        Some(answer)
+    }
+
+    fn is_open(&self) -> bool {
+        self.open
+    }
+}
+
+async fn run_dialog(
+    mode: DialogMode,
+    kind: FileKind,
+    title: String,
+    file_name: Option<String>,
+) -> Option<PathBuf> {
+    let (name, extensions): (&str, &[&str]) = match kind {
+        FileKind::Journal => ("studylog journal", &["ron"]),
+        FileKind::Markdown => ("Markdown", &["md", "markdown", "txt"]),
+    };
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(name, extensions);
+    if let Some(file_name) = file_name {
+        dialog = dialog.set_file_name(file_name);
+    }
+    let handle = match mode {
+        DialogMode::Open => dialog.pick_file().await,
+        DialogMode::Save => dialog.save_file().await,
+    }?;
+    Some(handle.path().to_owned())
+}
+
+/// Dialogs answered from a script, for tests: each request takes the next
+/// queued answer (a path, or None for Cancel). Clones share one script, so a
+/// test keeps a clone to queue answers and read what was asked.
+pub struct ScriptedDialogs<P> {
+    script: Arc<Mutex<Script<P>>>,
+}
+
+struct Script<P> {
+    answers: VecDeque<Option<PathBuf>>,
+    pending: Option<(P, Option<PathBuf>)>,
+    asked: Vec<FileRequest<P>>,
+}
+
+impl<P> Clone for ScriptedDialogs<P> {
+    fn clone(&self) -> Self {
+        ScriptedDialogs {
+            script: Arc::clone(&self.script),
+        }
+    }
+}
+
+impl<P: Clone> Default for ScriptedDialogs<P> {
+    fn default() -> Self {
+        ScriptedDialogs {
+            script: Arc::new(Mutex::new(Script {
+                answers: VecDeque::new(),
+                pending: None,
+                asked: Vec::new(),
+            })),
+        }
+    }
+}
+
+impl<P: Clone> ScriptedDialogs<P> {
+    /// Queue the answer to the next dialog: a path, or None for Cancel.
+    pub fn answer(&self, path: Option<PathBuf>) {
+        self.lock().answers.push_back(path);
+    }
+
+    /// Every request made so far, oldest first.
+    pub fn asked(&self) -> Vec<FileRequest<P>> {
+        self.lock().asked.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Script<P>> {
+        // A test that panicked while holding the lock has failed anyway.
+        self.script
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl<P: Clone> FileDialogs<P> for ScriptedDialogs<P> {
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context) {
+        let mut script = self.lock();
+        if script.pending.is_some() {
+            return;
+        }
+        let answer = script.answers.pop_front().flatten();
+        script.pending = Some((request.purpose.clone(), answer));
+        script.asked.push(request);
+        ctx.request_repaint();
+    }
+
+    fn poll(&mut self) -> Option<(P, Option<PathBuf>)> {
+        self.lock().pending.take()
+    }
+
+    fn is_open(&self) -> bool {
+        self.lock().pending.is_some()
+    }
+}

@@ -1,0 +1,78 @@
+//! The open journal: its data, its file, and its undo history.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Edit, History, Journal};
+
+use super::i18n::UiLanguage;
+
+/// A journal being edited, and where it lives on disk (None: not saved yet).
+pub struct Document {
+    pub journal: Journal,
+    pub path: Option<PathBuf>,
+    pub history: History,
+}
+
+impl Document {
+    /// A journal opened from `path`, identical to the file.
+    pub fn opened(journal: Journal, path: PathBuf) -> Self {
+        Document {
+            journal,
+            path: Some(path),
+            history: History::default(),
+        }
+    }
+
+    /// A journal with no file. `unsaved` says whether it holds work that
+    /// exists nowhere else (an import), so closing it must ask first.
+    pub fn untitled(journal: Journal, unsaved: bool) -> Self {
+        let mut history = History::default();
+        if unsaved {
+            history.mark_saved(u64::MAX);
+        }
+        Document {
+            journal,
+            path: None,
+            history,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Apply an edit through the history (undo + unsaved marker).
+    pub fn apply(&mut self, edit: Edit, now: f64) -> bool {
+        self.history.apply(&mut self.journal, edit, now)
+    }
+
+    /// The file name without its extension, or 無題/Untitled.
+    pub fn name(&self, lang: UiLanguage) -> String {
+        match &self.path {
+            Some(path) => display_name(path),
+            None => lang.untitled().to_owned(),
+        }
+    }
+
+    /// `NAME — studylog`, with `●` while there are unsaved changes.
+    pub fn window_title(&self, lang: UiLanguage) -> String {
+        let marker = if self.is_dirty() { "● " } else { "" };
+        format!("{marker}{} — studylog", self.name(lang))
+    }
+}
+
+/// "study.studylog.ron" -> "study".
+pub fn display_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let suffix = format!(".{}", crate::store::EXTENSION);
+    match name.strip_suffix(&suffix) {
+        Some(stem) => stem.to_owned(),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or(name),
+    }
+}

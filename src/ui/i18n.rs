@@ -1,0 +1,36 @@
+//! The language of the app's own words (menus, buttons, messages).
+//!
+//! Independent of the journal's template language: a Japanese log can be
+//! edited in an English UI. The default follows the system locale.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the UI speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UiLanguage {
+    Japanese,
+    English,
+}
+
+impl UiLanguage {
+    /// Japanese when the system locale is Japanese, otherwise English.
+    pub fn from_system() -> Self {
+        match crate::cli::system_language() {
+            crate::model::Language::Ja => UiLanguage::Japanese,
+            crate::model::Language::En => UiLanguage::English,
+        }
+    }
+
+    /// The Japanese or the English wording, whichever this language is.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            UiLanguage::Japanese => ja,
+            UiLanguage::English => en,
+        }
+    }
+
+    /// "Untitled", for a journal that has no file yet.
+    pub fn untitled(self) -> &'static str {
+        self.pick("無題", "Untitled")
+    }
+}

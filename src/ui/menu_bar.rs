@@ -1,0 +1,102 @@
+//! The menu bar: File, Edit, Go, Settings. Entries and their shortcuts come
+//! from [`Command`], so what a menu shows is what a key does.
+
+use std::path::PathBuf;
+
+use egui::{Button, Ui};
+
+use super::action::Action;
+use super::command::Command;
+use super::document::display_name;
+use super::i18n::UiLanguage;
+
+/// What the menus need to know to enable their entries.
+pub struct MenuState<'a> {
+    pub lang: UiLanguage,
+    pub recent: &'a [PathBuf],
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub has_day: bool,
+    pub has_book: bool,
+}
+
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
+    let lang = state.lang;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(lang.pick("ファイル", "File"), |ui| {
+            command_ui(ui, Command::New, true, lang, actions);
+            command_ui(ui, Command::Open, true, lang, actions);
+            recent_ui(ui, state, actions);
+            ui.separator();
+            command_ui(ui, Command::Save, true, lang, actions);
+            command_ui(ui, Command::SaveAs, true, lang, actions);
+            ui.separator();
+            command_ui(ui, Command::ImportMarkdown, true, lang, actions);
+            command_ui(ui, Command::ExportDay, state.has_day, lang, actions);
+            command_ui(ui, Command::ExportBook, state.has_book, lang, actions);
+            command_ui(ui, Command::ExportJournal, true, lang, actions);
+            ui.separator();
+            command_ui(ui, Command::Quit, true, lang, actions);
+        });
+        ui.menu_button(lang.pick("編集", "Edit"), |ui| {
+            command_ui(ui, Command::Undo, state.can_undo, lang, actions);
+            command_ui(ui, Command::Redo, state.can_redo, lang, actions);
+        });
+        ui.menu_button(lang.pick("移動", "Go"), |ui| {
+            command_ui(ui, Command::Today, true, lang, actions);
+            command_ui(ui, Command::PreviousDay, true, lang, actions);
+            command_ui(ui, Command::NextDay, true, lang, actions);
+        });
+        ui.menu_button(lang.pick("設定", "Settings"), |ui| {
+            ui.label(lang.pick("表示言語", "Language"));
+            for (choice, name) in [
+                (UiLanguage::Japanese, "日本語"),
+                (UiLanguage::English, "English"),
+            ] {
+                if ui.radio(lang == choice, name).clicked() {
+                    actions.push(Action::SetLanguage(choice));
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+fn command_ui(
+    ui: &mut Ui,
+    command: Command,
+    enabled: bool,
+    lang: UiLanguage,
+    actions: &mut Vec<Action>,
+) {
+    let mut button = Button::new(command.label(lang));
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(Action::Run(command));
+        ui.close();
+    }
+}
+
+fn recent_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
+    let enabled = !state.recent.is_empty();
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button(
+            state.lang.pick("最近使ったファイル", "Open Recent"),
+            |ui| {
+                for path in state.recent {
+                    let button = Button::new(display_name(path)).right_text("");
+                    if ui
+                        .add(button)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        actions.push(Action::OpenRecent(path.clone()));
+                        ui.close();
+                    }
+                }
+            },
+        );
+    });
+}

@@ -1,0 +1,48 @@
+//! The desktop app (egui/eframe): window, menus, side tree, day form.
+//!
+//! Split by what is on screen: [`app`] is the shell that owns the journal and
+//! applies actions; each view (`side_tree`, `day_form`, `sections/*`,
+//! `chapter_view`, `grid_view`, `menu_bar`, `banner`, `unsaved_prompt`) only
+//! reads and returns [`action::Action`]s. File dialogs sit behind
+//! [`dialogs::FileDialogs`] so tests answer them; the file system is reached
+//! only through `store`.
+
+pub mod action;
+pub mod app;
+pub mod banner;
+pub mod chapter_view;
+pub mod command;
+pub mod day_form;
+pub mod dialogs;
+pub mod document;
+pub mod fonts;
+pub mod grid_view;
+pub mod i18n;
+pub mod ime;
+pub mod list_editing;
+pub mod menu_bar;
+pub mod notes_editor;
+pub mod sections;
+pub mod settings;
+pub mod side_tree;
+pub mod unsaved_prompt;
+pub mod widgets;
+
+pub use app::{Start, StudylogApp};
+
+/// Open the window and run until it is closed.
+pub fn run(start: Start) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("studylog")
+            .with_app_id("studylog")
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "studylog",
+        options,
+        Box::new(move |cc| Ok(Box::new(StudylogApp::new(cc, start)))),
+    )
+}

@@ -1,0 +1,75 @@
+//! The multi-line Markdown notes editor, with list-aware Enter and Tab.
+//!
+//! A plain egui `TextEdit` whose Enter, Tab and Shift+Tab are taken first by
+//! [`super::list_editing`] when they mean something for a Markdown list. While
+//! the IME composes, keys are left alone: Enter then confirms a conversion.
+
+use egui::text::{CCursor, CCursorRange, CharIndex};
+use egui::text_edit::TextEditState;
+use egui::{Id, Key, Modifiers, TextEdit, Ui};
+
+use super::list_editing::{self, Edited};
+
+/// Show the editor for `text`, labelled by the widget `label`; returns the new
+/// text when the user changed it.
+pub fn notes_editor_ui(
+    ui: &mut Ui,
+    id: Id,
+    label: Id,
+    text: &str,
+    hint: &str,
+    ime_owns_keys: bool,
+) -> Option<String> {
+    let mut buffer = text.to_owned();
+    let mut changed = false;
+    if !ime_owns_keys && ui.memory(|m| m.has_focus(id)) {
+        changed = handle_list_keys(ui, id, &mut buffer);
+    }
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut buffer)
+                .id(id)
+                .lock_focus(true)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint),
+        )
+        .labelled_by(label);
+    (changed || response.changed()).then_some(buffer)
+}
+
+/// Apply Enter/Tab/Shift+Tab to `buffer` if they were pressed and mean a list
+/// edit; the keys are then consumed so the TextEdit does not see them too.
+fn handle_list_keys(ui: &mut Ui, id: Id, buffer: &mut String) -> bool {
+    let Some(mut state) = TextEditState::load(ui.ctx(), id) else {
+        return false;
+    };
+    let Some(range) = state.cursor.char_range() else {
+        return false;
+    };
+    let selection = (range.secondary.index.0, range.primary.index.0);
+    let edited = ui.input_mut(|input| {
+        let plain = input.modifiers.is_none();
+        if plain && input.key_pressed(Key::Enter) && selection.0 == selection.1 {
+            let edited = list_editing::enter(buffer, selection.1)?;
+            input.consume_key(Modifiers::NONE, Key::Enter);
+            Some(edited)
+        } else if input.consume_key(Modifiers::SHIFT, Key::Tab) {
+            Some(list_editing::indent(buffer, selection, true))
+        } else if input.consume_key(Modifiers::NONE, Key::Tab) {
+            Some(list_editing::indent(buffer, selection, false))
+        } else {
+            None
+        }
+    });
+    let Some(Edited { text, cursor }) = edited else {
+        return false;
+    };
+    *buffer = text;
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(CharIndex(cursor.0)),
+        CCursor::new(CharIndex(cursor.1)),
+    )));
+    state.store(ui.ctx(), id);
+    true
+}

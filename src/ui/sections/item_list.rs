@@ -1,0 +1,167 @@
+//! わからなかったこと and 次やること: lists of one-line items.
+//!
+//! Items can be added, edited, moved up and down and deleted; 次やること items
+//! can be checked done, and show the day they were carried from. A resolved
+//! question shows its answer and the day it was resolved.
+
+use chrono::NaiveDate;
+use egui::{Id, Ui};
+
+use crate::model::{Day, DayText, Edit, ItemList, Section};
+
+use crate::ui::action::{Action, ViewCtx};
+use crate::ui::widgets::{icon_button, line_edit, set_name};
+
+/// The item list `list` (Questions or Next) of the day at `date`.
+pub fn item_list_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    day: &Day,
+    list: ItemList,
+    actions: &mut Vec<Action>,
+) {
+    let heading = cx.journal.template.headings.get(section_of(list));
+    let count = match list {
+        ItemList::Questions => day.questions.len(),
+        _ => day.next.len(),
+    };
+    for index in 0..count {
+        ui.horizontal(|ui| {
+            item_row_ui(ui, cx, date, day, list, index, heading, actions);
+        });
+        if list == ItemList::Questions {
+            answer_ui(ui, cx, date, day, index, heading, actions);
+        }
+    }
+    let add_name = format!("{heading}{}", cx.pick(" に追加", ": add"));
+    let add = ui.button(cx.pick("＋ 追加", "+ Add"));
+    set_name(ui, &add, &add_name);
+    if add.clicked() {
+        actions.push(Action::Edit(Edit::AddItem { date, list }));
+    }
+}
+
+fn section_of(list: ItemList) -> Section {
+    match list {
+        ItemList::WorkedOn => Section::WorkedOn,
+        ItemList::Questions => Section::Questions,
+        ItemList::Next => Section::Next,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn item_row_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    day: &Day,
+    list: ItemList,
+    index: usize,
+    heading: &str,
+    actions: &mut Vec<Action>,
+) {
+    let number = index + 1;
+    let (field, text) = match list {
+        ItemList::Questions => (DayText::Question(index), day.questions[index].text.as_str()),
+        _ => (DayText::Next(index), day.next[index].text.as_str()),
+    };
+    if list == ItemList::Next {
+        let mut done = day.next[index].done;
+        let response = ui.checkbox(&mut done, "");
+        set_name(
+            ui,
+            &response,
+            &format!("{heading} {number} {}", cx.pick("完了", "done")),
+        );
+        if response.changed() {
+            actions.push(Action::Edit(Edit::SetNextDone { date, index, done }));
+        }
+    } else {
+        ui.label("•");
+    }
+    let id = Id::unique(("day-text", date, field));
+    let name = format!("{heading} {number}");
+    if let Some(text) = line_edit(ui, id, text, &name, "") {
+        actions.push(Action::Edit(Edit::SetText { date, field, text }));
+    }
+    if list == ItemList::Next
+        && let Some(from) = day.next[index].carried_from
+    {
+        ui.weak(format!("↪ {}", from.format("%m/%d")))
+            .on_hover_text(cx.pick("前の日から持ち越し", "carried over from an earlier day"));
+    }
+    move_buttons_ui(ui, cx, date, list, index, &name, actions);
+}
+
+/// ↑ ↓ ✕ for item `index` of `list`.
+pub fn move_buttons_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    list: ItemList,
+    index: usize,
+    name: &str,
+    actions: &mut Vec<Action>,
+) {
+    let len = cx
+        .journal
+        .days
+        .get(&date)
+        .map_or(0, |day| crate::model::list_len(day, list));
+    let up = format!("{name} {}", cx.pick("を上へ", "up"));
+    let down = format!("{name} {}", cx.pick("を下へ", "down"));
+    let delete = format!("{name} {}", cx.pick("を削除", "delete"));
+    ui.add_enabled_ui(index > 0, |ui| {
+        if icon_button(ui, "⬆", &up).clicked() {
+            actions.push(Action::Edit(Edit::MoveItem {
+                date,
+                list,
+                from: index,
+                to: index - 1,
+            }));
+        }
+    });
+    ui.add_enabled_ui(index + 1 < len, |ui| {
+        if icon_button(ui, "⬇", &down).clicked() {
+            actions.push(Action::Edit(Edit::MoveItem {
+                date,
+                list,
+                from: index,
+                to: index + 1,
+            }));
+        }
+    });
+    if icon_button(ui, "✖", &delete).clicked() {
+        actions.push(Action::Edit(Edit::RemoveItem { date, list, index }));
+    }
+}
+
+/// The answer of a resolved question, editable.
+fn answer_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    day: &Day,
+    index: usize,
+    heading: &str,
+    actions: &mut Vec<Action>,
+) {
+    let Some(answer) = &day.questions[index].answer else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.add_space(24.0);
+        ui.label(format!(
+            "{} ({})",
+            cx.pick("解決", "Resolved"),
+            answer.resolved_on
+        ));
+        let field = DayText::Answer(index);
+        let id = Id::unique(("day-text", date, field));
+        let name = format!("{heading} {} {}", index + 1, cx.pick("の答え", "answer"));
+        if let Some(text) = line_edit(ui, id, &answer.text, &name, "") {
+            actions.push(Action::Edit(Edit::SetText { date, field, text }));
+        }
+    });
+}

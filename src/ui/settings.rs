@@ -1,0 +1,54 @@
+//! UI preferences kept between runs: language, recent files, last journal.
+//!
+//! Stored with eframe's storage, which silently drops what it cannot decode;
+//! that is acceptable for preferences and is why the journal never goes there.
+//! Window size and position are kept by eframe itself.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::i18n::UiLanguage;
+
+/// The key under which settings are stored.
+pub const STORAGE_KEY: &str = "studylog-settings";
+
+/// How many files Open Recent remembers.
+const MAX_RECENT: usize = 10;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The UI language the user chose; None follows the system.
+    pub language: Option<UiLanguage>,
+    /// Recently opened or saved journals, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Settings {
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default()
+    }
+
+    pub fn store(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+
+    pub fn language(&self) -> UiLanguage {
+        self.language.unwrap_or_else(UiLanguage::from_system)
+    }
+
+    /// Put `path` at the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The journal to open when the app starts without a file.
+    pub fn last_journal(&self) -> Option<&Path> {
+        self.recent.first().map(PathBuf::as_path)
+    }
+}

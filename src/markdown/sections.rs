@@ -131,7 +131,7 @@ pub fn heading_language(heading: &str) -> Language {
 }
 
 /// Lower case, with punctuation, symbols, emoji and spaces dropped, so
-/// "📚 What I Learned:" and "わからなかったこと・疑問" compare by their words.
+/// "What I Learned:" and "わからなかったこと・疑問" compare by their words.
 fn normalize(heading: &str) -> String {
     heading
         .chars()
@@ -150,7 +150,7 @@ mod tests {
             ("今日やったこと", Section::WorkedOn),
             ("What I did", Section::WorkedOn),
             ("わかったこと", Section::Learned),
-            ("📚 What I Learned:", Section::Learned),
+            ("What I Learned:", Section::Learned),
             ("わからなかったこと・疑問", Section::Questions),
             ("疑問点", Section::Questions),
             ("What I didn't understand", Section::Questions),

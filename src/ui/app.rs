@@ -227,6 +227,11 @@ impl StudylogApp {
         self.settings.language()
     }
 
+    /// Choose the UI language (as the Settings menu does).
+    pub fn set_language(&mut self, lang: UiLanguage) {
+        self.settings.language = Some(lang);
+    }
+
     /// Block until a save running in the background is done and handled.
     pub fn finish_saving(&mut self) {
         if let Some(job) = &self.saving {
@@ -248,7 +253,14 @@ impl StudylogApp {
         ui.input(|i| ime.update(i));
         let mut actions = Vec::new();
         self.poll_background();
-        if !self.ime.owns_keys() {
+        if self.ime.owns_keys() {
+            // A key that confirms a conversion must not also reach a widget
+            // (some platforms deliver it next to the commit).
+            self.ctx.input_mut(|i| {
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Tab);
+            });
+        } else {
             self.shortcuts(&mut actions);
         }
         self.handle_close_request();
@@ -345,7 +357,7 @@ impl StudylogApp {
             Action::Show(view) => self.show(view),
             Action::Run(command) => self.run(command),
             Action::OpenRecent(path) => self.guard(Guarded::OpenPath(path)),
-            Action::SetLanguage(lang) => self.settings.language = Some(lang),
+            Action::SetLanguage(lang) => self.set_language(lang),
             Action::DismissMessage(index) => {
                 if index < self.messages.len() {
                     self.messages.remove(index);

@@ -39,11 +39,11 @@ pub fn banner_ui(ui: &mut Ui, messages: &[Message], lang: UiLanguage, actions: &
     for (index, message) in messages.iter().enumerate() {
         ui.horizontal(|ui| {
             let text = match message.kind {
-                MessageKind::Error => RichText::new(format!("⚠ {}", message.text))
+                MessageKind::Error => RichText::new(format!("※ {}", message.text))
                     .color(Color32::from_rgb(220, 60, 60)),
-                MessageKind::Info => RichText::new(format!("ℹ {}", message.text)),
+                MessageKind::Info => RichText::new(&message.text),
             };
-            if icon_button(ui, "✖", lang.pick("閉じる", "Dismiss")).clicked() {
+            if icon_button(ui, "×", lang.pick("閉じる", "Dismiss")).clicked() {
                 actions.push(Action::DismissMessage(index));
             }
             ui.add(egui::Label::new(text).wrap());

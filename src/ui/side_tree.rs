@@ -53,7 +53,7 @@ fn status_icon(status: ChapterStatus) -> &'static str {
     match status {
         ChapterStatus::NotStarted => "○",
         ChapterStatus::Reading => "▶",
-        ChapterStatus::Done => "✔",
+        ChapterStatus::Done => "✓",
     }
 }
 
@@ -66,7 +66,7 @@ fn book_ui(
     actions: &mut Vec<Action>,
 ) {
     let (done, total) = book.progress();
-    let header = format!("📖 {}  {done}/{total}", book.title);
+    let header = format!("{}  {done}/{total}", book.title);
     CollapsingHeader::new(header)
         .id_salt(("book", book.id))
         .show(ui, |ui| {

@@ -88,7 +88,7 @@ fn item_row_ui(
     if list == ItemList::Next
         && let Some(from) = day.next[index].carried_from
     {
-        ui.weak(format!("↪ {}", from.format("%m/%d")))
+        ui.weak(format!("← {}", from.format("%m/%d")))
             .on_hover_text(cx.pick("前の日から持ち越し", "carried over from an earlier day"));
     }
     move_buttons_ui(ui, cx, date, list, index, &name, actions);
@@ -132,7 +132,7 @@ pub fn move_buttons_ui(
             }));
         }
     });
-    if icon_button(ui, "✖", &delete).clicked() {
+    if icon_button(ui, "×", &delete).clicked() {
         actions.push(Action::Edit(Edit::RemoveItem { date, list, index }));
     }
 }

@@ -53,7 +53,7 @@ fn learned_book_ui(
         .journal
         .book(learned.book)
         .map_or("?", |b| b.title.as_str());
-    let book_label = ui.label(RichText::new(format!("📖 {title}")).heading().size(17.0));
+    let book_label = ui.label(RichText::new(title).heading().size(17.0));
     if !learned.intro.is_empty() {
         let field = DayText::BookIntro(learned.book);
         text_block_ui(ui, cx, date, field, &learned.intro, book_label.id, actions);

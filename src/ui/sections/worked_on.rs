@@ -84,13 +84,13 @@ fn studied_book_ui(
         return;
     };
     ui.horizontal(|ui| {
-        ui.strong(format!("📖 {}", book.title));
+        ui.strong(&book.title);
         let name = format!(
             "{} {}",
             book.title,
             cx.pick("をこの日から外す", "remove from this day")
         );
-        if icon_button(ui, "✖", &name).clicked() {
+        if icon_button(ui, "×", &name).clicked() {
             actions.push(Action::Edit(Edit::RemoveItem {
                 date,
                 list: ItemList::WorkedOn,
@@ -156,7 +156,7 @@ fn add_library_book_ui(
     };
     let unlisted: Vec<_> = cx.journal.books.iter().filter(|b| !listed(b.id)).collect();
     ui.add_enabled_ui(!unlisted.is_empty(), |ui| {
-        ui.menu_button(cx.pick("📚 本を選ぶ", "📚 Pick a book"), |ui| {
+        ui.menu_button(cx.pick("本を選ぶ…", "Pick a book…"), |ui| {
             egui::ScrollArea::vertical()
                 .max_height(320.0)
                 .show(ui, |ui| {

@@ -1,0 +1,471 @@
+//! The desktop app driven headless with egui_kittest: widgets are found by
+//! their accessible names, clicked and typed into; the tests check the
+//! journal model and what the window shows.
+
+mod common;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use studylog::model::{DayText, Journal, is_studied, text_of};
+use studylog::ui::app::Purpose;
+use studylog::ui::dialogs::ScriptedDialogs;
+use studylog::ui::i18n::UiLanguage;
+use studylog::ui::{Start, StudylogApp};
+
+type Dialogs = ScriptedDialogs<Purpose>;
+
+fn date() -> NaiveDate {
+    "2025-03-10".parse().unwrap()
+}
+
+/// The app on `start`, with English menus and scripted dialogs.
+fn app(start: Start) -> (Harness<'static, StudylogApp>, Dialogs) {
+    let dialogs = Dialogs::default();
+    let answers = dialogs.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_eframe(move |cc| {
+            let mut app = StudylogApp::with_dialogs(cc, start, Box::new(answers));
+            app.set_language(UiLanguage::English);
+            app
+        });
+    harness.run();
+    (harness, dialogs)
+}
+
+fn app_on(journal: Journal) -> (Harness<'static, StudylogApp>, Dialogs) {
+    app(Start::Journal(Box::new(journal)))
+}
+
+/// The small journal with an extra empty day, shown.
+fn empty_day_journal() -> Journal {
+    let mut journal = common::small_journal();
+    journal
+        .days
+        .insert(date().succ_opt().unwrap(), Default::default());
+    journal
+}
+
+fn day(harness: &Harness<'_, StudylogApp>, date: NaiveDate) -> studylog::model::Day {
+    harness.state().journal().days[&date].clone()
+}
+
+fn press(harness: &mut Harness<'_, StudylogApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn first_run_opens_the_bundled_sample_untitled() {
+    let (harness, _) = app(Start::Default);
+    let app = harness.state();
+    assert_eq!(app.path(), None, "the asset is never the file being edited");
+    assert!(!app.is_dirty());
+    assert_eq!(app.window_title(), "Untitled — studylog");
+    assert!(!app.journal().days.is_empty());
+    // Japanese section headings and book titles are on screen.
+    harness.get_by_label("取り組んだこと");
+    let book = &app.journal().books[0].title;
+    assert!(harness.query_all_by_label_contains(book).count() > 0);
+}
+
+#[test]
+fn typing_into_sections_changes_the_journal_and_marks_it_unsaved() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("感想").focus();
+    harness.run();
+    harness.get_by_label("感想").type_text("。面白い");
+    harness.get_by_label("わからなかったこと 1").focus();
+    harness.run();
+    harness.get_by_label("わからなかったこと 1").type_text("？");
+    harness.run();
+    let day = day(&harness, date());
+    assert_eq!(day.impressions, "難しかった。面白い");
+    assert_eq!(
+        day.questions[0].text,
+        "sloppy quorum で最新の値が読めない理由？"
+    );
+    assert!(harness.state().is_dirty());
+    assert!(harness.state().window_title().starts_with("● "));
+}
+
+#[test]
+fn next_items_are_added_checked_moved_and_deleted() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    harness.get_by_label("次やること 2").focus();
+    harness.run();
+    harness.get_by_label("次やること 2").type_text("8 章");
+    harness.get_by_label("次やること 2 up").click();
+    harness.run();
+    harness.get_by_label("次やること 2 done").click();
+    harness.run();
+    let next: Vec<_> = day(&harness, date())
+        .next
+        .into_iter()
+        .map(|n| (n.text, n.done))
+        .collect();
+    assert_eq!(
+        next,
+        [("8 章".to_owned(), false), ("7 章を読む".to_owned(), true)]
+    );
+    harness.get_by_label("次やること 1 delete").click();
+    harness.run();
+    assert_eq!(day(&harness, date()).next.len(), 1);
+}
+
+#[test]
+fn a_book_and_a_chapter_are_added_from_the_day_form() {
+    let (mut harness, _) = app_on(empty_day_journal());
+    let day2 = date().succ_opt().unwrap();
+    harness.get_by_label("New book title").focus();
+    harness.run();
+    harness
+        .get_by_label("New book title")
+        .type_text("詳解 Rust");
+    harness.run();
+    harness.get_by_label("Add book").click();
+    harness.run();
+    let book = harness
+        .state()
+        .journal()
+        .book_by_title("詳解 Rust")
+        .expect("book added");
+    harness.get_by_label("詳解 Rust new chapter").focus();
+    harness.run();
+    harness
+        .get_by_label("詳解 Rust new chapter")
+        .type_text("1 章 所有権");
+    harness.run();
+    harness.get_by_label("詳解 Rust add chapter").click();
+    harness.run();
+    let journal = harness.state().journal();
+    let chapter = journal.book(book).unwrap().chapters[0].id;
+    assert_eq!(journal.book(book).unwrap().chapters[0].label, "1 章 所有権");
+    assert!(
+        is_studied(&journal.days[&day2], chapter),
+        "a chapter added from a day is studied that day"
+    );
+    // It shows in the tree and as a ticked checkbox.
+    harness.get_by_role_and_label(Role::CheckBox, "1 章 所有権");
+}
+
+#[test]
+fn ticking_a_chapter_studied_opens_its_notes() {
+    let (mut harness, _) = app_on(empty_day_journal());
+    let day2 = date().succ_opt().unwrap();
+    harness.get_by_label("Pick a book…").click();
+    harness.run();
+    harness
+        .get_by_label("データ指向アプリケーションデザイン")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "6 章 パーティショニング")
+        .click();
+    harness.run();
+    let chapter = harness.state().journal().books[0].chapters[1].id;
+    assert!(is_studied(&day(&harness, day2), chapter));
+    // The notes editor for the chapter is labelled by the chapter heading.
+    let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "6 章 パーティショニング");
+    editor.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "6 章 パーティショニング")
+        .type_text("- ハッシュ分割");
+    harness.run();
+    let field = DayText::Notes { chapter, block: 0 };
+    assert_eq!(text_of(&day(&harness, day2), field), Some("- ハッシュ分割"));
+}
+
+fn notes_field(harness: &Harness<'_, StudylogApp>) -> DayText {
+    let chapter = harness.state().journal().books[0].chapters[0].id;
+    DayText::Notes { chapter, block: 0 }
+}
+
+fn notes_text(harness: &Harness<'_, StudylogApp>) -> String {
+    text_of(&day(harness, date()), notes_field(harness))
+        .unwrap()
+        .to_owned()
+}
+
+/// The small journal with empty notes for chapter 5.
+fn blank_notes_journal() -> Journal {
+    let mut journal = common::small_journal();
+    let day = journal.days.get_mut(&date()).unwrap();
+    day.learned[0].chapters[0].blocks = vec![studylog::model::Block::Text(String::new())];
+    journal
+}
+
+fn focus_notes(harness: &mut Harness<'_, StudylogApp>) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .focus();
+    harness.run();
+}
+
+#[test]
+fn enter_continues_a_list_and_tab_indents_it() {
+    let (mut harness, _) = app_on(blank_notes_journal());
+    focus_notes(&mut harness);
+    let editor = || "5 章 レプリケーション";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, editor())
+        .type_text("- 書き込み");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(notes_text(&harness), "- 書き込み\n- ");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, editor())
+        .type_text("同期");
+    harness.run();
+    assert_eq!(notes_text(&harness), "- 書き込み\n  - 同期");
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(notes_text(&harness), "- 書き込み\n- 同期");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        notes_text(&harness),
+        "- 書き込み\n- 同期\n",
+        "an empty bullet ends the list"
+    );
+}
+
+#[test]
+fn enter_during_ime_composition_does_not_continue_the_list() {
+    let (mut harness, _) = app_on(blank_notes_journal());
+    focus_notes(&mut harness);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .type_text("- ");
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "がくしゅう".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    // The Enter that confirms the conversion arrives in the same frame as the commit.
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::Ime(egui::ImeEvent::Commit("学習".into())));
+    events.push(egui::Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(notes_text(&harness), "- 学習");
+    // After the composition, Enter continues the list again.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(notes_text(&harness), "- 学習\n- ");
+}
+
+#[test]
+fn undo_and_redo_a_structural_edit() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("わからなかったこと: add").click();
+    harness.run();
+    assert_eq!(day(&harness, date()).questions.len(), 2);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(day(&harness, date()).questions.len(), 1);
+    assert!(!harness.state().is_dirty(), "back to the journal as opened");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(day(&harness, date()).questions.len(), 2);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(day(&harness, date()).questions.len(), 2);
+}
+
+fn wait_for_save(harness: &mut Harness<'_, StudylogApp>) {
+    harness.state_mut().finish_saving();
+    harness.run();
+}
+
+#[test]
+fn save_asks_for_a_file_then_clears_the_unsaved_marker() {
+    let folder = tempfile::tempdir().unwrap();
+    let target: PathBuf = folder.path().join("my-study");
+    let (mut harness, dialogs) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    assert!(harness.state().window_title().starts_with("● Untitled"));
+    dialogs.answer(Some(target.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
+    let saved = folder.path().join("my-study.studylog.ron");
+    assert_eq!(harness.state().path(), Some(saved.as_path()));
+    assert_eq!(harness.state().window_title(), "my-study — studylog");
+    let on_disk = studylog::store::load(&saved).unwrap();
+    assert_eq!(&on_disk, harness.state().journal());
+    assert_eq!(dialogs.asked().len(), 1);
+    // A second save goes to the same file without asking.
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
+    assert_eq!(dialogs.asked().len(), 1);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        studylog::store::load(&saved).unwrap().days[&date()]
+            .next
+            .len(),
+        3
+    );
+}
+
+fn request_close(harness: &mut Harness<'_, StudylogApp>) -> Vec<ViewportCommand> {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    harness.output().viewport_output[&ViewportId::ROOT]
+        .commands
+        .clone()
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    let commands = request_close(&mut harness);
+    assert!(commands.contains(&ViewportCommand::CancelClose));
+    harness.run();
+    assert!(harness.state().is_prompting());
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().is_prompting());
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert!(harness.state().is_dirty(), "the work is still there");
+}
+
+#[test]
+fn closing_without_changes_does_not_ask() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let commands = request_close(&mut harness);
+    assert!(!commands.contains(&ViewportCommand::CancelClose));
+    harness.run();
+    assert!(!harness.state().is_prompting());
+}
+
+#[test]
+fn quit_after_dont_save_closes_the_window() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(commands.contains(&ViewportCommand::Close));
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_keeps_the_journal_open() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("broken.studylog.ron");
+    std::fs::write(&broken, "(format_version: 1, title: \"x\",\n  books: [oops").unwrap();
+    let (mut harness, dialogs) = app_on(common::small_journal());
+    let before = harness.state().journal().clone();
+    dialogs.answer(Some(broken.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    let messages = harness.state().messages().to_vec();
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0].text.contains("broken.studylog.ron:2:"),
+        "{messages:?}"
+    );
+    assert_eq!(harness.state().journal(), &before);
+    harness.get_by_label_contains("broken.studylog.ron:2:");
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "(format_version: 1, title: \"x\",\n  books: [oops"
+    );
+}
+
+#[test]
+fn export_this_day_writes_markdown() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("day.md");
+    let (mut harness, dialogs) = app_on(common::small_journal());
+    dialogs.answer(Some(out.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export This Day…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# 2025-03-10"), "{text}");
+    assert!(text.contains("#### 5 章 レプリケーション"));
+    harness.get_by_label_contains("Exported to");
+}
+
+#[test]
+fn a_markdown_log_on_the_command_line_is_imported_untitled() {
+    let folder = tempfile::tempdir().unwrap();
+    let log = folder.path().join("2025-log.md");
+    std::fs::write(
+        &log,
+        "# 2025-03-12\n\n## 取り組んだこと\n\n- 詳解 Rust\n  - 3\n\n## 感想\n\n楽しい\n",
+    )
+    .unwrap();
+    let (harness, _) = app(Start::for_path(log));
+    let app = harness.state();
+    assert_eq!(app.path(), None);
+    assert!(
+        app.is_dirty(),
+        "imported work exists in no journal file yet"
+    );
+    let date: NaiveDate = "2025-03-12".parse().unwrap();
+    assert_eq!(app.journal().days[&date].impressions, "楽しい");
+}
+
+#[test]
+fn the_settings_menu_switches_the_ui_to_japanese() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("日本語").click();
+    harness.run();
+    assert_eq!(harness.state().language(), UiLanguage::Japanese);
+    harness.get_by_label("ファイル");
+    assert_eq!(harness.state().window_title(), "無題 — studylog");
+}
+
+#[test]
+fn clicking_a_chapter_shows_its_notes_across_days() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness
+        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .click();
+    harness.run();
+    harness.get_by_label("○ 5 章 レプリケーション").click();
+    harness.run();
+    let chapter = harness.state().journal().books[0].chapters[0].id;
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Chapter(chapter)
+    );
+    harness.get_by_label_contains("- リーダーを通る");
+    harness
+        .get_by_role_and_label(Role::Link, "2025-03-10")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(date())
+    );
+}

@@ -469,3 +469,72 @@ fn clicking_a_chapter_shows_its_notes_across_days() {
         studylog::ui::action::View::Day(date())
     );
 }
+
+#[test]
+fn shortcuts_wait_while_the_ime_composes() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("わからなかったこと: add").click();
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "もんだい".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        day(&harness, date()).questions.len(),
+        2,
+        "Ctrl+Z belongs to the IME"
+    );
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("問題".into())));
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(day(&harness, date()).questions.len(), 1);
+}
+
+#[test]
+fn alt_arrows_step_between_days() {
+    let mut journal = common::small_journal();
+    let later: NaiveDate = "2025-03-15".parse().unwrap();
+    journal.days.insert(later, Default::default());
+    let (mut harness, _) = app_on(journal);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(later),
+        "opens on the latest day"
+    );
+    press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(date())
+    );
+    press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(date()),
+        "no earlier day"
+    );
+    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(later)
+    );
+}
+
+#[test]
+fn a_day_without_a_log_offers_to_start_one() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label("Today").click();
+    harness.run();
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(today)
+    );
+    harness.get_by_label("Start this day's log").click();
+    harness.run();
+    assert!(harness.state().journal().days.contains_key(&today));
+    harness.get_by_label("感想");
+}

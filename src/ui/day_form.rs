@@ -95,7 +95,11 @@ fn section_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.add_space(10.0);
-    let heading = ui.label(RichText::new(cx.journal.template.headings.get(section)).heading());
+    let heading = ui.label(
+        RichText::new(cx.journal.template.headings.get(section))
+            .heading()
+            .strong(),
+    );
     ui.add_space(4.0);
     match section {
         Section::WorkedOn => worked_on_ui(ui, cx, date, day, drafts, actions),
@@ -128,7 +132,7 @@ fn extras_ui(
             continue;
         }
         ui.add_space(10.0);
-        let heading = ui.label(RichText::new(&extra.heading).heading());
+        let heading = ui.label(RichText::new(&extra.heading).heading().strong());
         let id_label: Id = heading.id;
         text_block_ui(
             ui,

@@ -21,6 +21,8 @@ pub fn grid_view_ui(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::Grid::new(id_salt)
             .striped(true)
+            .min_col_width(72.0)
+            .max_col_width(260.0)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 ui.label(RichText::new(&grid.corner).strong());

@@ -53,7 +53,7 @@ fn learned_book_ui(
         .journal
         .book(learned.book)
         .map_or("?", |b| b.title.as_str());
-    let book_label = ui.label(RichText::new(title).heading().size(17.0));
+    let book_label = ui.label(RichText::new(title).strong().size(16.0));
     if !learned.intro.is_empty() {
         let field = DayText::BookIntro(learned.book);
         text_block_ui(ui, cx, date, field, &learned.intro, book_label.id, actions);
@@ -64,7 +64,7 @@ fn learned_book_ui(
             .chapter(notes.chapter)
             .map_or("?", |(_, c)| c.label.as_str());
         ui.add_space(4.0);
-        let chapter_label = ui.label(RichText::new(label).strong().size(15.0));
+        let chapter_label = ui.label(RichText::new(label).strong());
         for (block, content) in notes.blocks.iter().enumerate() {
             match content {
                 Block::Text(text) => {

@@ -12,6 +12,7 @@ use super::day::{
     Block, ChapterNotes, Day, LearnedBook, NextItem, Question, StudiedBook, StudiedChapter,
     WorkItem,
 };
+use super::grid_ops::GridOp;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
 
@@ -34,6 +35,23 @@ pub enum DayText {
     Impressions,
     /// The body of an extra section kept from an import.
     Extra(usize),
+}
+
+/// Where typing happens; keystrokes into the same place group into one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypingKey {
+    Text(NaiveDate, DayText),
+    Grid(NaiveDate, ChapterId, usize, GridText),
+}
+
+/// A text of a grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GridText {
+    Title,
+    Corner,
+    Option(usize),
+    Criterion(usize),
+    Cell(usize, usize),
 }
 
 /// The item lists of a day that can grow, shrink and be reordered.
@@ -79,6 +97,25 @@ pub enum Edit {
         index: usize,
         done: bool,
     },
+    /// Change a grid in a chapter's notes.
+    Grid {
+        date: NaiveDate,
+        chapter: ChapterId,
+        block: usize,
+        op: GridOp,
+    },
+    /// Insert a block (text or grid) into a chapter's notes before `at`.
+    InsertBlock {
+        date: NaiveDate,
+        chapter: ChapterId,
+        at: usize,
+        block: Block,
+    },
+    RemoveBlock {
+        date: NaiveDate,
+        chapter: ChapterId,
+        block: usize,
+    },
     /// List a library book in a day's 取り組んだこと (no chapters yet).
     ListBook { date: NaiveDate, book: BookId },
     /// Replace the whole journal (e.g. with the result of a Markdown import).
@@ -115,7 +152,10 @@ impl Edit {
             | Edit::RemoveItem { date, .. }
             | Edit::MoveItem { date, .. }
             | Edit::SetNextDone { date, .. }
-            | Edit::ListBook { date, .. } => Scope {
+            | Edit::ListBook { date, .. }
+            | Edit::Grid { date, .. }
+            | Edit::InsertBlock { date, .. }
+            | Edit::RemoveBlock { date, .. } => Scope {
                 day: Some(*date),
                 library: false,
                 whole: false,
@@ -135,9 +175,25 @@ impl Edit {
 
     /// Text typed into the same field, one keystroke after another, is one
     /// step of undo; this is the key that tells such edits apart.
-    pub fn typing_key(&self) -> Option<(NaiveDate, DayText)> {
+    pub fn typing_key(&self) -> Option<TypingKey> {
         match self {
-            Edit::SetText { date, field, .. } => Some((*date, *field)),
+            Edit::SetText { date, field, .. } => Some(TypingKey::Text(*date, *field)),
+            Edit::Grid {
+                date,
+                chapter,
+                block,
+                op,
+            } => {
+                let part = match op {
+                    GridOp::SetTitle(_) => GridText::Title,
+                    GridOp::SetCorner(_) => GridText::Corner,
+                    GridOp::SetOption { row, .. } => GridText::Option(*row),
+                    GridOp::SetCriterion { col, .. } => GridText::Criterion(*col),
+                    GridOp::SetCellText { row, col, .. } => GridText::Cell(*row, *col),
+                    _ => return None,
+                };
+                Some(TypingKey::Grid(*date, *chapter, *block, part))
+            }
             _ => None,
         }
     }
@@ -197,6 +253,45 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
                 item.done = done;
                 changed
             }),
+        Edit::Grid {
+            date,
+            chapter,
+            block,
+            op,
+        } => journal
+            .days
+            .get_mut(&date)
+            .and_then(|day| grid_mut(day, chapter, block))
+            .is_some_and(|grid| op.apply(grid)),
+        Edit::InsertBlock {
+            date,
+            chapter,
+            at,
+            block,
+        } => journal
+            .days
+            .get_mut(&date)
+            .and_then(|day| notes_mut(day, chapter))
+            .is_some_and(|notes| {
+                let at = at.min(notes.blocks.len());
+                notes.blocks.insert(at, block);
+                true
+            }),
+        Edit::RemoveBlock {
+            date,
+            chapter,
+            block,
+        } => journal
+            .days
+            .get_mut(&date)
+            .and_then(|day| notes_mut(day, chapter))
+            .is_some_and(|notes| {
+                let exists = block < notes.blocks.len();
+                if exists {
+                    notes.blocks.remove(block);
+                }
+                exists
+            }),
         Edit::ListBook { date, book } => {
             journal.book(book).is_some()
                 && journal
@@ -255,12 +350,7 @@ fn text_mut(day: &mut Day, field: DayText) -> Option<&mut String> {
         DayText::LearnedIntro => &mut day.learned_intro,
         DayText::BookIntro(book) => &mut day.learned.iter_mut().find(|b| b.book == book)?.intro,
         DayText::Notes { chapter, block } => {
-            let notes = day
-                .learned
-                .iter_mut()
-                .flat_map(|b| b.chapters.iter_mut())
-                .find(|n| n.chapter == chapter)?;
-            match notes.blocks.get_mut(block)? {
+            match notes_mut(day, chapter)?.blocks.get_mut(block)? {
                 Block::Text(text) => text,
                 Block::Grid(_) => return None,
             }
@@ -284,6 +374,20 @@ pub fn notes(day: &Day, chapter: ChapterId) -> Option<&ChapterNotes> {
         .iter()
         .flat_map(|b| b.chapters.iter())
         .find(|n| n.chapter == chapter)
+}
+
+fn notes_mut(day: &mut Day, chapter: ChapterId) -> Option<&mut ChapterNotes> {
+    day.learned
+        .iter_mut()
+        .flat_map(|b| b.chapters.iter_mut())
+        .find(|n| n.chapter == chapter)
+}
+
+fn grid_mut(day: &mut Day, chapter: ChapterId, block: usize) -> Option<&mut super::grid::Grid> {
+    match notes_mut(day, chapter)?.blocks.get_mut(block)? {
+        Block::Grid(grid) => Some(grid),
+        Block::Text(_) => None,
+    }
 }
 
 /// Whether 取り組んだこと lists this chapter.

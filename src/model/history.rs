@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::book::Book;
 use super::day::Day;
-use super::edit::{self, DayText, Edit, Scope};
+use super::edit::{self, Edit, Scope, TypingKey};
 use super::journal::Journal;
 
 /// Keystrokes closer together than this (seconds) undo as one step.
@@ -70,7 +70,7 @@ struct Step {
     after: Snapshot,
     state_before: u64,
     state_after: u64,
-    typing: Option<(NaiveDate, DayText)>,
+    typing: Option<TypingKey>,
     last_keystroke: f64,
 }
 
@@ -184,7 +184,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Language;
+    use crate::model::{DayText, Language};
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()

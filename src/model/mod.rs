@@ -8,6 +8,7 @@ mod book;
 mod day;
 mod edit;
 mod grid;
+mod grid_ops;
 mod history;
 mod ids;
 mod journal;
@@ -19,8 +20,14 @@ pub use day::{
     Answer, Block, ChapterNotes, Day, ExtraSection, LearnedBook, NextItem, Question, StudiedBook,
     StudiedChapter, WorkItem,
 };
-pub use edit::{DayText, Edit, ItemList, Scope, apply, is_studied, list_len, notes, text_of};
+pub use edit::{
+    DayText, Edit, GridText, ItemList, Scope, TypingKey, apply, is_studied, list_len, notes,
+    text_of,
+};
 pub use grid::{Cell, Criterion, Grid, Mark, Score};
+pub use grid_ops::{
+    GridOp, MAX_WEIGHT, TwoAxes, parse_tsv, ranks, suggested_criteria, to_tsv, transposed,
+};
 pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
 pub use journal::{FORMAT_VERSION, Journal};

@@ -285,3 +285,32 @@ fn one_day_exports_alone() {
         None
     );
 }
+
+#[test]
+fn a_four_row_table_imports_as_a_grid_and_exports_as_a_gfm_table() {
+    let log = "# 2025-03-10\n\n## 学んだこと\n\n### コンテナ実践入門\n\n#### 2 章 ECS と EKS\n\n##### 実行基盤の 4 パターン\n\n\
+| 構成 | コスト (×2) | 拡張性 | 信頼性 | 人材確保のしやすさ |\n\
+| --- | --- | --- | --- | --- |\n\
+| ECS on EC2 | [4/5] 安い | [3/5] | [4/5] | [3/5] |\n\
+| ECS on Fargate | [3/5] | [4/5] 自動スケール | [4/5] | [3/5] |\n\
+| EKS on EC2 | [3/5] | [5/5] | [4/5] | [2/5] |\n\
+| EKS on Fargate | [2/5] 割高 | [4/5] | [4/5] | [2/5] |\n";
+    let journal = import_new(log);
+    let day = &journal.days[&NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()];
+    let Block::Grid(grid) = &day.learned[0].chapters[0].blocks[0] else {
+        panic!("{:?}", day.learned[0].chapters[0].blocks)
+    };
+    assert_eq!(grid.title, "実行基盤の 4 パターン");
+    assert_eq!(grid.options.len(), 4);
+    assert_eq!(grid.criteria[0].name, "コスト");
+    assert_eq!(grid.criteria[0].weight, 2);
+    assert_eq!(grid.cells[1][1].text, "自動スケール");
+    assert_eq!(grid.cells[1][1].score, Some(Score::Points(4)));
+    assert_eq!(grid.totals(), [18, 17, 17, 14]);
+    let out = markdown::export_journal(&journal);
+    assert!(out.contains("| 構成 | コスト (×2) | 拡張性 | 信頼性 | 人材確保のしやすさ | 合計 |\n| --- | --- | --- | --- | --- | --- |\n"), "{out}");
+    assert!(
+        out.contains("| EKS on Fargate | [2/5] 割高 | [4/5] | [4/5] | [2/5] | 14 |"),
+        "{out}"
+    );
+}

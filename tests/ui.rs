@@ -12,35 +12,10 @@ use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::model::{DayText, Journal, is_studied, text_of};
-use studylog::ui::app::Purpose;
-use studylog::ui::dialogs::ScriptedDialogs;
 use studylog::ui::i18n::UiLanguage;
 use studylog::ui::{Start, StudylogApp};
 
-type Dialogs = ScriptedDialogs<Purpose>;
-
-fn date() -> NaiveDate {
-    "2025-03-10".parse().unwrap()
-}
-
-/// The app on `start`, with English menus and scripted dialogs.
-fn app(start: Start) -> (Harness<'static, StudylogApp>, Dialogs) {
-    let dialogs = Dialogs::default();
-    let answers = dialogs.clone();
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 1000.0])
-        .build_eframe(move |cc| {
-            let mut app = StudylogApp::with_dialogs(cc, start, Box::new(answers));
-            app.set_language(UiLanguage::English);
-            app
-        });
-    harness.run();
-    (harness, dialogs)
-}
-
-fn app_on(journal: Journal) -> (Harness<'static, StudylogApp>, Dialogs) {
-    app(Start::Journal(Box::new(journal)))
-}
+use common::harness::{app, app_on, date, day, press};
 
 /// The small journal with an extra empty day, shown.
 fn empty_day_journal() -> Journal {
@@ -49,15 +24,6 @@ fn empty_day_journal() -> Journal {
         .days
         .insert(date().succ_opt().unwrap(), Default::default());
     journal
-}
-
-fn day(harness: &Harness<'_, StudylogApp>, date: NaiveDate) -> studylog::model::Day {
-    harness.state().journal().days[&date].clone()
-}
-
-fn press(harness: &mut Harness<'_, StudylogApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
 }
 
 #[test]

@@ -19,3 +19,4 @@ pub use date::{format_date, parse_date_heading, year_in_file_name};
 pub use export::{export_book, export_day, export_journal};
 pub use import::{ImportOptions, ImportReport, import};
 pub use sections::classify_heading;
+pub use table::grid_to_table;

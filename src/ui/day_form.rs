@@ -12,9 +12,10 @@ use crate::model::{Day, DayText, Edit, ItemList, Section};
 
 use super::action::{Action, View, ViewCtx};
 use super::command::Command;
+use super::drafts::Drafts;
 use super::sections::item_list::item_list_ui;
 use super::sections::learned::{learned_ui, text_block_ui};
-use super::sections::worked_on::{Drafts, worked_on_ui};
+use super::sections::worked_on::worked_on_ui;
 
 pub fn day_form_ui(
     ui: &mut Ui,
@@ -103,7 +104,7 @@ fn section_ui(
     ui.add_space(4.0);
     match section {
         Section::WorkedOn => worked_on_ui(ui, cx, date, day, drafts, actions),
-        Section::Learned => learned_ui(ui, cx, date, day, actions),
+        Section::Learned => learned_ui(ui, cx, date, day, drafts, actions),
         Section::Questions => item_list_ui(ui, cx, date, day, ItemList::Questions, actions),
         Section::Next => item_list_ui(ui, cx, date, day, ItemList::Next, actions),
         Section::Impressions => text_block_ui(

@@ -9,7 +9,9 @@ use egui::{Id, RichText, Ui};
 use crate::model::{Block, Day, DayText, Edit, LearnedBook};
 
 use crate::ui::action::{Action, ViewCtx};
-use crate::ui::grid_view::grid_view_ui;
+use crate::ui::drafts::Drafts;
+use crate::ui::grid_editor::{GridTarget, grid_editor_ui};
+use crate::ui::grid_insert::grid_insert_ui;
 use crate::ui::notes_editor::notes_editor_ui;
 
 pub fn learned_ui(
@@ -17,6 +19,7 @@ pub fn learned_ui(
     cx: &ViewCtx,
     date: NaiveDate,
     day: &Day,
+    drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
     if !day.learned_intro.is_empty() {
@@ -38,7 +41,7 @@ pub fn learned_ui(
         ));
     }
     for learned in &day.learned {
-        learned_book_ui(ui, cx, date, learned, actions);
+        learned_book_ui(ui, cx, date, learned, drafts, actions);
     }
 }
 
@@ -47,6 +50,7 @@ fn learned_book_ui(
     cx: &ViewCtx,
     date: NaiveDate,
     learned: &LearnedBook,
+    drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
     let title = cx
@@ -75,15 +79,24 @@ fn learned_book_ui(
                     text_block_ui(ui, cx, date, field, text, chapter_label.id, actions);
                 }
                 Block::Grid(grid) => {
-                    grid_view_ui(
-                        ui,
-                        ("grid", date, notes.chapter, block),
-                        grid,
-                        cx.pick("合計", "Total"),
-                    );
+                    let target = GridTarget {
+                        date,
+                        chapter: notes.chapter,
+                        block,
+                    };
+                    grid_editor_ui(ui, cx, target, grid, actions);
                 }
             }
         }
+        grid_insert_ui(
+            ui,
+            cx,
+            date,
+            notes.chapter,
+            notes.blocks.len(),
+            drafts,
+            actions,
+        );
     }
     ui.add_space(8.0);
 }

@@ -5,8 +5,6 @@
 //! added from a menu, a new book or chapter is created right here, and free
 //! items ("環境構築", "復習") are plain lines.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use egui::{Id, Ui};
 
@@ -14,14 +12,8 @@ use crate::model::{BookId, Day, DayText, Edit, ItemList, StudiedBook, WorkItem, 
 
 use super::item_list::move_buttons_ui;
 use crate::ui::action::{Action, ViewCtx};
+use crate::ui::drafts::Drafts;
 use crate::ui::widgets::{icon_button, line_edit, set_name};
-
-/// Text the user is typing for a new book or chapter, before it exists.
-#[derive(Default)]
-pub struct Drafts {
-    pub new_book: String,
-    pub new_chapter: HashMap<BookId, String>,
-}
 
 pub fn worked_on_ui(
     ui: &mut Ui,

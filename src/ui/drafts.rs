@@ -1,0 +1,17 @@
+//! Text the user is still typing for things that do not exist yet (a new
+//! book, a new chapter, the two axes of a new grid). It is UI state, not
+//! journal data, so views may change it directly.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{BookId, ChapterId, TwoAxes};
+
+#[derive(Default)]
+pub struct Drafts {
+    pub new_book: String,
+    pub new_chapter: HashMap<BookId, String>,
+    /// The two-axes form, open under one chapter's notes on one day.
+    pub two_axes: Option<(NaiveDate, ChapterId, TwoAxes)>,
+}

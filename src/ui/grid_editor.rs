@@ -1,0 +1,512 @@
+//! The comparison grid editor: options (rows) × criteria (columns), each cell
+//! with text and an optional score, weights per criterion, and the weighted
+//! total and rank per option.
+//!
+//! Like every view it only returns actions: each change is an
+//! [`Edit::Grid`] carrying a [`GridOp`], so undo and the unsaved marker see
+//! it. Keyboard: Tab/Shift+Tab and Enter move between cells, arrows move when
+//! the caret is at the edge of the cell's text, and a block of tab-separated
+//! cells pasted into a cell fills the grid from there. While the IME
+//! composes, all keys are left to it.
+
+use chrono::NaiveDate;
+use egui::text_edit::TextEditState;
+use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
+
+use crate::markdown::grid_to_table;
+use crate::model::{ChapterId, Edit, Grid, GridOp, MAX_WEIGHT, Mark, Score, ranks, to_tsv};
+
+use super::action::{Action, ViewCtx};
+use super::widgets::{icon_button, set_name};
+
+/// Which grid: the block `block` of a chapter's notes on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GridTarget {
+    pub date: NaiveDate,
+    pub chapter: ChapterId,
+    pub block: usize,
+}
+
+impl GridTarget {
+    fn edit(self, op: GridOp) -> Action {
+        Action::Edit(Edit::Grid {
+            date: self.date,
+            chapter: self.chapter,
+            block: self.block,
+            op,
+        })
+    }
+
+    fn cell_id(self, row: usize, col: usize) -> Id {
+        Id::unique(("grid-cell", self, row, col))
+    }
+}
+
+const CELL_WIDTH: f32 = 150.0;
+
+pub fn grid_editor_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    actions: &mut Vec<Action>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        toolbar_ui(ui, cx, target, grid, actions);
+        if !cx.ime_owns_keys {
+            cell_keys(ui, target, grid, actions);
+        }
+        egui::ScrollArea::horizontal()
+            .id_salt(("grid-scroll", target))
+            .show(ui, |ui| table_ui(ui, cx, target, grid, actions));
+        ui.horizontal(|ui| {
+            let add_option = ui.button(cx.pick("＋ 選択肢", "+ Option"));
+            if add_option.clicked() {
+                let at = grid.options.len();
+                actions.push(target.edit(GridOp::InsertOption {
+                    at,
+                    name: String::new(),
+                }));
+            }
+            let add_criterion = ui.button(cx.pick("＋ 観点", "+ Criterion"));
+            if add_criterion.clicked() {
+                let at = grid.criteria.len();
+                actions.push(target.edit(GridOp::InsertCriterion {
+                    at,
+                    name: String::new(),
+                }));
+            }
+        });
+    });
+}
+
+fn toolbar_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let mut title = grid.title.clone();
+        let response = ui.add(
+            TextEdit::singleline(&mut title)
+                .id(Id::unique(("grid-title", target)))
+                .hint_text(cx.pick("表の題名", "Grid title"))
+                .desired_width(260.0),
+        );
+        set_name(ui, &response, cx.pick("表の題名", "Grid title"));
+        if response.changed() {
+            actions.push(target.edit(GridOp::SetTitle(title)));
+        }
+        ui.menu_button(cx.pick("並べ替え", "Sort"), |ui| {
+            if ui
+                .button(cx.pick("合計の高い順", "By total, best first"))
+                .clicked()
+            {
+                actions.push(target.edit(GridOp::SortByTotal));
+                ui.close();
+            }
+            for (col, criterion) in grid.criteria.iter().enumerate() {
+                let label = format!("{} {}", criterion.name, cx.pick("の高い順", "(best first)"));
+                if ui.button(label).clicked() {
+                    actions.push(target.edit(GridOp::SortBy {
+                        col,
+                        descending: true,
+                    }));
+                    ui.close();
+                }
+            }
+        });
+        let transpose = ui.button(cx.pick("行と列を入れ替え", "Transpose"));
+        if transpose.clicked() {
+            actions.push(target.edit(GridOp::Transpose));
+        }
+        if ui.button(cx.pick("TSV でコピー", "Copy as TSV")).clicked() {
+            ui.ctx().copy_text(to_tsv(grid));
+        }
+        if ui
+            .button(cx.pick("Markdown でコピー", "Copy as Markdown"))
+            .clicked()
+        {
+            ui.ctx()
+                .copy_text(grid_to_table(grid, cx.journal.template.language));
+        }
+        let delete = ui.button(cx.pick("表を削除", "Delete grid"));
+        if delete.clicked() {
+            actions.push(Action::Edit(Edit::RemoveBlock {
+                date: target.date,
+                chapter: target.chapter,
+                block: target.block,
+            }));
+        }
+    });
+}
+
+fn table_ui(ui: &mut Ui, cx: &ViewCtx, target: GridTarget, grid: &Grid, actions: &mut Vec<Action>) {
+    let scored = grid.cells.iter().flatten().any(|c| c.score.is_some());
+    let totals = grid.totals();
+    let ranks = ranks(grid);
+    egui::Grid::new(("grid-table", target))
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            header_row_ui(ui, cx, target, grid, scored, actions);
+            for row in 0..grid.options.len() {
+                option_ui(ui, cx, target, grid, row, actions);
+                for col in 0..grid.criteria.len() {
+                    cell_ui(ui, cx, target, grid, row, col, actions);
+                }
+                if scored {
+                    ui.label(RichText::new(totals[row].to_string()).strong());
+                    let rank = ranks[row];
+                    let text = RichText::new(format!("{rank}")).strong();
+                    ui.label(if rank == 1 {
+                        text.color(score_color(5))
+                    } else {
+                        text
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn header_row_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    scored: bool,
+    actions: &mut Vec<Action>,
+) {
+    let mut corner = grid.corner.clone();
+    ui.set_min_width(CELL_WIDTH);
+    let response = ui.add(
+        TextEdit::singleline(&mut corner)
+            .id(Id::unique(("grid-corner", target)))
+            .hint_text(cx.pick("比べるもの", "Options"))
+            .desired_width(CELL_WIDTH),
+    );
+    set_name(ui, &response, cx.pick("表の左上", "Grid corner"));
+    if response.changed() {
+        actions.push(target.edit(GridOp::SetCorner(corner)));
+    }
+    for (col, criterion) in grid.criteria.iter().enumerate() {
+        ui.vertical(|ui| {
+            ui.set_min_width(CELL_WIDTH);
+            let mut name = criterion.name.clone();
+            let label = format!("{} {}", cx.pick("観点", "Criterion"), col + 1);
+            let response = ui.add(
+                TextEdit::singleline(&mut name)
+                    .id(Id::unique(("grid-criterion", target, col)))
+                    .hint_text(label.as_str())
+                    .desired_width(CELL_WIDTH),
+            );
+            set_name(ui, &response, &label);
+            if response.changed() {
+                actions.push(target.edit(GridOp::SetCriterion { col, name }));
+            }
+            ui.horizontal(|ui| criterion_tools_ui(ui, cx, target, grid, col, &label, actions));
+        });
+    }
+    if scored {
+        ui.label(RichText::new(cx.pick("合計", "Total")).strong());
+        ui.label(RichText::new(cx.pick("順位", "Rank")).strong());
+    }
+    ui.end_row();
+}
+
+fn criterion_tools_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    col: usize,
+    label: &str,
+    actions: &mut Vec<Action>,
+) {
+    let mut weight = grid.criteria[col].weight;
+    let response = ui.add(
+        egui::DragValue::new(&mut weight)
+            .range(1..=MAX_WEIGHT)
+            .speed(0.05)
+            .prefix(cx.pick("重み ", "weight ")),
+    );
+    set_name(
+        ui,
+        &response,
+        &format!("{label} {}", cx.pick("の重み", "weight")),
+    );
+    if response.changed() {
+        actions.push(target.edit(GridOp::SetWeight { col, weight }));
+    }
+    let last = grid.criteria.len() - 1;
+    ui.add_enabled_ui(col > 0, |ui| {
+        if icon_button(ui, "◀", &format!("{label} {}", cx.pick("を左へ", "left"))).clicked() {
+            actions.push(target.edit(GridOp::MoveCriterion {
+                from: col,
+                to: col - 1,
+            }));
+        }
+    });
+    ui.add_enabled_ui(col < last, |ui| {
+        if icon_button(ui, "▶", &format!("{label} {}", cx.pick("を右へ", "right"))).clicked() {
+            actions.push(target.edit(GridOp::MoveCriterion {
+                from: col,
+                to: col + 1,
+            }));
+        }
+    });
+    if icon_button(ui, "×", &format!("{label} {}", cx.pick("を削除", "delete"))).clicked() {
+        actions.push(target.edit(GridOp::RemoveCriterion(col)));
+    }
+}
+
+fn option_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    row: usize,
+    actions: &mut Vec<Action>,
+) {
+    ui.vertical(|ui| {
+        ui.set_min_width(CELL_WIDTH);
+        let mut name = grid.options[row].clone();
+        let label = format!("{} {}", cx.pick("選択肢", "Option"), row + 1);
+        let response = ui.add(
+            TextEdit::singleline(&mut name)
+                .id(Id::unique(("grid-option", target, row)))
+                .hint_text(label.as_str())
+                .desired_width(CELL_WIDTH),
+        );
+        set_name(ui, &response, &label);
+        if response.changed() {
+            actions.push(target.edit(GridOp::SetOption { row, name }));
+        }
+        ui.horizontal(|ui| {
+            let last = grid.options.len() - 1;
+            ui.add_enabled_ui(row > 0, |ui| {
+                if icon_button(ui, "⬆", &format!("{label} {}", cx.pick("を上へ", "up"))).clicked()
+                {
+                    actions.push(target.edit(GridOp::MoveOption {
+                        from: row,
+                        to: row - 1,
+                    }));
+                }
+            });
+            ui.add_enabled_ui(row < last, |ui| {
+                if icon_button(ui, "⬇", &format!("{label} {}", cx.pick("を下へ", "down"))).clicked()
+                {
+                    actions.push(target.edit(GridOp::MoveOption {
+                        from: row,
+                        to: row + 1,
+                    }));
+                }
+            });
+            if icon_button(ui, "×", &format!("{label} {}", cx.pick("を削除", "delete"))).clicked()
+            {
+                actions.push(target.edit(GridOp::RemoveOption(row)));
+            }
+        });
+    });
+}
+
+/// The accessible name of a cell: "option × criterion", or positions when unnamed.
+fn cell_name(cx: &ViewCtx, grid: &Grid, row: usize, col: usize) -> String {
+    let option = match grid.options[row].trim() {
+        "" => format!("{} {}", cx.pick("選択肢", "Option"), row + 1),
+        name => name.to_owned(),
+    };
+    let criterion = match grid.criteria[col].name.trim() {
+        "" => format!("{} {}", cx.pick("観点", "Criterion"), col + 1),
+        name => name.to_owned(),
+    };
+    format!("{option} × {criterion}")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    grid: &Grid,
+    row: usize,
+    col: usize,
+    actions: &mut Vec<Action>,
+) {
+    let cell = &grid.cells[row][col];
+    let name = cell_name(cx, grid, row, col);
+    ui.vertical(|ui| {
+        ui.set_min_width(CELL_WIDTH);
+        let mut text = cell.text.clone();
+        let response = ui.add(
+            TextEdit::multiline(&mut text)
+                .id(target.cell_id(row, col))
+                .lock_focus(true)
+                .desired_rows(1)
+                .desired_width(CELL_WIDTH)
+                .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
+        );
+        set_name(ui, &response, &name);
+        if response.changed() {
+            actions.push(target.edit(GridOp::SetCellText { row, col, text }));
+        }
+        score_picker_ui(ui, cx, target, cell.score, row, col, &name, actions);
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn score_picker_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    target: GridTarget,
+    score: Option<Score>,
+    row: usize,
+    col: usize,
+    name: &str,
+    actions: &mut Vec<Action>,
+) {
+    let shown = match score {
+        Some(score) => RichText::new(score_text(score))
+            .color(score_color(score.value()))
+            .strong(),
+        None => RichText::new(cx.pick("評価 –", "score –")).weak(),
+    };
+    let response = ui.menu_button(shown, |ui| {
+        let mut choose = |ui: &mut Ui, text: RichText, value: Option<Score>| {
+            if ui.button(text).clicked() {
+                actions.push(target.edit(GridOp::SetScore {
+                    row,
+                    col,
+                    score: value,
+                }));
+                ui.close();
+            }
+        };
+        choose(ui, RichText::new(cx.pick("なし", "None")), None);
+        for points in 1..=5u8 {
+            let score = Score::Points(points);
+            choose(
+                ui,
+                RichText::new(score_text(score)).color(score_color(score.value())),
+                Some(score),
+            );
+        }
+        for mark in Mark::ALL {
+            let score = Score::Mark(mark);
+            choose(
+                ui,
+                RichText::new(mark.symbol()).color(score_color(score.value())),
+                Some(score),
+            );
+        }
+    });
+    set_name(
+        ui,
+        &response.response,
+        &format!("{name} {}", cx.pick("の評価", "score")),
+    );
+}
+
+fn score_text(score: Score) -> String {
+    match score {
+        Score::Points(points) => format!("{points}/5"),
+        Score::Mark(mark) => mark.symbol().to_owned(),
+    }
+}
+
+/// Red for 1 through green for 5.
+pub fn score_color(value: u32) -> Color32 {
+    match value {
+        0 | 1 => Color32::from_rgb(214, 69, 65),
+        2 => Color32::from_rgb(230, 126, 34),
+        3 => Color32::from_rgb(212, 172, 13),
+        4 => Color32::from_rgb(120, 180, 70),
+        _ => Color32::from_rgb(39, 174, 96),
+    }
+}
+
+/// Keys that move between cells, and a pasted block of cells, for the cell
+/// that has focus (if any). The keys are consumed so the cell does not also
+/// act on them.
+fn cell_keys(ui: &mut Ui, target: GridTarget, grid: &Grid, actions: &mut Vec<Action>) {
+    let (rows, cols) = (grid.options.len(), grid.criteria.len());
+    let Some(focused) = ui.memory(|m| m.focused()) else {
+        return;
+    };
+    let Some((row, col)) = (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .find(|&(r, c)| target.cell_id(r, c) == focused)
+    else {
+        return;
+    };
+    if let Some(tsv) = take_block_paste(ui) {
+        actions.push(target.edit(GridOp::Paste { row, col, tsv }));
+        return;
+    }
+    let text = &grid.cells[row][col].text;
+    let caret = TextEditState::load(ui.ctx(), focused)
+        .and_then(|s| s.cursor.char_range())
+        .map(|r| r.primary.index.0);
+    let next = ui.input_mut(|i| movement(i, caret, text, (row, col), (rows, cols)));
+    if let Some((r, c)) = next {
+        ui.memory_mut(|m| m.request_focus(target.cell_id(r, c)));
+    }
+}
+
+/// A paste holding a tab or a line break is a block of cells, not text.
+fn take_block_paste(ui: &mut Ui) -> Option<String> {
+    ui.input_mut(|i| {
+        let index = i.events.iter().position(|event| {
+            matches!(event, egui::Event::Paste(text) if text.trim_end().contains(['\t', '\n']))
+        })?;
+        match i.events.remove(index) {
+            egui::Event::Paste(text) => Some(text),
+            _ => None,
+        }
+    })
+}
+
+/// Where a key sends the focus from cell `at`, if anywhere.
+fn movement(
+    input: &mut egui::InputState,
+    caret: Option<usize>,
+    text: &str,
+    at: (usize, usize),
+    size: (usize, usize),
+) -> Option<(usize, usize)> {
+    let (row, col) = at;
+    let (rows, cols) = size;
+    let index = row * cols + col;
+    let from_index = |i: usize| (i / cols, i % cols);
+    let chars = text.chars().count();
+    let at_start = caret.is_none_or(|c| c == 0);
+    let at_end = caret.is_none_or(|c| c >= chars);
+    let one_line = !text.contains('\n');
+    if input.consume_key(Modifiers::SHIFT, Key::Tab) {
+        return index.checked_sub(1).map(from_index);
+    }
+    if input.consume_key(Modifiers::NONE, Key::Tab) {
+        return (index + 1 < rows * cols).then(|| from_index(index + 1));
+    }
+    if input.modifiers.is_none() && input.key_pressed(Key::Enter) {
+        input.consume_key(Modifiers::NONE, Key::Enter);
+        return (row + 1 < rows).then_some((row + 1, col));
+    }
+    let plain = input.modifiers.is_none();
+    if plain && at_start && col > 0 && input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+        return Some((row, col - 1));
+    }
+    if plain && at_end && col + 1 < cols && input.consume_key(Modifiers::NONE, Key::ArrowRight) {
+        return Some((row, col + 1));
+    }
+    if plain && one_line && row > 0 && input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+        return Some((row - 1, col));
+    }
+    if plain && one_line && row + 1 < rows && input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+        return Some((row + 1, col));
+    }
+    None
+}

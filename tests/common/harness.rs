@@ -1,0 +1,45 @@
+//! The app under egui_kittest, with English menus and scripted dialogs.
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use studylog::model::{Day, Journal};
+use studylog::ui::app::Purpose;
+use studylog::ui::dialogs::ScriptedDialogs;
+use studylog::ui::i18n::UiLanguage;
+use studylog::ui::{Start, StudylogApp};
+
+pub type Dialogs = ScriptedDialogs<Purpose>;
+
+/// The day `small_journal` holds.
+pub fn date() -> NaiveDate {
+    "2025-03-10".parse().unwrap()
+}
+
+/// The app on `start`, with English menus and scripted dialogs.
+pub fn app(start: Start) -> (Harness<'static, StudylogApp>, Dialogs) {
+    let dialogs = Dialogs::default();
+    let answers = dialogs.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_eframe(move |cc| {
+            let mut app = StudylogApp::with_dialogs(cc, start, Box::new(answers));
+            app.set_language(UiLanguage::English);
+            app
+        });
+    harness.run();
+    (harness, dialogs)
+}
+
+pub fn app_on(journal: Journal) -> (Harness<'static, StudylogApp>, Dialogs) {
+    app(Start::Journal(Box::new(journal)))
+}
+
+pub fn day(harness: &Harness<'_, StudylogApp>, date: NaiveDate) -> Day {
+    harness.state().journal().days[&date].clone()
+}
+
+pub fn press(harness: &mut Harness<'_, StudylogApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}

@@ -1,0 +1,202 @@
+//! The comparison grid editor driven headless with egui_kittest.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use studylog::model::{Block, Grid, Journal, Score};
+use studylog::ui::StudylogApp;
+
+use common::harness::{app_on, date, day, press};
+
+/// The small journal whose chapter 5 notes hold only text.
+fn journal_without_grids() -> Journal {
+    let mut journal = common::small_journal();
+    let notes = &mut journal.days.get_mut(&date()).unwrap().learned[0].chapters[0];
+    notes.blocks.retain(|b| matches!(b, Block::Text(_)));
+    journal
+}
+
+fn grids(harness: &Harness<'_, StudylogApp>) -> Vec<Grid> {
+    day(harness, date()).learned[0].chapters[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Grid(grid) => Some(grid.clone()),
+            Block::Text(_) => None,
+        })
+        .collect()
+}
+
+fn type_into(harness: &mut Harness<'_, StudylogApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run();
+    harness.get_by_label(name).type_text(text);
+    harness.run();
+}
+
+/// Insert the ECS/EKS × EC2/Fargate grid through the two-axes form.
+fn insert_two_axes_grid(harness: &mut Harness<'_, StudylogApp>) {
+    harness
+        .get_by_label("5 章 レプリケーション: insert grid")
+        .click();
+    harness.run();
+    harness.get_by_label("From two axes…").click();
+    harness.run();
+    type_into(harness, "Axis 1", "コントロールプレーン");
+    type_into(harness, "Axis 1 value 1", "ECS");
+    type_into(harness, "Axis 1 value 2", "EKS");
+    type_into(harness, "Axis 2", "データプレーン");
+    type_into(harness, "Axis 2 value 1", "EC2");
+    type_into(harness, "Axis 2 value 2", "Fargate");
+    harness.get_by_label("Create").click();
+    harness.run();
+}
+
+#[test]
+fn the_two_axes_template_creates_four_options_with_suggested_criteria() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    let grid = &grids(&harness)[0];
+    assert_eq!(
+        grid.options,
+        ["ECS / EC2", "ECS / Fargate", "EKS / EC2", "EKS / Fargate"]
+    );
+    let criteria: Vec<&str> = grid.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        criteria,
+        ["コスト", "拡張性", "信頼性", "人材確保のしやすさ"]
+    );
+    assert_eq!(grid.corner, "コントロールプレーン / データプレーン");
+    // Every cell is on screen under its option × criterion name.
+    harness.get_by_label("EKS / Fargate × 人材確保のしやすさ");
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn a_cell_is_edited_and_a_criterion_added_and_moved() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    type_into(&mut harness, "ECS / EC2 × コスト", "安い（リザーブド）");
+    harness.get_by_label("+ Criterion").click();
+    harness.run();
+    type_into(&mut harness, "Criterion 5", "運用負荷");
+    harness.get_by_label("Criterion 5 left").click();
+    harness.run();
+    let grid = &grids(&harness)[0];
+    assert_eq!(grid.cells[0][0].text, "安い（リザーブド）");
+    let criteria: Vec<&str> = grid.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        criteria,
+        [
+            "コスト",
+            "拡張性",
+            "信頼性",
+            "運用負荷",
+            "人材確保のしやすさ"
+        ]
+    );
+    assert!(grid.is_well_formed());
+}
+
+#[test]
+fn a_score_and_a_weight_give_the_total_and_undo_takes_them_back() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    harness.get_by_label("ECS / EC2 × コスト score").click();
+    harness.run();
+    harness.get_by_label("4/5").click();
+    harness.run();
+    harness.get_by_label("ECS / EC2 × 拡張性 score").click();
+    harness.run();
+    harness.get_by_label("◎").click();
+    harness.run();
+    harness
+        .get_by_label("Criterion 1 weight")
+        .set_value_accesskit(3.0);
+    harness.run();
+    let grid = &grids(&harness)[0];
+    assert_eq!(grid.cells[0][0].score, Some(Score::Points(4)));
+    assert_eq!(grid.criteria[0].weight, 3);
+    assert_eq!(grid.totals()[0], 3 * 4 + 5);
+    // The total (17) and the rank (1) are shown in the option's row.
+    harness.get_by_label("17");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(grids(&harness)[0].criteria[0].weight, 1);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(grids(&harness)[0].cells[0][1].score, None);
+}
+
+#[test]
+fn tab_and_enter_move_between_cells() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    harness.get_by_label("ECS / EC2 × コスト").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("ECS / EC2 × 拡張性").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.get_by_label("ECS / Fargate × 拡張性").is_focused());
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(harness.get_by_label("ECS / Fargate × コスト").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert!(harness.get_by_label("ECS / EC2 × コスト").is_focused());
+    // Keys moved the focus; they typed nothing.
+    assert!(
+        grids(&harness)[0]
+            .cells
+            .iter()
+            .flatten()
+            .all(|c| c.text.is_empty())
+    );
+}
+
+#[test]
+fn a_block_pasted_from_a_spreadsheet_fills_the_cells() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    harness.get_by_label("ECS / Fargate × 信頼性").focus();
+    harness.run();
+    harness.event(egui::Event::Paste(
+        "高い\t多い\t少ない\n\"中\n（要検証）\"\t普通\t多い\n".into(),
+    ));
+    harness.run();
+    let grid = &grids(&harness)[0];
+    assert_eq!(grid.cells[1][2].text, "高い");
+    assert_eq!(grid.cells[1][3].text, "多い");
+    assert_eq!(grid.cells[2][2].text, "中\n（要検証）");
+    // The block was wider than the grid: a fifth criterion was added, nothing dropped.
+    assert_eq!(grid.criteria.len(), 5);
+    assert_eq!(grid.cells[1][4].text, "少ない");
+    assert_eq!(grid.cells[2][4].text, "多い");
+}
+
+#[test]
+fn transpose_swaps_options_and_criteria() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    type_into(&mut harness, "EKS / EC2 × 信頼性", "高い");
+    harness.get_by_label("Transpose").click();
+    harness.run();
+    let grid = &grids(&harness)[0];
+    assert_eq!(
+        grid.options,
+        ["コスト", "拡張性", "信頼性", "人材確保のしやすさ"]
+    );
+    assert_eq!(grid.criteria[2].name, "EKS / EC2");
+    assert_eq!(grid.cells[2][2].text, "高い");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "信頼性 × EKS / EC2");
+}
+
+#[test]
+fn a_grid_is_deleted_and_undo_brings_it_back() {
+    let (mut harness, _) = app_on(common::small_journal());
+    assert_eq!(grids(&harness).len(), 1);
+    harness.get_by_label("Delete grid").click();
+    harness.run();
+    assert!(grids(&harness).is_empty());
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(grids(&harness).len(), 1);
+}

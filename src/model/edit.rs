@@ -8,13 +8,15 @@
 
 use chrono::NaiveDate;
 
+use super::book::ChapterStatus;
 use super::day::{
-    Block, ChapterNotes, Day, LearnedBook, NextItem, Question, StudiedBook, StudiedChapter,
+    Answer, Block, ChapterNotes, Day, LearnedBook, NextItem, Question, StudiedBook, StudiedChapter,
     WorkItem,
 };
 use super::grid_ops::GridOp;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
+use super::library;
 
 /// A text field of a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,7 +67,8 @@ pub enum ItemList {
 /// One change to a journal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Start an empty log for a date (a no-op if it exists).
+    /// Start a log for a date from the template (a no-op if it exists):
+    /// unfinished 次やること of the latest earlier day are carried into it.
     CreateDay(NaiveDate),
     SetText {
         date: NaiveDate,
@@ -80,7 +83,10 @@ pub enum Edit {
         studied: bool,
     },
     /// Append an empty item to a list.
-    AddItem { date: NaiveDate, list: ItemList },
+    AddItem {
+        date: NaiveDate,
+        list: ItemList,
+    },
     RemoveItem {
         date: NaiveDate,
         list: ItemList,
@@ -116,8 +122,53 @@ pub enum Edit {
         chapter: ChapterId,
         block: usize,
     },
+    /// Answer a question (it keeps the day it was resolved).
+    ResolveQuestion {
+        date: NaiveDate,
+        index: usize,
+        answer: String,
+        resolved_on: NaiveDate,
+    },
+    /// Take a question's answer back: it is open again.
+    ReopenQuestion {
+        date: NaiveDate,
+        index: usize,
+    },
+    RenameBook {
+        book: BookId,
+        title: String,
+    },
+    MoveBook {
+        from: usize,
+        to: usize,
+    },
+    /// Remove a book, and every day's mention of it and notes on it.
+    DeleteBook(BookId),
+    RenameChapter {
+        chapter: ChapterId,
+        label: String,
+    },
+    /// Move a chapter to position `to` within its book.
+    MoveChapter {
+        chapter: ChapterId,
+        to: usize,
+    },
+    /// Remove a chapter, and every day's mention of it and notes on it.
+    DeleteChapter(ChapterId),
+    SetChapterStatus {
+        chapter: ChapterId,
+        status: ChapterStatus,
+    },
+    /// Append chapters to a book (a pasted table of contents).
+    AddChapters {
+        book: BookId,
+        labels: Vec<String>,
+    },
     /// List a library book in a day's 取り組んだこと (no chapters yet).
-    ListBook { date: NaiveDate, book: BookId },
+    ListBook {
+        date: NaiveDate,
+        book: BookId,
+    },
     /// Replace the whole journal (e.g. with the result of a Markdown import).
     Replace(Box<Journal>),
     /// Add a book to the library, optionally marking it studied on a day.
@@ -147,7 +198,8 @@ impl Edit {
         match self {
             Edit::CreateDay(date)
             | Edit::SetText { date, .. }
-            | Edit::SetStudied { date, .. }
+            | Edit::ResolveQuestion { date, .. }
+            | Edit::ReopenQuestion { date, .. }
             | Edit::AddItem { date, .. }
             | Edit::RemoveItem { date, .. }
             | Edit::MoveItem { date, .. }
@@ -165,7 +217,23 @@ impl Edit {
                 library: true,
                 whole: false,
             },
-            Edit::Replace(_) => Scope {
+            // Ticking a chapter may also move it from 未着手 to 読書中.
+            Edit::SetStudied { date, .. } => Scope {
+                day: Some(*date),
+                library: true,
+                whole: false,
+            },
+            Edit::RenameBook { .. }
+            | Edit::MoveBook { .. }
+            | Edit::RenameChapter { .. }
+            | Edit::MoveChapter { .. }
+            | Edit::SetChapterStatus { .. }
+            | Edit::AddChapters { .. } => Scope {
+                day: None,
+                library: true,
+                whole: false,
+            },
+            Edit::Replace(_) | Edit::DeleteBook(_) | Edit::DeleteChapter(_) => Scope {
                 day: None,
                 library: false,
                 whole: true,
@@ -207,8 +275,56 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
             if journal.days.contains_key(&date) {
                 return false;
             }
-            journal.days.insert(date, Day::default());
+            let day = super::study::new_day(journal, date);
+            journal.days.insert(date, day);
             true
+        }
+        Edit::ResolveQuestion {
+            date,
+            index,
+            answer,
+            resolved_on,
+        } => question_mut(journal, date, index).is_some_and(|q| {
+            let answer = Some(Answer {
+                text: answer,
+                resolved_on,
+            });
+            let changed = q.answer != answer;
+            q.answer = answer;
+            changed
+        }),
+        Edit::ReopenQuestion { date, index } => {
+            question_mut(journal, date, index).is_some_and(|q| q.answer.take().is_some())
+        }
+        Edit::RenameBook { book, title } => {
+            let title = title.trim().to_owned();
+            !title.is_empty()
+                && journal
+                    .book_mut(book)
+                    .is_some_and(|b| replace(&mut b.title, title))
+        }
+        Edit::MoveBook { from, to } => {
+            let len = journal.books.len();
+            let valid = from < len && to < len && from != to;
+            if valid {
+                move_in(&mut journal.books, from, to);
+            }
+            valid
+        }
+        Edit::DeleteBook(book) => library::delete_book(journal, book),
+        Edit::RenameChapter { chapter, label } => library::rename_chapter(journal, chapter, label),
+        Edit::MoveChapter { chapter, to } => library::move_chapter(journal, chapter, to),
+        Edit::DeleteChapter(chapter) => library::delete_chapter(journal, chapter),
+        Edit::SetChapterStatus { chapter, status } => library::set_status(journal, chapter, status),
+        Edit::AddChapters { book, labels } => {
+            let mut added = false;
+            for label in labels {
+                let label = label.trim();
+                if !label.is_empty() {
+                    added |= journal.add_chapter(book, label).is_some();
+                }
+            }
+            added
         }
         Edit::SetText { date, field, text } => journal
             .days
@@ -410,10 +526,18 @@ fn set_studied(journal: &mut Journal, date: NaiveDate, chapter: ChapterId, studi
     }
     if studied {
         mark_studied(day, book, chapter);
+        let status = journal.chapter(chapter).map(|(_, c)| c.status);
+        if let Some(status) = status {
+            library::set_status(journal, chapter, super::study::status_when_studied(status));
+        }
     } else {
         unmark_studied(day, book, chapter);
     }
     true
+}
+
+fn question_mut(journal: &mut Journal, date: NaiveDate, index: usize) -> Option<&mut Question> {
+    journal.days.get_mut(&date)?.questions.get_mut(index)
 }
 
 fn mark_studied(day: &mut Day, book: BookId, chapter: ChapterId) {

@@ -12,6 +12,9 @@ mod grid_ops;
 mod history;
 mod ids;
 mod journal;
+mod library;
+mod search;
+mod study;
 mod template;
 mod validate;
 
@@ -31,5 +34,13 @@ pub use grid_ops::{
 pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
 pub use journal::{FORMAT_VERSION, Journal};
+pub use library::{days_with_book, days_with_chapter};
+pub use search::{
+    GridPart, Hit, Place, SearchIndex, SearchResults, day_texts, fold, hit_line, text_at,
+};
+pub use study::{
+    OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc, new_day,
+    open_questions, status_when_studied, streaks, study_days,
+};
 pub use template::{Language, Section, SectionHeadings, Template};
 pub use validate::{Invalid, validate};

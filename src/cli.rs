@@ -75,6 +75,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print every line containing QUERY as `YYYY-MM-DD SECTION: line`, newest
+    /// day first. Case and character width are ignored (ＥＣＳ = ECS, ｺﾝﾃﾅ = コンテナ).
+    Search {
+        /// The journal to search
+        journal: PathBuf,
+        /// The text to find (matched as a whole, spaces included)
+        query: String,
+    },
+    /// Print study days, the current and longest streak, and each book's progress.
+    Stats {
+        /// The journal to summarize
+        journal: PathBuf,
+    },
 }
 
 /// The heading languages `--lang` accepts.
@@ -119,6 +132,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             output,
             files,
         } => import(&files, output, year, replace, out),
+        Command::Search { journal, query } => search(&journal, &query, out),
+        Command::Stats { journal } => stats(&journal, out),
     };
     match result {
         Ok(()) => OK,
@@ -127,6 +142,32 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             FAILED
         }
     }
+}
+
+fn search(file: &Path, query: &str, out: &mut dyn Write) -> Result<(), String> {
+    let journal = store::load(file).map_err(|e| e.to_string())?;
+    let index = crate::model::SearchIndex::build(&journal);
+    for hit in index.search(query, usize::MAX).hits {
+        let day = &journal.days[&hit.date];
+        let line = crate::model::hit_line(&journal, &hit).unwrap_or_default();
+        let heading = hit.place.heading(&journal, day);
+        let _ = writeln!(out, "{} {heading}: {}", hit.date, line.trim());
+    }
+    Ok(())
+}
+
+fn stats(file: &Path, out: &mut dyn Write) -> Result<(), String> {
+    let journal = store::load(file).map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let streaks = crate::model::streaks(&journal, today);
+    let _ = writeln!(out, "study days: {}", streaks.study_days);
+    let _ = writeln!(out, "current streak: {}", streaks.current);
+    let _ = writeln!(out, "longest streak: {}", streaks.longest);
+    for book in &journal.books {
+        let (done, total) = book.progress();
+        let _ = writeln!(out, "{}: {done}/{total} chapters done", book.title);
+    }
+    Ok(())
 }
 
 fn new(file: &Path, language: Language, out: &mut dyn Write) -> Result<(), String> {

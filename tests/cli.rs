@@ -237,3 +237,79 @@ fn month_day_dates_take_the_year_from_the_option_or_the_file_name() {
     assert!(a.contains("2024-12-01 to 2024-12-15"), "{a}");
     assert!(b.contains("2023-12-01 to 2023-12-15"), "{b}");
 }
+
+/// A journal imported from a log with the given days' Markdown.
+fn imported(dir: &Path, log: &str) {
+    fs::write(dir.join("log.md"), log).unwrap();
+    let output = studylog(&["import", "log.md", "-o", "j.studylog.ron"], dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn search_ignores_case_and_width_and_names_day_and_section() {
+    let dir = tempfile::tempdir().unwrap();
+    imported(
+        dir.path(),
+        "# 2025-03-10\n\n## 学んだこと\n\n### コンテナ実践入門\n\n#### 2 章\n\n- ＥＣＳ はタスク定義で動く\n- ｺﾝﾃﾅの起動\n\n## 感想\n\necs も eks も奥が深い\n\n\
+# 2025-03-11\n\n## わからなかったこと\n\n- Fargate と ECS on EC2 の違い\n",
+    );
+    let output = studylog(&["search", "j.studylog.ron", "ECS"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "2025-03-11 わからなかったこと: Fargate と ECS on EC2 の違い\n\
+         2025-03-10 学んだこと: - ＥＣＳ はタスク定義で動く\n\
+         2025-03-10 感想: ecs も eks も奥が深い\n"
+    );
+    let full_width = studylog(&["search", "j.studylog.ron", "ＥＣＳ"], dir.path());
+    assert_eq!(stdout(&full_width), stdout(&output));
+    let kana = studylog(&["search", "j.studylog.ron", "コンテナ"], dir.path());
+    assert_eq!(stdout(&kana), "2025-03-10 学んだこと: - ｺﾝﾃﾅの起動\n");
+    let none = studylog(&["search", "j.studylog.ron", "Kubernetes"], dir.path());
+    assert!(none.status.success());
+    assert_eq!(stdout(&none), "");
+}
+
+#[test]
+fn stats_count_study_days_streaks_and_book_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::Local::now().date_naive();
+    let day = |ago: i64| today - chrono::Duration::days(ago);
+    let log: String = [10, 2, 1, 0]
+        .iter()
+        .map(|ago| format!("# {}\n\n## 感想\n\n読んだ\n\n", day(*ago)))
+        .collect::<String>()
+        + &format!(
+            "# {}\n\n## 学んだこと\n\n### 本 A\n\n#### 1 章\n\n- メモ\n",
+            day(20)
+        );
+    imported(dir.path(), &log);
+    let output = studylog(&["stats", "j.studylog.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "study days: 5\ncurrent streak: 3\nlongest streak: 3\n本 A: 0/1 chapters done\n"
+    );
+}
+
+#[test]
+fn search_and_stats_refuse_a_broken_journal_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.studylog.ron"),
+        "(format_version: 1,\n  title: [",
+    )
+    .unwrap();
+    for args in [
+        vec!["search", "bad.studylog.ron", "x"],
+        vec!["stats", "bad.studylog.ron"],
+    ] {
+        let output = studylog(&args, dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            stderr(&output).starts_with("bad.studylog.ron:2:"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}

@@ -12,6 +12,7 @@ use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::model::{DayText, Journal, is_studied, text_of};
+use studylog::ui::action::View;
 use studylog::ui::i18n::UiLanguage;
 use studylog::ui::{Start, StudylogApp};
 
@@ -421,19 +422,13 @@ fn clicking_a_chapter_shows_its_notes_across_days() {
     harness.get_by_label("○ 5 章 レプリケーション").click();
     harness.run();
     let chapter = harness.state().journal().books[0].chapters[0].id;
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Chapter(chapter)
-    );
+    assert_eq!(harness.state().view(), View::Chapter(chapter));
     harness.get_by_label_contains("- リーダーを通る");
     harness
         .get_by_role_and_label(Role::Link, "2025-03-10")
         .click();
     harness.run();
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Day(date())
-    );
+    assert_eq!(harness.state().view(), View::Day(date()));
 }
 
 #[test]
@@ -466,41 +461,179 @@ fn alt_arrows_step_between_days() {
     let (mut harness, _) = app_on(journal);
     assert_eq!(
         harness.state().view(),
-        studylog::ui::action::View::Day(later),
+        View::Day(later),
         "opens on the latest day"
     );
     press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Day(date())
-    );
+    assert_eq!(harness.state().view(), View::Day(date()));
     press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Day(date()),
-        "no earlier day"
-    );
+    assert_eq!(harness.state().view(), View::Day(date()), "no earlier day");
     press(&mut harness, Modifiers::ALT, Key::ArrowRight);
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Day(later)
-    );
+    assert_eq!(harness.state().view(), View::Day(later));
 }
 
 #[test]
-fn a_day_without_a_log_offers_to_start_one() {
+fn today_starts_the_log_with_unfinished_items_carried_over() {
     let (mut harness, _) = app_on(common::small_journal());
     harness.get_by_label("Go").click();
     harness.run();
     harness.get_by_label("Today").click();
     harness.run();
     let today = chrono::Local::now().date_naive();
-    assert_eq!(
-        harness.state().view(),
-        studylog::ui::action::View::Day(today)
+    assert_eq!(harness.state().view(), View::Day(today));
+    let next = day(&harness, today).next;
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].text, "7 章を読む");
+    assert_eq!(next[0].carried_from, Some(date()));
+    // The carried item is on screen, marked with the day it came from.
+    harness.get_by_label_contains("← 03/10");
+    // The open question of 03-10 is listed with its age.
+    harness.get_by_label_contains("Open questions from earlier days (1)");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        !harness.state().journal().days.contains_key(&today),
+        "undo removes the new day"
     );
+}
+
+#[test]
+fn a_question_is_resolved_with_an_answer_and_reopened() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness
+        .get_by_label("sloppy quorum で最新の値が読めない理由 resolve")
+        .click();
+    harness.run();
+    let field = "Answer: sloppy quorum で最新の値が読めない理由";
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness
+        .get_by_label(field)
+        .type_text("ヒンテッドハンドオフ中だから");
+    harness.run();
+    harness.get_by_label("Mark Resolved").click();
+    harness.run();
+    let answer = day(&harness, date()).questions[0].answer.clone().unwrap();
+    assert_eq!(answer.text, "ヒンテッドハンドオフ中だから");
+    assert_eq!(answer.resolved_on, date(), "resolved on the day shown");
+    harness.get_by_label("わからなかったこと 1 reopen").click();
+    harness.run();
+    assert_eq!(day(&harness, date()).questions[0].answer, None);
+}
+
+#[test]
+fn the_calendar_shows_streaks_and_opens_a_day() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label("Calendar").click();
+    harness.run();
+    harness.get_by_label_contains("1 study days");
+    assert_eq!(harness.state().view(), View::Calendar(date()));
+    harness.get_by_label("calendar 2025-03-10").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Day(date()));
+    // A day without a log offers to start one.
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label("Calendar").click();
+    harness.run();
+    harness.get_by_label("calendar 2025-03-12").click();
+    harness.run();
     harness.get_by_label("Start this day's log").click();
     harness.run();
-    assert!(harness.state().journal().days.contains_key(&today));
-    harness.get_by_label("感想");
+    let started: NaiveDate = "2025-03-12".parse().unwrap();
+    assert_eq!(day(&harness, started).next[0].carried_from, Some(date()));
+}
+
+#[test]
+fn search_finds_text_in_any_width_and_opens_the_day_at_the_hit() {
+    let mut journal = common::small_journal();
+    let later: NaiveDate = "2025-03-15".parse().unwrap();
+    journal.days.insert(later, Default::default());
+    let (mut harness, _) = app_on(journal);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    assert!(harness.get_by_label("Search").is_focused());
+    // Full-width query, half-width text; a hit inside a grid cell too.
+    harness.get_by_label("Search").type_text("ＳＬＯＰＰＹ");
+    harness.run();
+    harness.get_by_label_contains("1 lines");
+    harness
+        .get_by_role_and_label(Role::Button, "sloppy quorum で最新の値が読めない理由")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Day(date()));
+    assert!(harness.get_by_label("わからなかったこと 1").is_focused());
+    harness.get_by_label("Clear search").click();
+    harness.run();
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.get_by_label("Search").type_text("高い");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "高い").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("シングルリーダー × 書き込み遅延")
+            .is_focused()
+    );
+}
+
+#[test]
+fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness
+        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Paste Table of Contents…").click();
+    harness.run();
+    harness.get_by_label("Table of contents").focus();
+    harness.run();
+    harness
+        .get_by_label("Table of contents")
+        .type_text("- 7 章 トランザクション\n- 8 章 分散システムの問題\n");
+    harness.run();
+    harness.get_by_label("Add 2 chapters").click();
+    harness.run();
+    let labels: Vec<String> = harness.state().journal().books[0]
+        .chapters
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    assert_eq!(
+        labels[2..],
+        ["7 章 トランザクション", "8 章 分散システムの問題"]
+    );
+    harness
+        .get_by_label("データ指向アプリケーションデザイン  0/4")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("○ 5 章 レプリケーション")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Done").click();
+    harness.run();
+    assert_eq!(
+        harness.state().journal().books[0].chapters[0].status,
+        studylog::model::ChapterStatus::Done
+    );
+    harness
+        .get_by_label("✓ 5 章 レプリケーション")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Delete Chapter…").click();
+    harness.run();
+    harness.get_by_label_contains("also go from 1 days");
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert_eq!(harness.state().journal().books[0].chapters.len(), 3);
+    assert!(day(&harness, date()).learned[0].chapters.is_empty());
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().journal().books[0].chapters.len(), 4);
+    assert_eq!(
+        day(&harness, date()).learned[0].chapters.len(),
+        1,
+        "undo brings the notes back"
+    );
 }

@@ -58,9 +58,14 @@ impl Snapshot {
         }
     }
 
-    /// The day this snapshot is about, to show it again after undo.
-    fn date(&self) -> Option<NaiveDate> {
-        self.day.as_ref().map(|(date, _)| *date)
+    /// What this snapshot covers: the day to show again after undo, and
+    /// whether more than one day may have changed.
+    fn scope(&self) -> Scope {
+        Scope {
+            day: self.day.as_ref().map(|(date, _)| *date),
+            library: self.books.is_some(),
+            whole: self.whole.is_some(),
+        }
     }
 }
 
@@ -125,24 +130,24 @@ impl History {
         true
     }
 
-    /// Undo the last step. Returns the day it touched, if any.
-    pub fn undo(&mut self, journal: &mut Journal) -> Option<Option<NaiveDate>> {
+    /// Undo the last step. Returns what it changed, if there was a step.
+    pub fn undo(&mut self, journal: &mut Journal) -> Option<Scope> {
         let step = self.undo.pop()?;
         step.before.restore(journal);
         self.state = step.state_before;
-        let date = step.before.date();
+        let scope = step.before.scope();
         self.redo.push(step);
-        Some(date)
+        Some(scope)
     }
 
-    /// Redo the last undone step. Returns the day it touched, if any.
-    pub fn redo(&mut self, journal: &mut Journal) -> Option<Option<NaiveDate>> {
+    /// Redo the last undone step. Returns what it changed, if there was a step.
+    pub fn redo(&mut self, journal: &mut Journal) -> Option<Scope> {
         let step = self.redo.pop()?;
         step.after.restore(journal);
         self.state = step.state_after;
-        let date = step.after.date();
+        let scope = step.after.scope();
         self.undo.push(step);
-        Some(date)
+        Some(scope)
     }
 
     pub fn can_undo(&self) -> bool {

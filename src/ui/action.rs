@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{ChapterId, Edit, Journal};
+use crate::model::{ChapterId, Edit, Hit, Journal, Place};
 
 use super::command::Command;
 use super::i18n::UiLanguage;
@@ -20,6 +20,8 @@ pub enum View {
     Day(NaiveDate),
     /// Every note written for one chapter, across days.
     Chapter(ChapterId),
+    /// Streaks, the month holding this date, and the past year's heatmap.
+    Calendar(NaiveDate),
 }
 
 /// Something the user asked for while a view was drawn.
@@ -31,6 +33,8 @@ pub enum Action {
     OpenRecent(PathBuf),
     SetLanguage(UiLanguage),
     DismissMessage(usize),
+    /// Open the day of a search hit, scrolled to and focused on its text.
+    Reveal(Hit),
 }
 
 /// What every view may read.
@@ -40,6 +44,22 @@ pub struct ViewCtx<'a> {
     pub lang: UiLanguage,
     /// An IME composition owns the keyboard: list keys must not act.
     pub ime_owns_keys: bool,
+    pub today: NaiveDate,
+    /// A text to scroll to and focus this frame (from a search hit).
+    pub reveal: Option<(NaiveDate, Place)>,
+}
+
+impl ViewCtx<'_> {
+    /// Whether the widget showing `place` of `date` should be scrolled to and focused.
+    pub fn reveals(&self, date: NaiveDate, place: Place) -> bool {
+        self.reveal == Some((date, place))
+    }
+}
+
+/// Scroll to and focus the widget of `response` (a search hit is there).
+pub fn reveal(response: &egui::Response) {
+    response.scroll_to_me(Some(egui::Align::Center));
+    response.request_focus();
 }
 
 impl<'a> ViewCtx<'a> {

@@ -15,11 +15,12 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::markdown::{self, ImportOptions};
-use crate::model::{BookId, Edit, Journal, Language};
+use crate::model::{BookId, Edit, Journal, Language, Place, Scope};
 use crate::store::{self, SaveError};
 
 use super::action::{Action, View, ViewCtx};
 use super::banner::{Message, banner_ui};
+use super::calendar::calendar_ui;
 use super::chapter_view::chapter_view_ui;
 use super::command::Command;
 use super::day_form::day_form_ui;
@@ -29,6 +30,8 @@ use super::drafts::Drafts;
 use super::i18n::UiLanguage;
 use super::ime::ImeTracker;
 use super::menu_bar::{MenuState, menu_bar_ui};
+use super::search_panel::search_field_id;
+use super::search_state::SearchState;
 use super::settings::Settings;
 use super::side_tree::{TreeDrafts, side_tree_ui};
 use super::unsaved_prompt::{PromptAnswer, unsaved_prompt_ui};
@@ -109,6 +112,9 @@ pub struct StudylogApp {
     ime: ImeTracker,
     drafts: Drafts,
     tree_drafts: TreeDrafts,
+    search: SearchState,
+    /// A text to scroll to and focus in the next frame (a search hit).
+    reveal: Option<(NaiveDate, Place)>,
     shown_title: String,
     clock: Instant,
 }
@@ -142,6 +148,8 @@ impl StudylogApp {
             ime: ImeTracker::default(),
             drafts: Drafts::default(),
             tree_drafts: TreeDrafts::default(),
+            search: SearchState::default(),
+            reveal: None,
             shown_title: String::new(),
             clock: Instant::now(),
         };
@@ -253,6 +261,7 @@ impl StudylogApp {
         ui.input(|i| ime.update(i));
         let mut actions = Vec::new();
         self.poll_background();
+        self.search.poll(&self.doc.journal);
         if self.ime.owns_keys() {
             // A key that confirms a conversion must not also reach a widget
             // (some platforms deliver it next to the commit).
@@ -276,6 +285,8 @@ impl StudylogApp {
                 PromptAnswer::Cancel => {}
             }
         }
+        // A reveal has been drawn by now; it must not grab focus again.
+        self.reveal = None;
         for action in actions {
             self.apply(action);
         }
@@ -288,6 +299,8 @@ impl StudylogApp {
             journal: &self.doc.journal,
             lang,
             ime_owns_keys: self.ime.owns_keys(),
+            today: today(),
+            reveal: self.reveal,
         };
         let menu = MenuState {
             lang,
@@ -306,11 +319,19 @@ impl StudylogApp {
             .default_size(280.0)
             .size_range(180.0..=520.0)
             .show(ui, |ui| {
-                side_tree_ui(ui, &cx, self.view, &mut self.tree_drafts, actions)
+                side_tree_ui(
+                    ui,
+                    &cx,
+                    self.view,
+                    &mut self.tree_drafts,
+                    &mut self.search,
+                    actions,
+                )
             });
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Day(date) => day_form_ui(ui, &cx, date, &mut self.drafts, actions),
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
+            View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
         });
     }
 
@@ -350,9 +371,10 @@ impl StudylogApp {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Edit(edit) => {
-                let now = self.now();
-                self.doc.apply(edit, now);
+            Action::Edit(edit) => self.edit(edit),
+            Action::Reveal(hit) => {
+                self.show(View::Day(hit.date));
+                self.reveal = Some((hit.date, hit.place));
             }
             Action::Show(view) => self.show(view),
             Action::Run(command) => self.run(command),
@@ -363,6 +385,15 @@ impl StudylogApp {
                     self.messages.remove(index);
                 }
             }
+        }
+    }
+
+    /// Apply an edit through the history, and keep the search index in step.
+    fn edit(&mut self, edit: Edit) {
+        let now = self.now();
+        let scope = edit.scope();
+        if self.doc.apply(edit, now) {
+            self.search.changed(&self.doc.journal, scope, &self.ctx);
         }
     }
 
@@ -391,24 +422,32 @@ impl StudylogApp {
             }
             Command::ExportJournal => self.ask_export(ExportWhat::Journal),
             Command::Undo => {
-                if let Some(date) = self.doc.history.undo(&mut self.doc.journal) {
-                    self.follow(date);
+                if let Some(scope) = self.doc.history.undo(&mut self.doc.journal) {
+                    self.follow(scope);
                 }
             }
             Command::Redo => {
-                if let Some(date) = self.doc.history.redo(&mut self.doc.journal) {
-                    self.follow(date);
+                if let Some(scope) = self.doc.history.redo(&mut self.doc.journal) {
+                    self.follow(scope);
                 }
             }
-            Command::Today => self.show(View::Day(today())),
+            Command::Today => {
+                let date = today();
+                self.edit(Edit::CreateDay(date));
+                self.show(View::Day(date));
+            }
+            Command::Calendar => self.show(View::Calendar(self.last_day)),
+            Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Command::PreviousDay => self.step_day(false),
             Command::NextDay => self.step_day(true),
         }
     }
 
-    /// After undo/redo, show the day that changed so the user sees what happened.
-    fn follow(&mut self, date: Option<NaiveDate>) {
-        if let Some(date) = date {
+    /// After undo/redo, show the day that changed so the user sees what
+    /// happened, and bring the search index up to date.
+    fn follow(&mut self, scope: Scope) {
+        self.search.changed(&self.doc.journal, scope, &self.ctx);
+        if let Some(date) = scope.day {
             self.show(View::Day(date));
         }
     }
@@ -429,6 +468,7 @@ impl StudylogApp {
     /// The book of the chapter shown, or the first book studied on the day shown.
     fn current_book(&self) -> Option<BookId> {
         match self.view {
+            View::Calendar(_) => None,
             View::Chapter(chapter) => self.doc.journal.chapter(chapter).map(|(b, _)| b.id),
             View::Day(date) => self
                 .doc
@@ -470,6 +510,7 @@ impl StudylogApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.search.rebuild(&self.doc.journal, &self.ctx);
         let latest = self.doc.journal.days.keys().next_back().copied();
         self.show(View::Day(latest.unwrap_or_else(today)));
         self.drafts = Drafts::default();
@@ -641,8 +682,7 @@ impl StudylogApp {
         };
         let mut journal = self.doc.journal.clone();
         let report = markdown::import(&mut journal, &text, &options);
-        let now = self.now();
-        self.doc.apply(Edit::Replace(Box::new(journal)), now);
+        self.edit(Edit::Replace(Box::new(journal)));
         if let Some(first) = report.added.first() {
             self.show(View::Day(*first));
         }

@@ -25,11 +25,13 @@ pub enum Command {
     Today,
     PreviousDay,
     NextDay,
+    Calendar,
+    Search,
 }
 
 impl Command {
     /// All commands, in menu order.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 16] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -44,6 +46,8 @@ impl Command {
         Command::Today,
         Command::PreviousDay,
         Command::NextDay,
+        Command::Calendar,
+        Command::Search,
     ];
 
     /// The menu wording.
@@ -60,9 +64,11 @@ impl Command {
             Command::Quit => ("終了", "Quit"),
             Command::Undo => ("元に戻す", "Undo"),
             Command::Redo => ("やり直す", "Redo"),
-            Command::Today => ("今日", "Today"),
+            Command::Today => ("今日の記録", "Today"),
             Command::PreviousDay => ("前の日", "Previous Day"),
             Command::NextDay => ("次の日", "Next Day"),
+            Command::Calendar => ("カレンダー", "Calendar"),
+            Command::Search => ("検索", "Search"),
         };
         lang.pick(ja, en)
     }
@@ -77,6 +83,7 @@ impl Command {
             Command::Save => vec![command(Key::S)],
             Command::SaveAs => vec![command_shift(Key::S)],
             Command::Quit => vec![command(Key::Q)],
+            Command::Search => vec![command(Key::F)],
             Command::Undo => vec![command(Key::Z)],
             Command::Redo => vec![command_shift(Key::Z), command(Key::Y)],
             Command::PreviousDay => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
@@ -85,6 +92,7 @@ impl Command {
             | Command::ExportDay
             | Command::ExportBook
             | Command::ExportJournal
+            | Command::Calendar
             | Command::Today => Vec::new(),
         }
     }

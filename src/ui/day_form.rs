@@ -105,8 +105,8 @@ fn section_ui(
     match section {
         Section::WorkedOn => worked_on_ui(ui, cx, date, day, drafts, actions),
         Section::Learned => learned_ui(ui, cx, date, day, drafts, actions),
-        Section::Questions => item_list_ui(ui, cx, date, day, ItemList::Questions, actions),
-        Section::Next => item_list_ui(ui, cx, date, day, ItemList::Next, actions),
+        Section::Questions => item_list_ui(ui, cx, date, day, ItemList::Questions, drafts, actions),
+        Section::Next => item_list_ui(ui, cx, date, day, ItemList::Next, drafts, actions),
         Section::Impressions => text_block_ui(
             ui,
             cx,

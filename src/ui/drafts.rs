@@ -14,4 +14,6 @@ pub struct Drafts {
     pub new_chapter: HashMap<BookId, String>,
     /// The two-axes form, open under one chapter's notes on one day.
     pub two_axes: Option<(NaiveDate, ChapterId, TwoAxes)>,
+    /// The answer being written for the question asked on a day (by index).
+    pub resolving: Option<(NaiveDate, usize, String)>,
 }

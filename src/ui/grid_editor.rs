@@ -350,6 +350,14 @@ fn cell_ui(
                 .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
         );
         set_name(ui, &response, &name);
+        let place = crate::model::Place::Grid {
+            chapter: target.chapter,
+            block: target.block,
+            part: crate::model::GridPart::Cell(row, col),
+        };
+        if cx.reveals(target.date, place) {
+            super::action::reveal(&response);
+        }
         if response.changed() {
             actions.push(target.edit(GridOp::SetCellText { row, col, text }));
         }

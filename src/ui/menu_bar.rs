@@ -46,6 +46,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             command_ui(ui, Command::Today, true, lang, actions);
             command_ui(ui, Command::PreviousDay, true, lang, actions);
             command_ui(ui, Command::NextDay, true, lang, actions);
+            ui.separator();
+            command_ui(ui, Command::Calendar, true, lang, actions);
+            command_ui(ui, Command::Search, true, lang, actions);
         });
         ui.menu_button(lang.pick("設定", "Settings"), |ui| {
             ui.label(lang.pick("表示言語", "Language"));

@@ -19,6 +19,7 @@ pub fn notes_editor_ui(
     text: &str,
     hint: &str,
     ime_owns_keys: bool,
+    reveal: bool,
 ) -> Option<String> {
     let mut buffer = text.to_owned();
     let mut changed = false;
@@ -35,6 +36,9 @@ pub fn notes_editor_ui(
                 .hint_text(hint),
         )
         .labelled_by(label);
+    if reveal {
+        super::action::reveal(&response);
+    }
     (changed || response.changed()).then_some(buffer)
 }
 

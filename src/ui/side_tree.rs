@@ -13,13 +13,18 @@ use crate::markdown::format_date;
 use crate::model::{Book, BookId, ChapterStatus, Edit};
 
 use super::action::{Action, View, ViewCtx};
+use super::library_menu::{LibraryDialog, book_menu_ui, chapter_menu_ui, library_dialog_ui};
+use super::search_panel::{search_box_ui, search_results_ui};
+use super::search_state::SearchState;
 use super::widgets::set_name;
 
-/// What the user is typing in the library's "add" fields.
+/// What the user is typing in the library's "add" fields, and the library
+/// dialog that is open.
 #[derive(Default)]
 pub struct TreeDrafts {
     pub new_book: String,
     pub new_chapter: HashMap<BookId, String>,
+    pub dialog: Option<LibraryDialog>,
 }
 
 pub fn side_tree_ui(
@@ -27,8 +32,16 @@ pub fn side_tree_ui(
     cx: &ViewCtx,
     view: View,
     drafts: &mut TreeDrafts,
+    search: &mut SearchState,
     actions: &mut Vec<Action>,
 ) {
+    search_box_ui(ui, cx, &mut search.query);
+    if !search.query.trim().is_empty() {
+        let ready = search.is_ready();
+        search_results_ui(ui, cx, search.results(), ready, actions);
+        return;
+    }
+    library_dialog_ui(ui.ctx(), cx, &mut drafts.dialog, actions);
     let half = (ui.available_height() * 0.5).max(160.0);
     ui.label(RichText::new(cx.pick("本", "Books")).strong());
     egui::ScrollArea::vertical()
@@ -36,8 +49,8 @@ pub fn side_tree_ui(
         .max_height(half)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for book in &cx.journal.books {
-                book_ui(ui, cx, book, view, drafts, actions);
+            for (index, book) in cx.journal.books.iter().enumerate() {
+                book_ui(ui, cx, book, index, view, drafts, actions);
             }
             new_book_ui(ui, cx, drafts, actions);
         });
@@ -61,13 +74,14 @@ fn book_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
     book: &Book,
+    index: usize,
     view: View,
     drafts: &mut TreeDrafts,
     actions: &mut Vec<Action>,
 ) {
     let (done, total) = book.progress();
     let header = format!("{}  {done}/{total}", book.title);
-    CollapsingHeader::new(header)
+    let shown = CollapsingHeader::new(header)
         .id_salt(("book", book.id))
         .show(ui, |ui| {
             if total > 0 {
@@ -77,15 +91,24 @@ fn book_ui(
                         .desired_width(ui.available_width().min(200.0)),
                 );
             }
-            for chapter in &book.chapters {
+            for (position, chapter) in book.chapters.iter().enumerate() {
                 let text = format!("{} {}", status_icon(chapter.status), chapter.label);
                 let selected = view == View::Chapter(chapter.id);
-                if ui.selectable_label(selected, text).clicked() {
+                let response = ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(super::library_menu::status_label(chapter.status, cx.lang));
+                if response.clicked() {
                     actions.push(Action::Show(View::Chapter(chapter.id)));
                 }
+                response.context_menu(|ui| {
+                    chapter_menu_ui(ui, cx, chapter.id, position, &mut drafts.dialog, actions);
+                });
             }
             new_chapter_ui(ui, cx, book, drafts, actions);
         });
+    shown.header_response.context_menu(|ui| {
+        book_menu_ui(ui, cx, book.id, index, &mut drafts.dialog, actions);
+    });
 }
 
 fn new_chapter_ui(

@@ -22,7 +22,15 @@ pub fn icon_button(ui: &mut Ui, icon: &str, name: &str) -> Response {
 }
 
 /// A single-line text field named `name`; returns the new text if changed.
-pub fn line_edit(ui: &mut Ui, id: egui::Id, text: &str, name: &str, hint: &str) -> Option<String> {
+/// `reveal` scrolls to it and focuses it.
+pub fn line_edit(
+    ui: &mut Ui,
+    id: egui::Id,
+    text: &str,
+    name: &str,
+    hint: &str,
+    reveal: bool,
+) -> Option<String> {
     let mut buffer = text.to_owned();
     let width = (ui.available_width() - 80.0).max(120.0);
     let response = ui.add(
@@ -32,5 +40,8 @@ pub fn line_edit(ui: &mut Ui, id: egui::Id, text: &str, name: &str, hint: &str) 
             .desired_width(width),
     );
     set_name(ui, &response, name);
+    if reveal {
+        super::action::reveal(&response);
+    }
     response.changed().then_some(buffer)
 }

@@ -116,7 +116,8 @@ pub fn text_block_ui(
         "- 箇条書きで（Enter で次の項目、Tab で字下げ）",
         "- notes (Enter continues the list, Tab indents)",
     );
-    if let Some(text) = notes_editor_ui(ui, id, label, text, hint, cx.ime_owns_keys) {
+    let reveal = cx.reveals(date, crate::model::Place::Text(field));
+    if let Some(text) = notes_editor_ui(ui, id, label, text, hint, cx.ime_owns_keys, reveal) {
         actions.push(Action::Edit(Edit::SetText { date, field, text }));
     }
 }

@@ -35,7 +35,14 @@ pub fn worked_on_ui(
                     let field = DayText::WorkItem(index);
                     let id = Id::unique(("day-text", date, field));
                     let name = format!("{heading} {}", index + 1);
-                    if let Some(text) = line_edit(ui, id, text, &name, "") {
+                    if let Some(text) = line_edit(
+                        ui,
+                        id,
+                        text,
+                        &name,
+                        "",
+                        cx.reveals(date, crate::model::Place::Text(field)),
+                    ) {
                         actions.push(Action::Edit(Edit::SetText { date, field, text }));
                     }
                     move_buttons_ui(ui, cx, date, ItemList::WorkedOn, index, &name, actions);

@@ -1,0 +1,180 @@
+//! The calendar: study streaks, a month with its study days marked, and a
+//! heatmap of the past year (how much was written each day). Clicking a day
+//! opens it.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use egui::{Color32, RichText, Sense, Ui, Vec2};
+
+use crate::model::{amount_written, streaks};
+
+use super::action::{Action, View, ViewCtx};
+use super::widgets::{icon_button, set_name};
+
+pub fn calendar_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    month: NaiveDate,
+    today: NaiveDate,
+    actions: &mut Vec<Action>,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("calendar")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            streaks_ui(ui, cx, today);
+            ui.add_space(12.0);
+            month_ui(ui, cx, month, today, actions);
+            ui.add_space(16.0);
+            heatmap_ui(ui, cx, today, actions);
+        });
+}
+
+fn streaks_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate) {
+    let s = streaks(cx.journal, today);
+    let text = match cx.lang {
+        super::i18n::UiLanguage::Japanese => format!(
+            "学習日数 {} 日　・　連続 {} 日　・　最長 {} 日",
+            s.study_days, s.current, s.longest
+        ),
+        super::i18n::UiLanguage::English => format!(
+            "{} study days  ·  current streak {}  ·  longest streak {}",
+            s.study_days, s.current, s.longest
+        ),
+    };
+    ui.label(RichText::new(text).heading());
+}
+
+fn first_of_month(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).expect("every month has a first day")
+}
+
+fn month_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    month: NaiveDate,
+    today: NaiveDate,
+    actions: &mut Vec<Action>,
+) {
+    let first = first_of_month(month);
+    ui.horizontal(|ui| {
+        let previous = first - Duration::days(1);
+        if icon_button(ui, "◀", cx.pick("前の月", "Previous month")).clicked() {
+            actions.push(Action::Show(View::Calendar(first_of_month(previous))));
+        }
+        ui.label(
+            RichText::new(format!("{}-{:02}", first.year(), first.month()))
+                .heading()
+                .strong(),
+        );
+        let next = first + Duration::days(32);
+        if icon_button(ui, "▶", cx.pick("次の月", "Next month")).clicked() {
+            actions.push(Action::Show(View::Calendar(first_of_month(next))));
+        }
+    });
+    let weekdays = match cx.lang {
+        super::i18n::UiLanguage::Japanese => ["月", "火", "水", "木", "金", "土", "日"],
+        super::i18n::UiLanguage::English => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    egui::Grid::new("month").spacing([6.0, 6.0]).show(ui, |ui| {
+        for name in weekdays {
+            ui.label(RichText::new(name).weak());
+        }
+        ui.end_row();
+        for _ in 0..first.weekday().num_days_from_monday() {
+            ui.label("");
+        }
+        let mut date = first;
+        while date.month() == first.month() {
+            day_button_ui(ui, cx, date, today, actions);
+            if date.weekday().num_days_from_monday() == 6 {
+                ui.end_row();
+            }
+            date += Duration::days(1);
+        }
+    });
+}
+
+fn day_button_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    today: NaiveDate,
+    actions: &mut Vec<Action>,
+) {
+    let studied = cx.journal.days.get(&date).is_some_and(|d| !d.is_empty());
+    let mut text = RichText::new(date.day().to_string());
+    if date == today {
+        text = text.strong().underline();
+    }
+    let mut button = egui::Button::new(text).min_size(Vec2::new(40.0, 28.0));
+    if studied {
+        button = button.fill(Color32::from_rgb(46, 125, 80));
+    }
+    let response = ui.add(button);
+    set_name(
+        ui,
+        &response,
+        &format!("{} {date}", cx.pick("カレンダー", "calendar")),
+    );
+    if response.clicked() {
+        actions.push(Action::Show(View::Day(date)));
+    }
+}
+
+/// Colours from nothing written to a lot.
+const HEAT: [Color32; 5] = [
+    Color32::from_rgb(45, 45, 45),
+    Color32::from_rgb(14, 68, 41),
+    Color32::from_rgb(0, 109, 50),
+    Color32::from_rgb(38, 166, 65),
+    Color32::from_rgb(57, 211, 83),
+];
+
+fn heat_level(chars: usize) -> usize {
+    match chars {
+        0 => 0,
+        1..=300 => 1,
+        301..=1000 => 2,
+        1001..=3000 => 3,
+        _ => 4,
+    }
+}
+
+/// The past 53 weeks, a column per week (Monday on top).
+fn heatmap_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(cx.pick("この 1 年", "The past year")).strong());
+    let cell = 12.0;
+    let gap = 3.0;
+    let last_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let start = last_monday - Duration::weeks(52);
+    let size = Vec2::new(53.0 * (cell + gap), 7.0 * (cell + gap));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let painter = ui.painter_at(rect);
+    let mut hovered = None;
+    for week in 0..53 {
+        for weekday in 0..7 {
+            let date = start + Duration::days(week * 7 + weekday);
+            if date > today {
+                continue;
+            }
+            let min =
+                rect.min + Vec2::new(week as f32 * (cell + gap), weekday as f32 * (cell + gap));
+            let square = egui::Rect::from_min_size(min, Vec2::splat(cell));
+            let chars = cx.journal.days.get(&date).map_or(0, amount_written);
+            painter.rect_filled(square, 2.0, HEAT[heat_level(chars)]);
+            if response.hover_pos().is_some_and(|p| square.contains(p)) {
+                hovered = Some((date, chars));
+            }
+        }
+    }
+    if let Some((date, chars)) = hovered {
+        let text = match cx.lang {
+            super::i18n::UiLanguage::Japanese => format!("{date}: {chars} 文字"),
+            super::i18n::UiLanguage::English => format!("{date}: {chars} characters"),
+        };
+        response.clone().on_hover_text(text);
+        if response.clicked() && cx.journal.days.contains_key(&date) {
+            actions.push(Action::Show(View::Day(date)));
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Managing the library from the side tree: each book and chapter has a
+//! context menu (rename, move, status, paste a table of contents, delete),
+//! and the questions those need are small modal dialogs. Deleting asks first,
+//! saying how many days lose notes, and can be undone.
+
+use egui::{Id, Modal, RichText, Ui};
+
+use crate::model::{
+    BookId, ChapterId, ChapterStatus, Edit, chapters_from_toc, days_with_book, days_with_chapter,
+};
+
+use super::action::{Action, ViewCtx};
+use super::i18n::UiLanguage;
+use super::widgets::set_name;
+
+/// A library dialog waiting for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryDialog {
+    RenameBook(BookId, String),
+    RenameChapter(ChapterId, String),
+    PasteToc(BookId, String),
+    DeleteBook(BookId),
+    DeleteChapter(ChapterId),
+}
+
+/// The words for a chapter status.
+pub fn status_label(status: ChapterStatus, lang: UiLanguage) -> &'static str {
+    match status {
+        ChapterStatus::NotStarted => lang.pick("未着手", "Not started"),
+        ChapterStatus::Reading => lang.pick("読書中", "Reading"),
+        ChapterStatus::Done => lang.pick("完了", "Done"),
+    }
+}
+
+pub fn book_menu_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    book: BookId,
+    index: usize,
+    dialog: &mut Option<LibraryDialog>,
+    actions: &mut Vec<Action>,
+) {
+    let title = cx.journal.book(book).map_or("", |b| b.title.as_str());
+    if ui.button(cx.pick("名前を変更…", "Rename…")).clicked() {
+        *dialog = Some(LibraryDialog::RenameBook(book, title.to_owned()));
+        ui.close();
+    }
+    if ui
+        .button(cx.pick("目次を貼り付けて章を追加…", "Paste Table of Contents…"))
+        .clicked()
+    {
+        *dialog = Some(LibraryDialog::PasteToc(book, String::new()));
+        ui.close();
+    }
+    let last = cx.journal.books.len().saturating_sub(1);
+    if ui
+        .add_enabled(index > 0, egui::Button::new(cx.pick("上へ", "Move Up")))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveBook {
+            from: index,
+            to: index - 1,
+        }));
+        ui.close();
+    }
+    if ui
+        .add_enabled(
+            index < last,
+            egui::Button::new(cx.pick("下へ", "Move Down")),
+        )
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveBook {
+            from: index,
+            to: index + 1,
+        }));
+        ui.close();
+    }
+    ui.separator();
+    if ui.button(cx.pick("本を削除…", "Delete Book…")).clicked() {
+        *dialog = Some(LibraryDialog::DeleteBook(book));
+        ui.close();
+    }
+}
+
+pub fn chapter_menu_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    chapter: ChapterId,
+    index: usize,
+    dialog: &mut Option<LibraryDialog>,
+    actions: &mut Vec<Action>,
+) {
+    let Some((book, info)) = cx.journal.chapter(chapter) else {
+        return;
+    };
+    for status in [
+        ChapterStatus::NotStarted,
+        ChapterStatus::Reading,
+        ChapterStatus::Done,
+    ] {
+        if ui
+            .radio(info.status == status, status_label(status, cx.lang))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::SetChapterStatus { chapter, status }));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button(cx.pick("名前を変更…", "Rename…")).clicked() {
+        *dialog = Some(LibraryDialog::RenameChapter(chapter, info.label.clone()));
+        ui.close();
+    }
+    let last = book.chapters.len().saturating_sub(1);
+    if ui
+        .add_enabled(index > 0, egui::Button::new(cx.pick("上へ", "Move Up")))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveChapter {
+            chapter,
+            to: index - 1,
+        }));
+        ui.close();
+    }
+    if ui
+        .add_enabled(
+            index < last,
+            egui::Button::new(cx.pick("下へ", "Move Down")),
+        )
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveChapter {
+            chapter,
+            to: index + 1,
+        }));
+        ui.close();
+    }
+    ui.separator();
+    if ui.button(cx.pick("章を削除…", "Delete Chapter…")).clicked() {
+        *dialog = Some(LibraryDialog::DeleteChapter(chapter));
+        ui.close();
+    }
+}
+
+/// The open dialog, if any; it closes itself when answered.
+pub fn library_dialog_ui(
+    ctx: &egui::Context,
+    cx: &ViewCtx,
+    dialog: &mut Option<LibraryDialog>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(current) = dialog.as_mut() else {
+        return;
+    };
+    let mut done = false;
+    let modal = Modal::new(Id::unique("library-dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        done = match current {
+            LibraryDialog::RenameBook(book, title) => {
+                let book = *book;
+                rename_ui(
+                    ui,
+                    cx,
+                    title,
+                    |title| Edit::RenameBook { book, title },
+                    actions,
+                )
+            }
+            LibraryDialog::RenameChapter(chapter, label) => {
+                let chapter = *chapter;
+                rename_ui(
+                    ui,
+                    cx,
+                    label,
+                    |label| Edit::RenameChapter { chapter, label },
+                    actions,
+                )
+            }
+            LibraryDialog::PasteToc(book, text) => toc_ui(ui, cx, *book, text, actions),
+            LibraryDialog::DeleteBook(book) => delete_book_ui(ui, cx, *book, actions),
+            LibraryDialog::DeleteChapter(chapter) => delete_chapter_ui(ui, cx, *chapter, actions),
+        };
+    });
+    if done || modal.should_close() {
+        *dialog = None;
+    }
+}
+
+fn rename_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    text: &mut String,
+    edit: impl FnOnce(String) -> Edit,
+    actions: &mut Vec<Action>,
+) -> bool {
+    ui.label(RichText::new(cx.pick("新しい名前", "New name")).strong());
+    let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+    set_name(ui, &response, cx.pick("新しい名前", "New name"));
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ok_cancel_ui(
+        ui,
+        cx,
+        cx.pick("変更", "Rename"),
+        !text.trim().is_empty(),
+        entered,
+        || {
+            actions.push(Action::Edit(edit(text.clone())));
+        },
+    )
+}
+
+fn toc_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    book: BookId,
+    text: &mut String,
+    actions: &mut Vec<Action>,
+) -> bool {
+    ui.label(
+        RichText::new(cx.pick(
+            "目次を貼り付け（1 行に 1 章）",
+            "Paste the table of contents (one chapter per line)",
+        ))
+        .strong(),
+    );
+    let response = ui.add(
+        egui::TextEdit::multiline(text)
+            .desired_rows(10)
+            .desired_width(f32::INFINITY),
+    );
+    set_name(ui, &response, cx.pick("目次", "Table of contents"));
+    let labels = chapters_from_toc(text);
+    let add = match cx.lang {
+        UiLanguage::Japanese => format!("{} 章を追加", labels.len()),
+        UiLanguage::English => format!("Add {} chapters", labels.len()),
+    };
+    ok_cancel_ui(ui, cx, &add, !labels.is_empty(), false, || {
+        actions.push(Action::Edit(Edit::AddChapters { book, labels }));
+    })
+}
+
+fn delete_book_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, actions: &mut Vec<Action>) -> bool {
+    let title = cx.journal.book(book).map_or("", |b| b.title.as_str());
+    let days = days_with_book(cx.journal, book);
+    let text = match cx.lang {
+        UiLanguage::Japanese => format!(
+            "「{title}」を削除しますか？ {days} 日分の記録からこの本とそのノートも消えます（元に戻せます）。"
+        ),
+        UiLanguage::English => format!(
+            "Delete “{title}”? It and its notes also go from {days} days (Undo brings them back)."
+        ),
+    };
+    ui.label(text);
+    ok_cancel_ui(ui, cx, cx.pick("削除", "Delete"), true, false, || {
+        actions.push(Action::Edit(Edit::DeleteBook(book)));
+    })
+}
+
+fn delete_chapter_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    chapter: ChapterId,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let label = cx
+        .journal
+        .chapter(chapter)
+        .map_or("", |(_, c)| c.label.as_str());
+    let days = days_with_chapter(cx.journal, chapter);
+    let text = match cx.lang {
+        UiLanguage::Japanese => format!(
+            "「{label}」を削除しますか？ {days} 日分の記録からこの章とそのノートも消えます（元に戻せます）。"
+        ),
+        UiLanguage::English => format!(
+            "Delete “{label}”? It and its notes also go from {days} days (Undo brings them back)."
+        ),
+    };
+    ui.label(text);
+    ok_cancel_ui(ui, cx, cx.pick("削除", "Delete"), true, false, || {
+        actions.push(Action::Edit(Edit::DeleteChapter(chapter)));
+    })
+}
+
+/// OK and Cancel buttons; runs `ok` on OK (or Enter) and returns true when
+/// the dialog is done either way.
+fn ok_cancel_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    ok_text: &str,
+    enabled: bool,
+    entered: bool,
+    ok: impl FnOnce(),
+) -> bool {
+    ui.add_space(8.0);
+    let (confirmed, cancelled) = ui
+        .horizontal(|ui| {
+            let clicked = ui
+                .add_enabled(enabled, egui::Button::new(ok_text))
+                .clicked();
+            let cancelled = ui.button(cx.pick("キャンセル", "Cancel")).clicked();
+            (enabled && (clicked || entered), cancelled)
+        })
+        .inner;
+    if confirmed {
+        ok();
+    }
+    confirmed || cancelled
+}

@@ -1,0 +1,107 @@
+//! The search index of the open journal, kept in step with edits.
+//!
+//! Building the index folds every text of the journal (about 150 ms for ten
+//! years), so for a large journal it is built on a worker thread from a copy
+//! and the search box says so until it arrives; days edited meanwhile are
+//! re-indexed when it does. After that, each edit re-indexes just its day, and
+//! a search per keystroke only scans the folded text.
+
+use std::collections::BTreeSet;
+use std::sync::mpsc::{Receiver, channel};
+
+use chrono::NaiveDate;
+
+use crate::model::{Journal, Scope, SearchIndex, SearchResults};
+
+/// Journals with fewer days are indexed at once, on the UI thread.
+const INLINE_DAYS: usize = 400;
+
+/// Results kept for display; the count covers all of them.
+pub const MAX_RESULTS: usize = 5000;
+
+#[derive(Default)]
+pub struct SearchState {
+    pub query: String,
+    index: Option<SearchIndex>,
+    building: Option<Building>,
+    results: SearchResults,
+    /// The query `results` answer, and whether the index changed since.
+    results_for: Option<String>,
+}
+
+struct Building {
+    receiver: Receiver<SearchIndex>,
+    changed_days: BTreeSet<NaiveDate>,
+}
+
+impl SearchState {
+    /// Index `journal` from scratch (a journal was opened or replaced).
+    pub fn rebuild(&mut self, journal: &Journal, ctx: &egui::Context) {
+        self.results_for = None;
+        if journal.days.len() < INLINE_DAYS {
+            self.index = Some(SearchIndex::build(journal));
+            self.building = None;
+            return;
+        }
+        self.index = None;
+        let (sender, receiver) = channel();
+        let copy = journal.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(SearchIndex::build(&copy));
+            ctx.request_repaint();
+        });
+        self.building = Some(Building {
+            receiver,
+            changed_days: BTreeSet::new(),
+        });
+    }
+
+    /// The journal changed within `scope`.
+    pub fn changed(&mut self, journal: &Journal, scope: Scope, ctx: &egui::Context) {
+        self.results_for = None;
+        if scope.whole {
+            return self.rebuild(journal, ctx);
+        }
+        let Some(date) = scope.day else {
+            return;
+        };
+        if let Some(index) = &mut self.index {
+            index.update_day(journal, date);
+        } else if let Some(building) = &mut self.building {
+            building.changed_days.insert(date);
+        }
+    }
+
+    /// Take a finished index from the worker, catching up on edits made meanwhile.
+    pub fn poll(&mut self, journal: &Journal) {
+        let Some(building) = &self.building else {
+            return;
+        };
+        let Ok(mut index) = building.receiver.try_recv() else {
+            return;
+        };
+        let building = self.building.take().expect("checked above");
+        for date in building.changed_days {
+            index.update_day(journal, date);
+        }
+        self.index = Some(index);
+        self.results_for = None;
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// The results for the current query, searching again only when the
+    /// query or the journal changed.
+    pub fn results(&mut self) -> &SearchResults {
+        if self.results_for.as_deref() != Some(self.query.as_str())
+            && let Some(index) = &self.index
+        {
+            self.results = index.search(&self.query, MAX_RESULTS);
+            self.results_for = Some(self.query.clone());
+        }
+        &self.results
+    }
+}

@@ -75,23 +75,26 @@ fn month_ui(
         super::i18n::UiLanguage::Japanese => ["月", "火", "水", "木", "金", "土", "日"],
         super::i18n::UiLanguage::English => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     };
-    egui::Grid::new("month").spacing([6.0, 6.0]).show(ui, |ui| {
-        for name in weekdays {
-            ui.label(RichText::new(name).weak());
-        }
-        ui.end_row();
-        for _ in 0..first.weekday().num_days_from_monday() {
-            ui.label("");
-        }
-        let mut date = first;
-        while date.month() == first.month() {
-            day_button_ui(ui, cx, date, today, actions);
-            if date.weekday().num_days_from_monday() == 6 {
-                ui.end_row();
+    egui::Grid::new("month")
+        .spacing([6.0, 6.0])
+        .min_col_width(40.0)
+        .show(ui, |ui| {
+            for name in weekdays {
+                ui.label(RichText::new(name).weak());
             }
-            date += Duration::days(1);
-        }
-    });
+            ui.end_row();
+            for _ in 0..first.weekday().num_days_from_monday() {
+                ui.label("");
+            }
+            let mut date = first;
+            while date.month() == first.month() {
+                day_button_ui(ui, cx, date, today, actions);
+                if date.weekday().num_days_from_monday() == 6 {
+                    ui.end_row();
+                }
+                date += Duration::days(1);
+            }
+        });
 }
 
 fn day_button_ui(

@@ -8,13 +8,19 @@ mod error;
 mod format;
 mod load;
 mod migrate;
+mod recovery;
 mod save;
+mod stamp;
 
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use load::{MAX_FILE_BYTES, load, parse_journal, read_text};
 pub use migrate::migrate;
-pub use save::{backup_path, save, write_text_file};
+pub use recovery::{
+    Recovered, default_recovery_dir, read_recovery, recovery_path, remove_recovery, write_recovery,
+};
+pub use save::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, save, write_text_file};
+pub use stamp::{FileStamp, stamp};
 
 /// The extension journal files carry.
 pub const EXTENSION: &str = "studylog.ron";

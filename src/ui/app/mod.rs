@@ -8,15 +8,17 @@
 //! marker see every one of them.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::markdown::{self, ImportOptions};
 use crate::model::{BookId, Edit, Journal, Language, Place, Scope};
 use crate::store::{self, SaveError};
+
+mod files;
+mod saving;
 
 use super::action::{Action, View, ViewCtx};
 use super::banner::{Message, banner_ui};
@@ -24,7 +26,7 @@ use super::calendar::calendar_ui;
 use super::chapter_view::chapter_view_ui;
 use super::command::Command;
 use super::day_form::day_form_ui;
-use super::dialogs::{DialogMode, FileDialogs, FileKind, FileRequest, NativeDialogs};
+use super::dialogs::{DialogMode, FileDialogs, FileKind, NativeDialogs};
 use super::document::{Document, display_name};
 use super::drafts::Drafts;
 use super::i18n::UiLanguage;
@@ -37,7 +39,7 @@ use super::side_tree::{TreeDrafts, side_tree_ui};
 use super::unsaved_prompt::{PromptAnswer, unsaved_prompt_ui};
 
 /// The journal bundled with the app, opened (as an untitled copy) on first run.
-const SAMPLE: &str = include_str!("../../assets/sample.studylog.ron");
+const SAMPLE: &str = include_str!("../../../assets/sample.studylog.ron");
 
 /// What the app opens at start.
 pub enum Start {
@@ -515,221 +517,6 @@ impl StudylogApp {
         self.show(View::Day(latest.unwrap_or_else(today)));
         self.drafts = Drafts::default();
         self.tree_drafts = TreeDrafts::default();
-    }
-
-    /// Open a journal file. On failure the current journal stays open and the
-    /// error is shown; returns whether it opened.
-    fn open_path(&mut self, path: &Path) -> bool {
-        match store::load(path) {
-            Ok(journal) => {
-                self.replace_document(Document::opened(journal, path.to_owned()));
-                self.settings.remember(path);
-                true
-            }
-            Err(e) => {
-                self.messages.push(Message::error(e.to_string()));
-                false
-            }
-        }
-    }
-
-    // ----- dialogs -----
-
-    fn ask(
-        &mut self,
-        purpose: Purpose,
-        mode: DialogMode,
-        kind: FileKind,
-        file_name: Option<String>,
-    ) {
-        let lang = self.language();
-        let title = match &purpose {
-            Purpose::Open => lang.pick("学習ログを開く", "Open a journal"),
-            Purpose::SaveAs { .. } => lang.pick("学習ログを保存", "Save the journal"),
-            Purpose::Import => lang.pick("Markdown を取り込む", "Import Markdown"),
-            Purpose::Export(_) => lang.pick("Markdown に書き出す", "Export Markdown"),
-        }
-        .to_owned();
-        let request = FileRequest {
-            purpose,
-            mode,
-            kind,
-            title,
-            file_name,
-        };
-        self.dialogs.ask(request, &self.ctx);
-    }
-
-    fn ask_save_as(&mut self, then: Option<Guarded>) {
-        let name = format!("{}.{}", self.doc.name(self.language()), store::EXTENSION);
-        self.ask(
-            Purpose::SaveAs { then },
-            DialogMode::Save,
-            FileKind::Journal,
-            Some(name),
-        );
-    }
-
-    fn ask_export(&mut self, what: ExportWhat) {
-        let base = self.doc.name(self.language());
-        let name = match what {
-            ExportWhat::Day(date) => format!("{date}.md"),
-            ExportWhat::Book(book) => {
-                let title = self
-                    .doc
-                    .journal
-                    .book(book)
-                    .map_or("book", |b| b.title.as_str());
-                format!("{}.md", title.replace(['/', '\\'], "_"))
-            }
-            ExportWhat::Journal => format!("{base}.md"),
-        };
-        self.ask(
-            Purpose::Export(what),
-            DialogMode::Save,
-            FileKind::Markdown,
-            Some(name),
-        );
-    }
-
-    fn poll_background(&mut self) {
-        while let Some((purpose, path)) = self.dialogs.poll() {
-            if let Some(path) = path {
-                self.answered(purpose, path);
-            }
-        }
-        let finished = self
-            .saving
-            .as_ref()
-            .and_then(|job| job.result.try_recv().ok());
-        if let Some(result) = finished {
-            self.finish_save(result);
-        }
-    }
-
-    fn answered(&mut self, purpose: Purpose, path: PathBuf) {
-        match purpose {
-            Purpose::Open => {
-                self.open_path(&path);
-            }
-            Purpose::SaveAs { then } => self.start_save(with_journal_extension(path), then),
-            Purpose::Import => self.import_markdown(&path),
-            Purpose::Export(what) => self.export(what, &path),
-        }
-    }
-
-    // ----- saving -----
-
-    fn save_then(&mut self, then: Option<Guarded>) {
-        match self.doc.path.clone() {
-            Some(path) => self.start_save(path, then),
-            None => self.ask_save_as(then),
-        }
-    }
-
-    fn start_save(&mut self, path: PathBuf, then: Option<Guarded>) {
-        if self.saving.is_some() {
-            let lang = self.language();
-            self.messages.push(Message::info(lang.pick(
-                "保存中です。終わってからもう一度保存してください。",
-                "A save is still running; save again when it is done.",
-            )));
-            return;
-        }
-        let (sender, result) = channel();
-        let journal = self.doc.journal.clone();
-        let ctx = self.ctx.clone();
-        let target = path.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(store::save(&target, &journal));
-            ctx.request_repaint();
-        });
-        self.saving = Some(SaveJob {
-            result,
-            state: self.doc.history.state(),
-            path,
-            then,
-        });
-    }
-
-    fn finish_save(&mut self, result: Result<(), SaveError>) {
-        let Some(job) = self.saving.take() else {
-            return;
-        };
-        match result {
-            Ok(()) => {
-                self.doc.history.mark_saved(job.state);
-                self.settings.remember(&job.path);
-                self.doc.path = Some(job.path);
-                if let Some(op) = job.then {
-                    self.perform(op);
-                }
-            }
-            Err(e) => self.messages.push(Message::error(e.to_string())),
-        }
-    }
-
-    // ----- Markdown -----
-
-    fn import_markdown(&mut self, path: &Path) {
-        let text = match store::read_text(path) {
-            Ok(text) => text,
-            Err(e) => return self.messages.push(Message::error(e.to_string())),
-        };
-        let options = ImportOptions {
-            default_year: markdown::year_in_file_name(path).unwrap_or_else(|| today().year()),
-            replace: false,
-        };
-        let mut journal = self.doc.journal.clone();
-        let report = markdown::import(&mut journal, &text, &options);
-        self.edit(Edit::Replace(Box::new(journal)));
-        if let Some(first) = report.added.first() {
-            self.show(View::Day(*first));
-        }
-        let lang = self.language();
-        let mut text = match lang {
-            UiLanguage::Japanese => format!(
-                "{}: {} 日分を取り込みました。",
-                path.display(),
-                report.added.len()
-            ),
-            UiLanguage::English => {
-                format!("{}: imported {} days.", path.display(), report.added.len())
-            }
-        };
-        if !report.kept.is_empty() {
-            let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();
-            text.push_str(&match lang {
-                UiLanguage::Japanese => {
-                    format!(" すでにある日は元のまま残しました: {}", dates.join(", "))
-                }
-                UiLanguage::English => format!(
-                    " Days already in the journal were kept as they were: {}",
-                    dates.join(", ")
-                ),
-            });
-        }
-        self.messages.push(Message::info(text));
-    }
-
-    fn export(&mut self, what: ExportWhat, path: &Path) {
-        let journal = &self.doc.journal;
-        let text = match what {
-            ExportWhat::Day(date) => markdown::export_day(journal, date),
-            ExportWhat::Book(book) => markdown::export_book(journal, book),
-            ExportWhat::Journal => Some(markdown::export_journal(journal)),
-        };
-        let Some(text) = text else {
-            return;
-        };
-        let lang = self.language();
-        match store::write_text_file(path, &text) {
-            Ok(()) => self.messages.push(Message::info(match lang {
-                UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
-                UiLanguage::English => format!("Exported to {}.", path.display()),
-            })),
-            Err(e) => self.messages.push(Message::error(e.to_string())),
-        }
     }
 }
 

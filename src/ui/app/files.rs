@@ -1,0 +1,183 @@
+//! Files behind the app's commands: opening journals, the file dialogs'
+//! answers, Markdown import and export.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::markdown::{self, ImportOptions};
+use crate::model::Edit;
+use crate::store;
+
+use super::super::action::View;
+use super::super::banner::Message;
+use super::super::dialogs::{DialogMode, FileKind, FileRequest};
+use super::super::document::Document;
+use super::super::i18n::UiLanguage;
+use super::{ExportWhat, Guarded, Purpose, StudylogApp, today, with_journal_extension};
+
+impl StudylogApp {
+    /// Open a journal file. On failure the current journal stays open and the
+    /// error is shown; returns whether it opened.
+    pub(super) fn open_path(&mut self, path: &Path) -> bool {
+        match store::load(path) {
+            Ok(journal) => {
+                self.replace_document(Document::opened(journal, path.to_owned()));
+                self.settings.remember(path);
+                true
+            }
+            Err(e) => {
+                self.messages.push(Message::error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    // ----- dialogs -----
+
+    pub(super) fn ask(
+        &mut self,
+        purpose: Purpose,
+        mode: DialogMode,
+        kind: FileKind,
+        file_name: Option<String>,
+    ) {
+        let lang = self.language();
+        let title = match &purpose {
+            Purpose::Open => lang.pick("学習ログを開く", "Open a journal"),
+            Purpose::SaveAs { .. } => lang.pick("学習ログを保存", "Save the journal"),
+            Purpose::Import => lang.pick("Markdown を取り込む", "Import Markdown"),
+            Purpose::Export(_) => lang.pick("Markdown に書き出す", "Export Markdown"),
+        }
+        .to_owned();
+        let request = FileRequest {
+            purpose,
+            mode,
+            kind,
+            title,
+            file_name,
+        };
+        self.dialogs.ask(request, &self.ctx);
+    }
+
+    pub(super) fn ask_save_as(&mut self, then: Option<Guarded>) {
+        let name = format!("{}.{}", self.doc.name(self.language()), store::EXTENSION);
+        self.ask(
+            Purpose::SaveAs { then },
+            DialogMode::Save,
+            FileKind::Journal,
+            Some(name),
+        );
+    }
+
+    pub(super) fn ask_export(&mut self, what: ExportWhat) {
+        let base = self.doc.name(self.language());
+        let name = match what {
+            ExportWhat::Day(date) => format!("{date}.md"),
+            ExportWhat::Book(book) => {
+                let title = self
+                    .doc
+                    .journal
+                    .book(book)
+                    .map_or("book", |b| b.title.as_str());
+                format!("{}.md", title.replace(['/', '\\'], "_"))
+            }
+            ExportWhat::Journal => format!("{base}.md"),
+        };
+        self.ask(
+            Purpose::Export(what),
+            DialogMode::Save,
+            FileKind::Markdown,
+            Some(name),
+        );
+    }
+
+    pub(super) fn poll_background(&mut self) {
+        while let Some((purpose, path)) = self.dialogs.poll() {
+            if let Some(path) = path {
+                self.answered(purpose, path);
+            }
+        }
+        let finished = self
+            .saving
+            .as_ref()
+            .and_then(|job| job.result.try_recv().ok());
+        if let Some(result) = finished {
+            self.finish_save(result);
+        }
+    }
+
+    pub(super) fn answered(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => {
+                self.open_path(&path);
+            }
+            Purpose::SaveAs { then } => self.start_save(with_journal_extension(path), then),
+            Purpose::Import => self.import_markdown(&path),
+            Purpose::Export(what) => self.export(what, &path),
+        }
+    }
+
+    // ----- Markdown -----
+
+    pub(super) fn import_markdown(&mut self, path: &Path) {
+        let text = match store::read_text(path) {
+            Ok(text) => text,
+            Err(e) => return self.messages.push(Message::error(e.to_string())),
+        };
+        let options = ImportOptions {
+            default_year: markdown::year_in_file_name(path).unwrap_or_else(|| today().year()),
+            replace: false,
+        };
+        let mut journal = self.doc.journal.clone();
+        let report = markdown::import(&mut journal, &text, &options);
+        self.edit(Edit::Replace(Box::new(journal)));
+        if let Some(first) = report.added.first() {
+            self.show(View::Day(*first));
+        }
+        let lang = self.language();
+        let mut text = match lang {
+            UiLanguage::Japanese => format!(
+                "{}: {} 日分を取り込みました。",
+                path.display(),
+                report.added.len()
+            ),
+            UiLanguage::English => {
+                format!("{}: imported {} days.", path.display(), report.added.len())
+            }
+        };
+        if !report.kept.is_empty() {
+            let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();
+            text.push_str(&match lang {
+                UiLanguage::Japanese => {
+                    format!(" すでにある日は元のまま残しました: {}", dates.join(", "))
+                }
+                UiLanguage::English => format!(
+                    " Days already in the journal were kept as they were: {}",
+                    dates.join(", ")
+                ),
+            });
+        }
+        self.messages.push(Message::info(text));
+    }
+
+    pub(super) fn export(&mut self, what: ExportWhat, path: &Path) {
+        let journal = &self.doc.journal;
+        let text = match what {
+            ExportWhat::Day(date) => markdown::export_day(journal, date),
+            ExportWhat::Book(book) => markdown::export_book(journal, book),
+            ExportWhat::Journal => Some(markdown::export_journal(journal)),
+        };
+        let Some(text) = text else {
+            return;
+        };
+        let lang = self.language();
+        match store::write_text_file(path, &text) {
+            Ok(()) => self.messages.push(Message::info(match lang {
+                UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
+                UiLanguage::English => format!("Exported to {}.", path.display()),
+            })),
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+}

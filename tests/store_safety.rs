@@ -46,7 +46,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_journal() {
             let mut journal = generate::generate(3, *seed);
             journal
                 .days
-                .retain(|d, _| d.to_string() < "2019-01-01".to_owned());
+                .retain(|d, _| d.to_string().as_str() < "2019-01-01");
             let path = dir.path().join(format!("log-{seed}.md"));
             fs::write(&path, markdown::export_journal(&journal)).unwrap();
             path

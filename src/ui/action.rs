@@ -35,6 +35,9 @@ pub enum Action {
     DismissMessage(usize),
     /// Open the day of a search hit, scrolled to and focused on its text.
     Reveal(Hit),
+    /// Replace the journal with a kept version (a backup file).
+    RestoreBackup(PathBuf),
+    SetAutosaveToJournal(bool),
 }
 
 /// What every view may read.

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::{Edit, History, Journal};
+use crate::store::{self, FileStamp};
 
 use super::i18n::UiLanguage;
 
@@ -11,15 +12,39 @@ pub struct Document {
     pub journal: Journal,
     pub path: Option<PathBuf>,
     pub history: History,
+    /// The file as studylog last read or wrote it.
+    pub disk: Option<DiskState>,
+}
+
+/// What the journal's file looked like when last read or written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiskState {
+    pub path: PathBuf,
+    pub stamp: Option<FileStamp>,
+    /// How many days the file holds.
+    pub days: usize,
+}
+
+impl DiskState {
+    /// The file at `path` now, holding `days` days.
+    pub fn read(path: &Path, days: usize) -> Self {
+        DiskState {
+            path: path.to_owned(),
+            stamp: store::stamp(path),
+            days,
+        }
+    }
 }
 
 impl Document {
     /// A journal opened from `path`, identical to the file.
     pub fn opened(journal: Journal, path: PathBuf) -> Self {
+        let disk = DiskState::read(&path, journal.days.len());
         Document {
             journal,
             path: Some(path),
             history: History::default(),
+            disk: Some(disk),
         }
     }
 
@@ -34,6 +59,7 @@ impl Document {
             journal,
             path: None,
             history,
+            disk: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The menu bar: File, Edit, Go, Settings. Entries and their shortcuts come
 //! from [`Command`], so what a menu shows is what a key does.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Button, Ui};
 
@@ -18,6 +18,8 @@ pub struct MenuState<'a> {
     pub can_redo: bool,
     pub has_day: bool,
     pub has_book: bool,
+    pub journal_path: Option<&'a Path>,
+    pub autosave_to_journal: bool,
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
@@ -30,6 +32,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             ui.separator();
             command_ui(ui, Command::Save, true, lang, actions);
             command_ui(ui, Command::SaveAs, true, lang, actions);
+            backups_ui(ui, state, actions);
             ui.separator();
             command_ui(ui, Command::ImportMarkdown, true, lang, actions);
             command_ui(ui, Command::ExportDay, state.has_day, lang, actions);
@@ -60,6 +63,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
                     actions.push(Action::SetLanguage(choice));
                     ui.close();
                 }
+            }
+            ui.separator();
+            let mut direct = state.autosave_to_journal;
+            let label = lang.pick(
+                "自動保存で学習ログに直接保存する",
+                "Autosave straight to the journal",
+            );
+            if ui.checkbox(&mut direct, label).changed() {
+                actions.push(Action::SetAutosaveToJournal(direct));
             }
         });
     });
@@ -101,5 +113,36 @@ fn recent_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
                 }
             },
         );
+    });
+}
+
+/// File → Restore Backup: the kept versions of the journal, newest first.
+fn backups_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
+    let lang = state.lang;
+    ui.add_enabled_ui(state.journal_path.is_some(), |ui| {
+        ui.menu_button(lang.pick("以前の版を開く", "Restore Backup"), |ui| {
+            // Read only while the menu is open, not every frame.
+            let backups = state
+                .journal_path
+                .map(crate::store::backups)
+                .unwrap_or_default();
+            if backups.is_empty() {
+                ui.weak(lang.pick("まだありません", "None yet"));
+            }
+            for backup in backups {
+                let when: chrono::DateTime<chrono::Local> = backup.modified.into();
+                let name = backup
+                    .path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let text = format!("{}  ({name})", when.format("%Y-%m-%d %H:%M"));
+                if ui.button(text).clicked() {
+                    actions.push(Action::RestoreBackup(backup.path.clone()));
+                    ui.close();
+                }
+            }
+        });
     });
 }

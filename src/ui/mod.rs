@@ -2,7 +2,7 @@
 //!
 //! Split by what is on screen: [`app`] is the shell that owns the journal and
 //! applies actions; each view (`side_tree`, `day_form`, `sections/*`,
-//! `chapter_view`, `grid_view`, `menu_bar`, `banner`, `unsaved_prompt`) only
+//! `chapter_view`, `grid_view`, `menu_bar`, `banner`, `prompts`) only
 //! reads and returns [`action::Action`]s. File dialogs sit behind
 //! [`dialogs::FileDialogs`] so tests answer them; the file system is reached
 //! only through `store`.
@@ -27,12 +27,13 @@ pub mod library_menu;
 pub mod list_editing;
 pub mod menu_bar;
 pub mod notes_editor;
+pub mod prompts;
 pub mod search_panel;
 pub mod search_state;
 pub mod sections;
 pub mod settings;
 pub mod side_tree;
-pub mod unsaved_prompt;
+
 pub mod widgets;
 
 pub use app::{Start, StudylogApp};

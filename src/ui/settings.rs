@@ -23,6 +23,9 @@ pub struct Settings {
     pub language: Option<UiLanguage>,
     /// Recently opened or saved journals, newest first.
     pub recent: Vec<PathBuf>,
+    /// Autosave writes the journal itself (when it has a file), not just the
+    /// recovery file.
+    pub autosave_to_journal: bool,
 }
 
 impl Settings {

@@ -43,3 +43,30 @@ pub fn press(harness: &mut Harness<'_, StudylogApp>, modifiers: Modifiers, key: 
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
+
+/// The app with recovery files in `recovery_dir`, written as soon as an edit is made.
+pub fn app_with_recovery(
+    start: Start,
+    recovery_dir: &std::path::Path,
+) -> (Harness<'static, StudylogApp>, Dialogs) {
+    let dialogs = Dialogs::default();
+    let answers = dialogs.clone();
+    let recovery_dir = recovery_dir.to_owned();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        // Recovery files are written on a worker thread, which repaints when done.
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let config = studylog::ui::app::AppConfig {
+                start,
+                dialogs: Box::new(answers),
+                recovery_dir: Some(recovery_dir),
+                autosave_delay: std::time::Duration::ZERO,
+            };
+            let mut app = StudylogApp::with_config(cc, config);
+            app.set_language(UiLanguage::English);
+            app
+        });
+    harness.run();
+    (harness, dialogs)
+}

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
@@ -18,6 +18,7 @@ use crate::model::{BookId, Edit, Journal, Language, Place, Scope};
 use crate::store::{self, SaveError};
 
 mod files;
+mod recovery;
 mod saving;
 
 use super::action::{Action, View, ViewCtx};
@@ -32,11 +33,11 @@ use super::drafts::Drafts;
 use super::i18n::UiLanguage;
 use super::ime::ImeTracker;
 use super::menu_bar::{MenuState, menu_bar_ui};
+use super::prompts::{PromptAnswer, unsaved_prompt_ui};
 use super::search_panel::search_field_id;
 use super::search_state::SearchState;
 use super::settings::Settings;
 use super::side_tree::{TreeDrafts, side_tree_ui};
-use super::unsaved_prompt::{PromptAnswer, unsaved_prompt_ui};
 
 /// The journal bundled with the app, opened (as an untitled copy) on first run.
 const SAMPLE: &str = include_str!("../../../assets/sample.studylog.ron");
@@ -74,6 +75,38 @@ pub enum Guarded {
     Quit,
 }
 
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Save changes before this operation?
+    Unsaved(Guarded),
+    /// The file changed (or vanished) on disk since it was read or written.
+    ExternalChange {
+        then: Option<Guarded>,
+        deleted: bool,
+    },
+    /// The save would leave far fewer days than the file holds.
+    FewDays {
+        then: Option<Guarded>,
+        on_disk: usize,
+    },
+    /// Unsaved work from a crash was found.
+    Restore(Box<store::Recovered>),
+}
+
+/// How the app is set up; tests choose their own dialogs and recovery folder.
+pub struct AppConfig {
+    pub start: Start,
+    pub dialogs: Box<dyn FileDialogs<Purpose>>,
+    /// Where unsaved work is written aside; None turns recovery off.
+    pub recovery_dir: Option<PathBuf>,
+    /// How long after the last edit unsaved work is written aside.
+    pub autosave_delay: Duration,
+}
+
+/// Unsaved work is written aside this long after the last edit.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
+
 /// Why a file dialog was opened.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
@@ -96,6 +129,8 @@ struct SaveJob {
     /// The history state being saved; later edits stay unsaved.
     state: u64,
     path: PathBuf,
+    /// How many days the saved journal holds.
+    days: usize,
     then: Option<Guarded>,
 }
 
@@ -108,8 +143,13 @@ pub struct StudylogApp {
     settings: Settings,
     dialogs: Box<dyn FileDialogs<Purpose>>,
     messages: Vec<Message>,
-    prompt: Option<Guarded>,
+    prompt: Option<Prompt>,
     saving: Option<SaveJob>,
+    recovery_dir: Option<PathBuf>,
+    autosave_delay: Duration,
+    /// When (on `clock`) unsaved work is next written aside.
+    autosave_at: Option<f64>,
+    autosave_job: Option<Receiver<Result<(), SaveError>>>,
     allow_close: bool,
     ime: ImeTracker,
     drafts: Drafts,
@@ -122,17 +162,39 @@ pub struct StudylogApp {
 }
 
 impl StudylogApp {
-    /// The app with native dialogs, as the binary runs it.
+    /// The app with native dialogs and the user's recovery folder, as the binary runs it.
     pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> Self {
-        Self::with_dialogs(cc, start, Box::new(NativeDialogs::default()))
+        let config = AppConfig {
+            start,
+            dialogs: Box::new(NativeDialogs::default()),
+            recovery_dir: store::default_recovery_dir(),
+            autosave_delay: AUTOSAVE_DELAY,
+        };
+        Self::with_config(cc, config)
     }
 
-    /// The app with the given dialogs (tests answer them from a script).
+    /// The app with the given dialogs and no recovery files (tests).
     pub fn with_dialogs(
         cc: &eframe::CreationContext<'_>,
         start: Start,
         dialogs: Box<dyn FileDialogs<Purpose>>,
     ) -> Self {
+        let config = AppConfig {
+            start,
+            dialogs,
+            recovery_dir: None,
+            autosave_delay: AUTOSAVE_DELAY,
+        };
+        Self::with_config(cc, config)
+    }
+
+    pub fn with_config(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let AppConfig {
+            start,
+            dialogs,
+            recovery_dir,
+            autosave_delay,
+        } = config;
         super::fonts::setup_fonts(&cc.egui_ctx);
         let settings = Settings::load(cc.storage);
         let today = today();
@@ -146,6 +208,10 @@ impl StudylogApp {
             messages: Vec::new(),
             prompt: None,
             saving: None,
+            recovery_dir,
+            autosave_delay,
+            autosave_at: None,
+            autosave_job: None,
             allow_close: false,
             ime: ImeTracker::default(),
             drafts: Drafts::default(),
@@ -156,6 +222,7 @@ impl StudylogApp {
             clock: Instant::now(),
         };
         app.start(start);
+        app.offer_recovery();
         app
     }
 
@@ -224,6 +291,11 @@ impl StudylogApp {
         self.prompt.is_some()
     }
 
+    /// The question waiting for an answer, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
     pub fn is_saving(&self) -> bool {
         self.saving.is_some()
     }
@@ -264,6 +336,7 @@ impl StudylogApp {
         let mut actions = Vec::new();
         self.poll_background();
         self.search.poll(&self.doc.journal);
+        self.autosave_if_due();
         if self.ime.owns_keys() {
             // A key that confirms a conversion must not also reach a widget
             // (some platforms deliver it next to the commit).
@@ -276,17 +349,7 @@ impl StudylogApp {
         }
         self.handle_close_request();
         self.panels_ui(ui, &mut actions);
-        if let Some(op) = self.prompt.clone()
-            && let Some(answer) =
-                unsaved_prompt_ui(&self.ctx, &self.doc.name(self.language()), self.language())
-        {
-            self.prompt = None;
-            match answer {
-                PromptAnswer::Save => self.save_then(Some(op)),
-                PromptAnswer::DontSave => self.perform(op),
-                PromptAnswer::Cancel => {}
-            }
-        }
+        self.prompt_ui();
         // A reveal has been drawn by now; it must not grab focus again.
         self.reveal = None;
         for action in actions {
@@ -311,6 +374,8 @@ impl StudylogApp {
             can_redo: self.doc.history.can_redo(),
             has_day: matches!(self.view, View::Day(d) if cx.journal.days.contains_key(&d)),
             has_book: self.current_book().is_some(),
+            journal_path: self.doc.path.as_deref(),
+            autosave_to_journal: self.settings.autosave_to_journal,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             menu_bar_ui(ui, &menu, actions);
@@ -352,7 +417,7 @@ impl StudylogApp {
         let requested = self.ctx.input(|i| i.viewport().close_requested());
         if requested && !self.allow_close && self.doc.is_dirty() {
             self.ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.prompt = Some(Guarded::Quit);
+            self.prompt = Some(Prompt::Unsaved(Guarded::Quit));
         }
     }
 
@@ -374,6 +439,8 @@ impl StudylogApp {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Edit(edit) => self.edit(edit),
+            Action::RestoreBackup(path) => self.restore_backup(&path),
+            Action::SetAutosaveToJournal(on) => self.settings.autosave_to_journal = on,
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));
                 self.reveal = Some((hit.date, hit.place));
@@ -396,6 +463,7 @@ impl StudylogApp {
         let scope = edit.scope();
         if self.doc.apply(edit, now) {
             self.search.changed(&self.doc.journal, scope, &self.ctx);
+            self.schedule_autosave();
         }
     }
 
@@ -449,6 +517,7 @@ impl StudylogApp {
     /// happened, and bring the search index up to date.
     fn follow(&mut self, scope: Scope) {
         self.search.changed(&self.doc.journal, scope, &self.ctx);
+        self.schedule_autosave();
         if let Some(date) = scope.day {
             self.show(View::Day(date));
         }
@@ -487,9 +556,39 @@ impl StudylogApp {
 
     fn guard(&mut self, op: Guarded) {
         if self.doc.is_dirty() {
-            self.prompt = Some(op);
+            self.prompt = Some(Prompt::Unsaved(op));
         } else {
             self.perform(op);
+        }
+    }
+
+    /// Show the open prompt, and act on its answer.
+    fn prompt_ui(&mut self) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        let lang = self.language();
+        let name = self.doc.name(lang);
+        match prompt {
+            Prompt::Unsaved(op) => {
+                let Some(answer) = unsaved_prompt_ui(&self.ctx, &name, lang) else {
+                    return;
+                };
+                self.prompt = None;
+                match answer {
+                    PromptAnswer::Save => self.save_then(Some(op)),
+                    PromptAnswer::DontSave => {
+                        self.forget_recovery();
+                        self.perform(op);
+                    }
+                    PromptAnswer::Cancel => {}
+                }
+            }
+            Prompt::ExternalChange { then, deleted } => {
+                self.external_change_ui(&name, then, deleted)
+            }
+            Prompt::FewDays { then, on_disk } => self.few_days_ui(then, on_disk),
+            Prompt::Restore(recovered) => self.restore_ui(&name, *recovered),
         }
     }
 

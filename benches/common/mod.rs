@@ -3,6 +3,7 @@
 //!
 //! Benches report; they never fail a build on a slow machine. Budgets come
 //! from `shared/DESIGN.md`.
+#![allow(dead_code)] // each bench uses a different subset
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -3,14 +3,18 @@
 //! Clicking a chapter shows all its notes; clicking a day opens its form. A
 //! book or chapter can be added at the bottom of the library. The panel only
 //! returns actions; it changes nothing while drawing.
+//!
+//! Both lists grow with the journal (600 chapters, 3,650 days in ten years),
+//! so each is flattened into rows of one height and only the rows on screen
+//! are laid out: a frame costs the same with ten days or ten years.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
-use egui::{CollapsingHeader, RichText, Ui};
+use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use crate::markdown::format_date;
-use crate::model::{Book, BookId, ChapterStatus, Edit};
+use crate::model::{Book, BookId, Chapter, ChapterStatus, Edit};
 
 use super::action::{Action, View, ViewCtx};
 use super::library_menu::{LibraryDialog, book_menu_ui, chapter_menu_ui, library_dialog_ui};
@@ -18,15 +22,41 @@ use super::search_panel::{search_box_ui, search_results_ui};
 use super::search_state::SearchState;
 use super::widgets::set_name;
 
-/// What the user is typing in the library's "add" fields, and the library
-/// dialog that is open.
+/// What the user is typing in the library's "add" fields, which books and
+/// months are open, and the library dialog that is open.
 #[derive(Default)]
 pub struct TreeDrafts {
     pub new_book: String,
     pub new_chapter: HashMap<BookId, String>,
     pub dialog: Option<LibraryDialog>,
+    pub open_books: HashSet<BookId>,
+    /// Months whose open/closed state the user flipped from the default
+    /// (the newest month and the month of the day shown start open).
+    pub flipped_months: HashSet<(i32, u32)>,
 }
 
+/// One row of the library list.
+enum BookRow<'a> {
+    Book(usize, &'a Book),
+    Chapter(usize, &'a Chapter),
+    AddChapter(&'a Book),
+}
+
+/// One row of the days list.
+enum DayRow {
+    Month((i32, u32), usize, bool),
+    Day(NaiveDate),
+}
+
+fn row_height(ui: &Ui) -> f32 {
+    ui.spacing().interact_size.y + 2.0
+}
+
+/// Lay out `add` in a row of exactly the list's row height.
+fn row_ui(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let size = Vec2::new(ui.available_width(), row_height(ui));
+    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), add);
+}
 pub fn side_tree_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
@@ -43,23 +73,37 @@ pub fn side_tree_ui(
     }
     library_dialog_ui(ui.ctx(), cx, &mut drafts.dialog, actions);
     let half = (ui.available_height() * 0.5).max(160.0);
-    ui.label(RichText::new(cx.pick("本", "Books")).strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cx.pick("本", "Books")).strong());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button(cx.pick("すべて閉じる", "Collapse All"))
+                .clicked()
+            {
+                drafts.open_books.clear();
+            }
+            if ui
+                .small_button(cx.pick("すべて開く", "Expand All"))
+                .clicked()
+            {
+                drafts.open_books = cx.journal.books.iter().map(|b| b.id).collect();
+            }
+        });
+    });
+    let rows = book_rows(cx, drafts);
     egui::ScrollArea::vertical()
         .id_salt("books")
         .max_height(half)
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for (index, book) in cx.journal.books.iter().enumerate() {
-                book_ui(ui, cx, book, index, view, drafts, actions);
+        .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
+            for row in &rows[range] {
+                row_ui(ui, |ui| book_row_ui(ui, cx, row, view, drafts, actions));
             }
-            new_book_ui(ui, cx, drafts, actions);
         });
+    new_book_ui(ui, cx, drafts, actions);
     ui.separator();
     ui.label(RichText::new(cx.pick("日付", "Days")).strong());
-    egui::ScrollArea::vertical()
-        .id_salt("days")
-        .auto_shrink([false, false])
-        .show(ui, |ui| days_ui(ui, cx, view, actions));
+    days_ui(ui, cx, view, drafts, actions);
 }
 
 fn status_icon(status: ChapterStatus) -> &'static str {
@@ -70,43 +114,88 @@ fn status_icon(status: ChapterStatus) -> &'static str {
     }
 }
 
-fn book_ui(
+fn book_rows<'a>(cx: &ViewCtx<'a>, drafts: &TreeDrafts) -> Vec<BookRow<'a>> {
+    let mut rows = Vec::new();
+    for (index, book) in cx.journal.books.iter().enumerate() {
+        rows.push(BookRow::Book(index, book));
+        if drafts.open_books.contains(&book.id) {
+            rows.extend(
+                book.chapters
+                    .iter()
+                    .enumerate()
+                    .map(|(position, chapter)| BookRow::Chapter(position, chapter)),
+            );
+            rows.push(BookRow::AddChapter(book));
+        }
+    }
+    rows
+}
+
+fn book_row_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
-    book: &Book,
-    index: usize,
+    row: &BookRow,
     view: View,
     drafts: &mut TreeDrafts,
     actions: &mut Vec<Action>,
 ) {
-    let (done, total) = book.progress();
-    let header = format!("{}  {done}/{total}", book.title);
-    let shown = CollapsingHeader::new(header)
-        .id_salt(("book", book.id))
-        .show(ui, |ui| {
-            if total > 0 {
-                ui.add(
-                    egui::ProgressBar::new(done as f32 / total as f32)
-                        .desired_height(4.0)
-                        .desired_width(ui.available_width().min(200.0)),
-                );
+    match *row {
+        BookRow::Book(index, book) => book_header_ui(ui, cx, index, book, drafts, actions),
+        BookRow::Chapter(position, chapter) => {
+            ui.add_space(18.0);
+            let text = format!("{} {}", status_icon(chapter.status), chapter.label);
+            let selected = view == View::Chapter(chapter.id);
+            let response = ui
+                .selectable_label(selected, text)
+                .on_hover_text(super::library_menu::status_label(chapter.status, cx.lang));
+            if response.clicked() {
+                actions.push(Action::Show(View::Chapter(chapter.id)));
             }
-            for (position, chapter) in book.chapters.iter().enumerate() {
-                let text = format!("{} {}", status_icon(chapter.status), chapter.label);
-                let selected = view == View::Chapter(chapter.id);
-                let response = ui
-                    .selectable_label(selected, text)
-                    .on_hover_text(super::library_menu::status_label(chapter.status, cx.lang));
-                if response.clicked() {
-                    actions.push(Action::Show(View::Chapter(chapter.id)));
-                }
-                response.context_menu(|ui| {
-                    chapter_menu_ui(ui, cx, chapter.id, position, &mut drafts.dialog, actions);
-                });
-            }
+            response.context_menu(|ui| {
+                chapter_menu_ui(ui, cx, chapter.id, position, &mut drafts.dialog, actions);
+            });
+        }
+        BookRow::AddChapter(book) => {
+            ui.add_space(18.0);
             new_chapter_ui(ui, cx, book, drafts, actions);
-        });
-    shown.header_response.context_menu(|ui| {
+        }
+    }
+}
+
+/// ▶/▼, the title with chapters done/total, and a small progress bar.
+fn book_header_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    index: usize,
+    book: &Book,
+    drafts: &mut TreeDrafts,
+    actions: &mut Vec<Action>,
+) {
+    let open = drafts.open_books.contains(&book.id);
+    let (done, total) = book.progress();
+    let arrow = if open { "▼" } else { "▶" };
+    let toggle_name = format!("{} {}", book.title, cx.pick("を開く/閉じる", "open/close"));
+    let arrow_clicked = super::widgets::icon_button(ui, arrow, &toggle_name).clicked();
+    let title = ui.add(
+        egui::Button::new(format!("{}  {done}/{total}", book.title))
+            .frame(false)
+            .truncate(),
+    );
+    if total > 0 {
+        ui.add(
+            egui::ProgressBar::new(done as f32 / total as f32)
+                .desired_height(4.0)
+                .desired_width(36.0),
+        );
+    }
+    if arrow_clicked || title.clicked() {
+        if open {
+            drafts.open_books.remove(&book.id);
+        } else {
+            drafts.open_books.insert(book.id);
+        }
+    }
+    title.context_menu(|ui| {
         book_menu_ui(ui, cx, book.id, index, &mut drafts.dialog, actions);
     });
 }
@@ -167,31 +256,69 @@ fn new_book_ui(ui: &mut Ui, cx: &ViewCtx, drafts: &mut TreeDrafts, actions: &mut
     });
 }
 
-/// The days, newest first, under one collapsible header per month.
-fn days_ui(ui: &mut Ui, cx: &ViewCtx, view: View, actions: &mut Vec<Action>) {
-    let mut days = cx.journal.days.keys().rev().peekable();
-    let mut first_month = true;
-    while let Some(&first) = days.peek() {
-        let month = (first.year(), first.month());
-        let in_month: Vec<NaiveDate> =
-            std::iter::from_fn(|| days.next_if(|d| (d.year(), d.month()) == month).copied())
-                .collect();
-        let title = format!("{}-{:02}  ({})", month.0, month.1, in_month.len());
-        let selected_here = matches!(view, View::Day(d) if (d.year(), d.month()) == month);
-        CollapsingHeader::new(title)
-            .id_salt(("month", month))
-            .default_open(first_month || selected_here)
-            .show(ui, |ui| {
-                for date in in_month {
-                    let text = format_date(date, &cx.journal.template.date_format);
-                    if ui.selectable_label(view == View::Day(date), text).clicked() {
-                        actions.push(Action::Show(View::Day(date)));
-                    }
-                }
-            });
-        first_month = false;
-    }
+/// The days, newest first, under one header per month.
+fn days_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    view: View,
+    drafts: &mut TreeDrafts,
+    actions: &mut Vec<Action>,
+) {
     if cx.journal.days.is_empty() {
         ui.weak(cx.pick("まだ記録がありません", "No days yet"));
+        return;
     }
+    let rows = day_rows(cx, view, drafts);
+    egui::ScrollArea::vertical()
+        .id_salt("days")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
+            for row in &rows[range] {
+                row_ui(ui, |ui| match *row {
+                    DayRow::Month(month, count, open) => {
+                        let arrow = if open { "▼" } else { "▶" };
+                        let text = format!("{arrow} {}-{:02}  ({count})", month.0, month.1);
+                        if ui.add(egui::Button::new(text).frame(false)).clicked()
+                            && !drafts.flipped_months.remove(&month)
+                        {
+                            drafts.flipped_months.insert(month);
+                        }
+                    }
+                    DayRow::Day(date) => {
+                        ui.add_space(18.0);
+                        let text = format_date(date, &cx.journal.template.date_format);
+                        if ui.selectable_label(view == View::Day(date), text).clicked() {
+                            actions.push(Action::Show(View::Day(date)));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn day_rows(cx: &ViewCtx, view: View, drafts: &TreeDrafts) -> Vec<DayRow> {
+    let month_of = |d: &NaiveDate| (d.year(), d.month());
+    let newest = cx.journal.days.keys().next_back().map(month_of);
+    let shown = match view {
+        View::Day(d) => Some(month_of(&d)),
+        _ => None,
+    };
+    let mut rows = Vec::new();
+    let mut days = cx.journal.days.keys().rev().peekable();
+    while let Some(first) = days.peek() {
+        let month = month_of(first);
+        let start = rows.len();
+        let open_by_default = Some(month) == newest || Some(month) == shown;
+        let open = open_by_default != drafts.flipped_months.contains(&month);
+        rows.push(DayRow::Month(month, 0, open));
+        let mut count = 0;
+        while let Some(date) = days.next_if(|d| month_of(d) == month) {
+            count += 1;
+            if open {
+                rows.push(DayRow::Day(*date));
+            }
+        }
+        rows[start] = DayRow::Month(month, count, open);
+    }
+    rows
 }

@@ -309,6 +309,11 @@ impl StudylogApp {
         self.settings.language()
     }
 
+    /// Show a day (as clicking it in the side panel does).
+    pub fn open_day(&mut self, date: NaiveDate) {
+        self.show(View::Day(date));
+    }
+
     /// Choose the UI language (as the Settings menu does).
     pub fn set_language(&mut self, lang: UiLanguage) {
         self.settings.language = Some(lang);

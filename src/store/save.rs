@@ -96,6 +96,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     // Saving through a symlink replaces the file it points to, not the link.
     let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let existing = fs::metadata(&path).ok().filter(|m| m.is_file());
+    remove_stale_temps(&path);
     let temp = temp_path(&path);
     let result = write_temp(&temp, bytes, existing.as_ref())
         .and_then(|()| {
@@ -186,6 +187,44 @@ fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp_name = format!(".{name}.{}-{n}.tmp", std::process::id());
     parent_folder(path).join(temp_name)
+}
+
+/// Temp files left by a save that was killed (power cut, SIGKILL) are removed
+/// by the next save: those of processes no longer running, or an hour old
+/// where that cannot be told.
+fn remove_stale_temps(path: &Path) {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(parent_folder(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid, &entry) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32, entry: &fs::DirEntry) -> bool {
+    if cfg!(target_os = "linux") {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    let age = entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok());
+    age.is_none_or(|age| age < Duration::from_secs(3600))
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -88,6 +88,13 @@ pub enum Command {
         /// The journal to summarize
         journal: PathBuf,
     },
+    /// Add studylog to the desktop for this user: menu entry, icon, and the
+    /// journal file type (double-click a .studylog.ron to open it).
+    InstallDesktop {
+        /// Remove what install-desktop installed
+        #[arg(long)]
+        uninstall: bool,
+    },
 }
 
 /// The heading languages `--lang` accepts.
@@ -134,6 +141,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => import(&files, output, year, replace, out),
         Command::Search { journal, query } => search(&journal, &query, out),
         Command::Stats { journal } => stats(&journal, out),
+        Command::InstallDesktop { uninstall } => install_desktop(uninstall, out),
     };
     match result {
         Ok(()) => OK,
@@ -166,6 +174,24 @@ fn stats(file: &Path, out: &mut dyn Write) -> Result<(), String> {
     for book in &journal.books {
         let (done, total) = book.progress();
         let _ = writeln!(out, "{}: {done}/{total} chapters done", book.title);
+    }
+    Ok(())
+}
+
+fn install_desktop(uninstall: bool, out: &mut dyn Write) -> Result<(), String> {
+    let data = crate::desktop::data_home()
+        .ok_or("neither XDG_DATA_HOME nor HOME is set: no place to install to")?;
+    let report = if uninstall {
+        crate::desktop::uninstall(&data)
+    } else {
+        let executable = std::env::current_exe()
+            .and_then(std::fs::canonicalize)
+            .map_err(|e| format!("cannot tell where studylog is installed: {e}"))?;
+        crate::desktop::install(&data, &executable)
+    }
+    .map_err(|e| format!("{}: {e}", data.display()))?;
+    for line in report {
+        let _ = writeln!(out, "{line}");
     }
     Ok(())
 }

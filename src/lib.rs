@@ -6,6 +6,7 @@
 //! - [`generate`]: deterministic synthetic journals for benches and tests.
 
 pub mod cli;
+pub mod desktop;
 pub mod generate;
 pub mod markdown;
 pub mod model;

@@ -1,6 +1,9 @@
 //! The `studylog` binary: with a subcommand, run it headless; otherwise open
 //! the window (on FILE if given).
 
+// A release build on Windows is a GUI app: no console window behind it.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -313,3 +313,71 @@ fn search_and_stats_refuse_a_broken_journal_with_its_position() {
         );
     }
 }
+
+#[test]
+fn install_desktop_puts_entry_icons_and_file_type_in_place_and_uninstall_removes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("share");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_studylog"))
+            .args(args)
+            .env("XDG_DATA_HOME", &data)
+            .output()
+            .unwrap()
+    };
+    let installed = run(&["install-desktop"]);
+    assert!(installed.status.success(), "{}", stderr(&installed));
+    let report = stdout(&installed);
+    let entry_path = data.join("applications/studylog.desktop");
+    assert!(
+        report.contains(&format!("installed {}", entry_path.display())),
+        "{report}"
+    );
+    let entry = fs::read_to_string(&entry_path).unwrap();
+    let exec = entry.lines().find(|l| l.starts_with("Exec=")).unwrap();
+    assert!(
+        exec.starts_with("Exec=\"/") && exec.ends_with("studylog\" %f"),
+        "{exec}"
+    );
+    assert!(entry.contains("MimeType=application/x-studylog;"));
+    let mime = fs::read_to_string(data.join("mime/packages/studylog.xml")).unwrap();
+    assert!(mime.contains("<glob pattern=\"*.studylog.ron\""));
+    for size in [16, 32, 48, 64, 128, 256, 512] {
+        let png =
+            fs::read(data.join(format!("icons/hicolor/{size}x{size}/apps/studylog.png"))).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+    }
+    assert!(
+        data.join("icons/hicolor/scalable/apps/studylog.svg")
+            .exists()
+    );
+    // Where the desktop's tools exist, they accept what was installed.
+    if let Ok(out) = Command::new("desktop-file-validate")
+        .arg(&entry_path)
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    if data.join("mime/globs2").exists() {
+        let globs = fs::read_to_string(data.join("mime/globs2")).unwrap();
+        assert!(
+            globs.contains("application/x-studylog:*.studylog.ron"),
+            "{globs}"
+        );
+    }
+
+    let removed = run(&["install-desktop", "--uninstall"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    assert!(stdout(&removed).contains("removed"));
+    assert!(!entry_path.exists());
+    assert!(!data.join("mime/packages/studylog.xml").exists());
+    assert!(
+        !data
+            .join("icons/hicolor/256x256/apps/studylog.png")
+            .exists()
+    );
+}

@@ -3,8 +3,11 @@
 //!
 //! A recovery file never replaces the journal. It lives in studylog's data
 //! folder (`~/.local/share/studylog/recovery` on Linux), named after the
-//! journal's path, and holds the journal's path, when it was written, and the
-//! whole journal. It is removed once the work is saved or knowingly dropped.
+//! journal's path and the process that wrote it (two windows on one journal
+//! never overwrite each other's work), and holds the journal's path, when it
+//! was written, and the whole journal. It is removed once the work is saved
+//! or knowingly dropped. At start, only files of processes no longer running
+//! are offered: a window still open keeps its own.
 
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -41,25 +44,28 @@ pub fn default_recovery_dir() -> Option<PathBuf> {
     Some(data.join("studylog").join("recovery"))
 }
 
-/// The recovery file for a journal at `journal_path` (or an untitled one) in `dir`.
-pub fn recovery_path(dir: &Path, journal_path: Option<&Path>) -> PathBuf {
+/// The name shared by every recovery file of one journal (or of untitled work).
+fn recovery_stem(journal_path: Option<&Path>) -> String {
     match journal_path {
         Some(path) => {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             path.hash(&mut hasher);
-            let stem = crate::store::EXTENSION;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let name = name
-                .strip_suffix(&format!(".{stem}"))
-                .unwrap_or(&name)
-                .to_owned();
-            dir.join(format!("{name}-{:016x}.recovery.ron", hasher.finish()))
+            let suffix = format!(".{}", crate::store::EXTENSION);
+            let name = name.strip_suffix(&suffix).unwrap_or(&name).to_owned();
+            format!("{name}-{:016x}", hasher.finish())
         }
-        None => dir.join("untitled.recovery.ron"),
+        None => "untitled".to_owned(),
     }
 }
 
-/// Write `recovered` to its recovery file in `dir` (atomically).
+/// This process's recovery file for a journal at `journal_path` (or untitled work) in `dir`.
+pub fn recovery_path(dir: &Path, journal_path: Option<&Path>) -> PathBuf {
+    let stem = recovery_stem(journal_path);
+    dir.join(format!("{stem}.{}.recovery.ron", std::process::id()))
+}
+
+/// Write `recovered` to this process's recovery file in `dir` (atomically).
 pub fn write_recovery(dir: &Path, recovered: &Recovered) -> Result<PathBuf, SaveError> {
     fs::create_dir_all(dir).map_err(|source| SaveError::Io {
         path: dir.to_owned(),
@@ -78,33 +84,71 @@ pub fn write_recovery(dir: &Path, recovered: &Recovered) -> Result<PathBuf, Save
     Ok(path)
 }
 
-/// The recovery file for `journal_path` in `dir`, if there is one. A file
-/// that cannot be read is reported, never deleted.
+/// Whether another studylog may still own its recovery file. Only Linux can
+/// tell cheaply; elsewhere every other process's file counts as left behind,
+/// which may offer a running window's work again but never hides a crash's.
+fn running(pid: u32) -> bool {
+    cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Recovery files for `journal_path` left by processes that are gone.
+fn orphans(dir: &Path, journal_path: Option<&Path>) -> Vec<PathBuf> {
+    let prefix = format!("{}.", recovery_stem(journal_path));
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".recovery.ron"))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            pid.is_some_and(|pid| pid == std::process::id() || !running(pid))
+        })
+        .map(|entry| entry.path())
+        .collect()
+}
+
+/// The newest recovery file for `journal_path` in `dir` that no running
+/// studylog owns, if there is one. A file that cannot be read is reported,
+/// never deleted.
 pub fn read_recovery(
     dir: &Path,
     journal_path: Option<&Path>,
 ) -> Option<Result<Recovered, LoadError>> {
-    let path = recovery_path(dir, journal_path);
-    if !path.exists() {
-        return None;
+    let mut found: Vec<Result<Recovered, LoadError>> = orphans(dir, journal_path)
+        .iter()
+        .map(|path| read_one(path))
+        .collect();
+    if let Some(bad) = found.iter().position(Result::is_err) {
+        return Some(found.swap_remove(bad));
     }
-    let text = match super::load::read_text(&path) {
-        Ok(text) => text,
-        Err(e) => return Some(Err(e)),
-    };
-    Some(ron::from_str(&text).map_err(|e| LoadError::Syntax {
-        path: path.clone(),
+    found
+        .into_iter()
+        .flatten()
+        .max_by_key(|r| r.written_at)
+        .map(Ok)
+}
+
+fn read_one(path: &Path) -> Result<Recovered, LoadError> {
+    let text = super::load::read_text(path)?;
+    ron::from_str(&text).map_err(|e| LoadError::Syntax {
+        path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
         message: e.code.to_string(),
-    }))
+    })
 }
 
-/// Remove the recovery file for `journal_path` (the work is saved or dropped).
+/// Remove the recovery files for `journal_path` that this process wrote or
+/// found orphaned (the work is saved, restored or knowingly dropped).
 pub fn remove_recovery(dir: &Path, journal_path: Option<&Path>) {
-    let path = recovery_path(dir, journal_path);
-    let _ = fs::remove_file(&path);
-    let _ = fs::remove_file(super::save::backup_path(&path));
+    for path in orphans(dir, journal_path) {
+        let _ = fs::remove_file(&path);
+        let _ = fs::remove_file(super::save::backup_path(&path));
+    }
 }
 
 #[cfg(test)]
@@ -151,12 +195,47 @@ mod tests {
     #[test]
     fn a_broken_recovery_file_is_reported_and_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let path = recovery_path(dir.path(), None);
+        let path = dir.path().join("untitled.999999999.recovery.ron");
         fs::write(&path, "(journal_path: None, written_at: ").unwrap();
         assert!(matches!(
             read_recovery(dir.path(), None),
             Some(Err(LoadError::Syntax { .. }))
         ));
         assert!(path.exists());
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_running_window_keeps_its_recovery_file_and_the_newest_orphan_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |pid: u32, when: &str| {
+            let recovered = Recovered {
+                journal_path: None,
+                written_at: when.parse().unwrap(),
+                journal: Journal::new(when, Language::Ja),
+            };
+            let text = ron::ser::to_string(&recovered).unwrap();
+            fs::write(
+                dir.path().join(format!("untitled.{pid}.recovery.ron")),
+                text,
+            )
+            .unwrap();
+        };
+        // pid 1 is always running (init); the others are long gone.
+        write(1, "2026-11-26T09:00:00");
+        write(999_999_998, "2026-11-26T07:00:00");
+        write(999_999_999, "2026-11-26T08:00:00");
+        let found = read_recovery(dir.path(), None).unwrap().unwrap();
+        assert_eq!(found.journal.title, "2026-11-26T08:00:00");
+        remove_recovery(dir.path(), None);
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            left,
+            ["untitled.1.recovery.ron"],
+            "the running window's file stays"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! a deleted book or chapter takes its mentions and notes with it (the UI
 //! asks first, and undo brings everything back).
 
-use super::book::ChapterStatus;
+use super::book::{Chapter, ChapterStatus};
 use super::day::WorkItem;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
@@ -42,21 +42,24 @@ pub fn delete_chapter(journal: &mut Journal, chapter: ChapterId) -> bool {
     true
 }
 
-pub fn rename_chapter(journal: &mut Journal, chapter: ChapterId, label: String) -> bool {
-    let label = label.trim().to_owned();
-    if label.is_empty() {
-        return false;
-    }
+fn chapter_mut(journal: &mut Journal, chapter: ChapterId) -> Option<&mut Chapter> {
     journal
         .books
         .iter_mut()
         .flat_map(|b| b.chapters.iter_mut())
         .find(|c| c.id == chapter)
-        .is_some_and(|c| {
-            let changed = c.label != label;
-            c.label = label;
-            changed
-        })
+}
+
+pub fn rename_chapter(journal: &mut Journal, chapter: ChapterId, label: String) -> bool {
+    let label = label.trim().to_owned();
+    if label.is_empty() {
+        return false;
+    }
+    chapter_mut(journal, chapter).is_some_and(|c| {
+        let changed = c.label != label;
+        c.label = label;
+        changed
+    })
 }
 
 pub fn move_chapter(journal: &mut Journal, chapter: ChapterId, to: usize) -> bool {
@@ -81,16 +84,11 @@ pub fn move_chapter(journal: &mut Journal, chapter: ChapterId, to: usize) -> boo
 }
 
 pub fn set_status(journal: &mut Journal, chapter: ChapterId, status: ChapterStatus) -> bool {
-    journal
-        .books
-        .iter_mut()
-        .flat_map(|b| b.chapters.iter_mut())
-        .find(|c| c.id == chapter)
-        .is_some_and(|c| {
-            let changed = c.status != status;
-            c.status = status;
-            changed
-        })
+    chapter_mut(journal, chapter).is_some_and(|c| {
+        let changed = c.status != status;
+        c.status = status;
+        changed
+    })
 }
 
 /// How many days have notes for, or mention, a chapter; shown before deleting it.

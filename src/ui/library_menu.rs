@@ -243,18 +243,7 @@ fn toc_ui(
 fn delete_book_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, actions: &mut Vec<Action>) -> bool {
     let title = cx.journal.book(book).map_or("", |b| b.title.as_str());
     let days = days_with_book(cx.journal, book);
-    let text = match cx.lang {
-        UiLanguage::Japanese => format!(
-            "「{title}」を削除しますか？ {days} 日分の記録からこの本とそのノートも消えます（元に戻せます）。"
-        ),
-        UiLanguage::English => format!(
-            "Delete “{title}”? It and its notes also go from {days} days (Undo brings them back)."
-        ),
-    };
-    ui.label(text);
-    ok_cancel_ui(ui, cx, cx.pick("削除", "Delete"), true, false, || {
-        actions.push(Action::Edit(Edit::DeleteBook(book)));
-    })
+    delete_ui(ui, cx, title, days, Edit::DeleteBook(book), actions)
 }
 
 fn delete_chapter_ui(
@@ -268,17 +257,29 @@ fn delete_chapter_ui(
         .chapter(chapter)
         .map_or("", |(_, c)| c.label.as_str());
     let days = days_with_chapter(cx.journal, chapter);
+    delete_ui(ui, cx, label, days, Edit::DeleteChapter(chapter), actions)
+}
+
+/// "Delete NAME? It and its notes also go from N days": a book or a chapter.
+fn delete_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    name: &str,
+    days: usize,
+    edit: Edit,
+    actions: &mut Vec<Action>,
+) -> bool {
     let text = match cx.lang {
         UiLanguage::Japanese => format!(
-            "「{label}」を削除しますか？ {days} 日分の記録からこの章とそのノートも消えます（元に戻せます）。"
+            "「{name}」を削除しますか？ {days} 日分の記録からこれとそのノートも消えます（元に戻せます）。"
         ),
         UiLanguage::English => format!(
-            "Delete “{label}”? It and its notes also go from {days} days (Undo brings them back)."
+            "Delete “{name}”? It and its notes also go from {days} days (Undo brings them back)."
         ),
     };
     ui.label(text);
     ok_cancel_ui(ui, cx, cx.pick("削除", "Delete"), true, false, || {
-        actions.push(Action::Edit(Edit::DeleteChapter(chapter)));
+        actions.push(Action::Edit(edit));
     })
 }
 

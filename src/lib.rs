@@ -11,4 +11,5 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;

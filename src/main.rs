@@ -2,13 +2,15 @@
 //! the window (on FILE if given).
 
 // A release build on Windows is a GUI app: no console window behind it.
-#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+#![cfg_attr(
+    all(windows, not(debug_assertions), feature = "gui"),
+    windows_subsystem = "windows"
+)]
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use studylog::cli::{self, Cli};
-use studylog::ui::{self, Start};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -16,7 +18,13 @@ fn main() -> ExitCode {
         let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
         return ExitCode::from(code);
     }
-    let start = args.file.map_or(Start::Default, Start::for_path);
+    open_window(args.file)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
+    use studylog::ui::{self, Start};
+    let start = file.map_or(Start::Default, Start::for_path);
     match ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -24,4 +32,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Built without the `gui` feature: the command line alone.
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<std::path::PathBuf>) -> ExitCode {
+    use clap::CommandFactory;
+    eprintln!("studylog was built without its window (the `gui` feature); the commands are:");
+    let _ = Cli::command().print_help();
+    ExitCode::from(cli::FAILED)
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+#[cfg(feature = "gui")]
 pub mod harness;
 
 use std::path::{Path, PathBuf};

@@ -314,3 +314,40 @@ fn a_four_row_table_imports_as_a_grid_and_exports_as_a_gfm_table() {
         "{out}"
     );
 }
+
+#[test]
+fn grids_after_free_section_text_import_and_export() {
+    let log = "# 2025-03-10\n\n## 感想\n\n今日の比較。\n\n| 表 | そのまま |\n| --- | --- |\n| 本文の | 表 |\n\n##### 実行基盤\n\n| 構成 | コスト |\n| --- | --- |\n| ECS | ◎ 安い |\n\n## 比較メモ\n\n#####\n\n| 案 | 速さ |\n| --- | --- |\n| A | [4/5] |\n";
+    let journal = import_new(log);
+    let day = &journal.days[&NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()];
+    // A table inside the text stays text; the one under ##### after it is a grid.
+    assert!(
+        day.impressions.ends_with("| 本文の | 表 |"),
+        "{}",
+        day.impressions
+    );
+    assert_eq!(day.impressions_grids.len(), 1);
+    assert_eq!(day.impressions_grids[0].title, "実行基盤");
+    assert_eq!(
+        day.impressions_grids[0].cells[0][0].score,
+        Some(Score::Mark(Mark::Excellent))
+    );
+    // An unknown section keeps its grid too, untitled.
+    assert_eq!(day.extra[0].heading, "比較メモ");
+    assert_eq!(day.extra[0].body, "");
+    assert_eq!(day.extra[0].grids[0].title, "");
+    assert_eq!(
+        day.extra[0].grids[0].cells[0][0].score,
+        Some(Score::Points(4))
+    );
+    let out = markdown::export_journal(&journal);
+    assert!(
+        out.contains("##### 実行基盤\n\n| 構成 | コスト |\n| --- | --- |\n| ECS | ◎ 安い |"),
+        "{out}"
+    );
+    assert_eq!(
+        import_new(&out).days,
+        journal.days,
+        "export -> import keeps them"
+    );
+}

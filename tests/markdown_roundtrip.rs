@@ -188,11 +188,18 @@ fn day() -> impl Strategy<Value = Day> {
         done,
         carried_from: None,
     });
-    let extra = (line(), maybe_text(), 0u8..=5).prop_map(|(heading, body, slot)| ExtraSection {
-        heading: format!("参考 {heading}"),
-        body,
-        slot,
-    });
+    let extra = (
+        line(),
+        maybe_text(),
+        prop::collection::vec(grid(), 0..2),
+        0u8..=5,
+    )
+        .prop_map(|(heading, body, grids, slot)| ExtraSection {
+            heading: format!("参考 {heading}"),
+            body,
+            grids,
+            slot,
+        });
     (
         maybe_text(),
         prop::collection::vec(worked, 0..3),
@@ -201,7 +208,10 @@ fn day() -> impl Strategy<Value = Day> {
         prop::collection::vec(question, 0..3),
         prop::collection::vec(next, 0..3),
         maybe_text(),
-        prop::collection::vec(extra, 0..2),
+        (
+            prop::collection::vec(extra, 0..2),
+            prop::collection::vec(grid(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -212,7 +222,7 @@ fn day() -> impl Strategy<Value = Day> {
                 questions,
                 next,
                 impressions,
-                mut extra,
+                (mut extra, impressions_grids),
             )| {
                 extra.sort_by_key(|e| e.slot); // sections come back in file order
                 Day {
@@ -223,6 +233,7 @@ fn day() -> impl Strategy<Value = Day> {
                     questions,
                     next,
                     impressions,
+                    impressions_grids,
                     extra,
                 }
             },

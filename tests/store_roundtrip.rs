@@ -126,11 +126,14 @@ fn day() -> impl Strategy<Value = Day> {
                 carried_from,
             }
         });
-    let extra = (text(), text(), 0u8..=5).prop_map(|(heading, body, slot)| ExtraSection {
-        heading,
-        body,
-        slot,
-    });
+    let extra = (text(), text(), prop::collection::vec(grid(), 0..2), 0u8..=5).prop_map(
+        |(heading, body, grids, slot)| ExtraSection {
+            heading,
+            body,
+            grids,
+            slot,
+        },
+    );
     (
         text(),
         prop::collection::vec(worked, 0..3),
@@ -139,10 +142,22 @@ fn day() -> impl Strategy<Value = Day> {
         prop::collection::vec(question, 0..3),
         prop::collection::vec(next, 0..3),
         text(),
-        prop::collection::vec(extra, 0..2),
+        (
+            prop::collection::vec(extra, 0..2),
+            prop::collection::vec(grid(), 0..2),
+        ),
     )
         .prop_map(
-            |(preamble, worked_on, learned_intro, learned, questions, next, impressions, extra)| {
+            |(
+                preamble,
+                worked_on,
+                learned_intro,
+                learned,
+                questions,
+                next,
+                impressions,
+                (extra, impressions_grids),
+            )| {
                 Day {
                     preamble,
                     worked_on,
@@ -151,6 +166,7 @@ fn day() -> impl Strategy<Value = Day> {
                     questions,
                     next,
                     impressions,
+                    impressions_grids,
                     extra,
                 }
             },

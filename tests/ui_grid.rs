@@ -200,3 +200,28 @@ fn a_grid_is_deleted_and_undo_brings_it_back() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(grids(&harness).len(), 1);
 }
+
+#[test]
+fn a_grid_goes_under_impressions_too_and_search_finds_it() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    harness.get_by_label("感想: insert grid").click();
+    harness.run();
+    harness.get_by_label("Blank grid").click();
+    harness.run();
+    let grid = day(&harness, date()).impressions_grids[0].clone();
+    assert_eq!(grid.criteria.len(), 4);
+    type_into(&mut harness, "Option 1", "Fargate");
+    type_into(&mut harness, "Fargate × コスト", "割高");
+    let day_now = day(&harness, date());
+    assert_eq!(day_now.impressions_grids[0].cells[0][0].text, "割高");
+    assert_eq!(day_now.impressions, "難しかった", "the text is untouched");
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.get_by_label("Search").type_text("割高");
+    harness.run();
+    harness.get_by_label_contains("2025-03-10 感想");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(day(&harness, date()).impressions_grids.is_empty());
+}

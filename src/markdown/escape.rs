@@ -92,12 +92,16 @@ pub enum Structural {
     UpTo(usize),
     /// Only `#` headings that read as a date (text before the first day).
     DateHeadings,
+    /// In a free section (感想, an unknown section): date and section
+    /// headings, and `#####`, which marks a grid written after the text.
+    FreeSection,
 }
 
 impl Structural {
     fn matches(self, heading_line: &str) -> bool {
         match (self, heading_level(heading_line)) {
             (Structural::UpTo(max), Some(level)) => level <= max,
+            (Structural::FreeSection, Some(level)) => level <= 2 || level == 5,
             (Structural::DateHeadings, Some(1)) => {
                 super::date::parse_date_heading(heading_text(heading_line), 2000).is_some()
             }

@@ -6,7 +6,7 @@ use super::date::format_date;
 use super::escape::{Structural, escape_text};
 use super::lists::write_item;
 use super::table::grid_to_table;
-use crate::model::{Block, BookId, Day, Journal, Language, Section, WorkItem};
+use crate::model::{Block, BookId, Day, Grid, Journal, Language, Section, WorkItem};
 
 /// Headings that carry structure outside 学んだこと: date, section.
 const SECTION_LEVELS: Structural = Structural::UpTo(2);
@@ -122,8 +122,9 @@ fn day_text(journal: &Journal, date: NaiveDate, day: &Day, date_format: &str) ->
         {
             blocks.push(heading(2, &extra.heading));
             if !extra.body.is_empty() {
-                blocks.push(escape_text(&extra.body, SECTION_LEVELS));
+                blocks.push(escape_text(&extra.body, Structural::FreeSection));
             }
+            push_free_grids(&mut blocks, &extra.grids, journal.template.language);
         }
         if let Some(&section) = Section::ALL.get(slot) {
             blocks.push(heading(2, journal.template.headings.get(section)));
@@ -141,8 +142,9 @@ fn push_section(blocks: &mut Vec<String>, journal: &Journal, day: &Day, section:
         Section::Next => blocks.push(list_or_dash(next_list(journal, day))),
         Section::Impressions => {
             if !day.impressions.is_empty() {
-                blocks.push(escape_text(&day.impressions, SECTION_LEVELS));
+                blocks.push(escape_text(&day.impressions, Structural::FreeSection));
             }
+            push_free_grids(blocks, &day.impressions_grids, journal.template.language);
         }
     }
 }
@@ -256,6 +258,16 @@ fn push_note_blocks(blocks: &mut Vec<String>, notes: &[Block], language: Languag
                 blocks.push(grid_to_table(grid, language));
             }
         }
+    }
+}
+
+/// Grids after a free section's text: each under a `#####` heading (empty
+/// when the grid has no title), which is what tells them from a table
+/// written as text.
+fn push_free_grids(blocks: &mut Vec<String>, grids: &[Grid], language: Language) {
+    for grid in grids {
+        blocks.push(heading(5, &grid.title).trim_end().to_owned());
+        blocks.push(grid_to_table(grid, language));
     }
 }
 

@@ -16,7 +16,7 @@ use super::lists::{ListItem, parse_items};
 use super::sections::{classify_heading, heading_language};
 use super::table::{starts_table, table_len, table_to_grid};
 use crate::model::{
-    Answer, Block, BookId, ChapterId, ChapterNotes, Day, ExtraSection, Journal, Language,
+    Answer, Block, BookId, ChapterId, ChapterNotes, Day, ExtraSection, Grid, Journal, Language,
     LearnedBook, NextItem, Question, Section, SectionHeadings, StudiedBook, StudiedChapter,
     WorkItem,
 };
@@ -201,11 +201,15 @@ fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut 
                     None => known.push((section, lines.to_vec())),
                 }
             }
-            None => day.extra.push(ExtraSection {
-                heading: heading.to_owned(),
-                body: text_of(lines, Structural::UpTo(2)),
-                slot: known.len() as u8,
-            }),
+            None => {
+                let (text, grids) = split_free_grids(lines);
+                day.extra.push(ExtraSection {
+                    heading: heading.to_owned(),
+                    body: text_of(text, Structural::FreeSection),
+                    grids,
+                    slot: known.len() as u8,
+                })
+            }
         }
     }
     // 学んだこと first: its chapter headings name the chapters that
@@ -219,7 +223,11 @@ fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut 
                 day.questions = parse_questions(journal.template.language, date, &lines)
             }
             Section::Next => day.next = parse_next(&lines, style),
-            Section::Impressions => day.impressions = text_of(&lines, Structural::UpTo(2)),
+            Section::Impressions => {
+                let (text, grids) = split_free_grids(&lines);
+                day.impressions = text_of(text, Structural::FreeSection);
+                day.impressions_grids = grids;
+            }
         }
     }
     day
@@ -285,6 +293,51 @@ fn parse_blocks(lines: &[&str]) -> Vec<Block> {
     }
     push_text_block(&mut blocks, &text);
     blocks
+}
+
+/// A free section (感想, an unknown section): its text, and the grids written
+/// after it, each a `#####` heading (its title, maybe empty) over a table.
+/// A table anywhere else stays text, as written.
+fn split_free_grids<'a>(lines: &'a [&'a str]) -> (&'a [&'a str], Vec<Grid>) {
+    let mut end = lines.len();
+    let mut grids = Vec::new();
+    loop {
+        let last = end_of_text(&lines[..end]);
+        let rows = lines[..last]
+            .iter()
+            .rev()
+            .take_while(|l| l.trim_start().starts_with('|'))
+            .count();
+        let table = last - rows;
+        let heading = end_of_text(&lines[..table]);
+        let is_grid = rows >= 2
+            && starts_table(&lines[table..last])
+            && table_len(&lines[table..last]) == rows
+            && heading > 0
+            && heading_level(lines[heading - 1]) == Some(5);
+        let grid = is_grid
+            .then(|| {
+                table_to_grid(
+                    &lines[table..last],
+                    heading_text(lines[heading - 1]).to_owned(),
+                )
+            })
+            .flatten();
+        let Some(grid) = grid else {
+            break;
+        };
+        grids.insert(0, grid);
+        end = heading - 1;
+    }
+    (&lines[..end], grids)
+}
+
+/// The index just after the last line that is not blank.
+fn end_of_text(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1)
 }
 
 fn push_text_block(blocks: &mut Vec<Block>, lines: &[&str]) {

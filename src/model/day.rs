@@ -28,6 +28,9 @@ pub struct Day {
     pub next: Vec<NextItem>,
     /// 感想: free text.
     pub impressions: String,
+    /// Comparison grids written under 感想, after its text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub impressions_grids: Vec<Grid>,
     /// Sections the template does not know, kept verbatim and in order.
     pub extra: Vec<ExtraSection>,
 }
@@ -118,6 +121,9 @@ pub struct NextItem {
 pub struct ExtraSection {
     pub heading: String,
     pub body: String,
+    /// Comparison grids written in the section, after its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grids: Vec<Grid>,
     /// How many of the five template sections come before this one (0 to 5),
     /// so export puts it back where the user had it.
     #[serde(default = "ExtraSection::at_the_end")]
@@ -140,6 +146,7 @@ impl Day {
             && self.questions.is_empty()
             && self.next.is_empty()
             && self.impressions.is_empty()
+            && self.impressions_grids.is_empty()
             && self.extra.is_empty()
     }
 

@@ -13,6 +13,7 @@ use super::day::{
     Answer, Block, ChapterNotes, Day, LearnedBook, NextItem, Question, StudiedBook, StudiedChapter,
     WorkItem,
 };
+use super::grid::Grid;
 use super::grid_ops::GridOp;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
@@ -39,11 +40,29 @@ pub enum DayText {
     Extra(usize),
 }
 
+/// Where a comparison grid lives in a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GridAt {
+    /// Block `block` of a chapter's notes in 学んだこと.
+    Notes { chapter: ChapterId, block: usize },
+    /// The `index`th grid under 感想.
+    Impressions(usize),
+    /// The `index`th grid of the `section`th extra section.
+    Extra { section: usize, index: usize },
+}
+
+/// A section of free text that can also hold grids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FreeSection {
+    Impressions,
+    Extra(usize),
+}
+
 /// Where typing happens; keystrokes into the same place group into one undo step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TypingKey {
     Text(NaiveDate, DayText),
-    Grid(NaiveDate, ChapterId, usize, GridText),
+    Grid(NaiveDate, GridAt, GridText),
 }
 
 /// A text of a grid.
@@ -103,12 +122,22 @@ pub enum Edit {
         index: usize,
         done: bool,
     },
-    /// Change a grid in a chapter's notes.
+    /// Change a grid.
     Grid {
         date: NaiveDate,
-        chapter: ChapterId,
-        block: usize,
+        at: GridAt,
         op: GridOp,
+    },
+    /// Add a grid after the text of a free section (感想, an extra section).
+    AddFreeGrid {
+        date: NaiveDate,
+        section: FreeSection,
+        grid: Grid,
+    },
+    /// Remove a grid, wherever it is.
+    RemoveGrid {
+        date: NaiveDate,
+        at: GridAt,
     },
     /// Insert a block (text or grid) into a chapter's notes before `at`.
     InsertBlock {
@@ -206,6 +235,8 @@ impl Edit {
             | Edit::SetNextDone { date, .. }
             | Edit::ListBook { date, .. }
             | Edit::Grid { date, .. }
+            | Edit::AddFreeGrid { date, .. }
+            | Edit::RemoveGrid { date, .. }
             | Edit::InsertBlock { date, .. }
             | Edit::RemoveBlock { date, .. } => Scope {
                 day: Some(*date),
@@ -246,12 +277,7 @@ impl Edit {
     pub fn typing_key(&self) -> Option<TypingKey> {
         match self {
             Edit::SetText { date, field, .. } => Some(TypingKey::Text(*date, *field)),
-            Edit::Grid {
-                date,
-                chapter,
-                block,
-                op,
-            } => {
+            Edit::Grid { date, at, op } => {
                 let part = match op {
                     GridOp::SetTitle(_) => GridText::Title,
                     GridOp::SetCorner(_) => GridText::Corner,
@@ -260,7 +286,7 @@ impl Edit {
                     GridOp::SetCellText { row, col, .. } => GridText::Cell(*row, *col),
                     _ => return None,
                 };
-                Some(TypingKey::Grid(*date, *chapter, *block, part))
+                Some(TypingKey::Grid(*date, *at, part))
             }
             _ => None,
         }
@@ -369,16 +395,27 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
                 item.done = done;
                 changed
             }),
-        Edit::Grid {
+        Edit::Grid { date, at, op } => journal
+            .days
+            .get_mut(&date)
+            .and_then(|day| grid_mut(day, at))
+            .is_some_and(|grid| op.apply(grid)),
+        Edit::AddFreeGrid {
             date,
-            chapter,
-            block,
-            op,
+            section,
+            grid,
         } => journal
             .days
             .get_mut(&date)
-            .and_then(|day| grid_mut(day, chapter, block))
-            .is_some_and(|grid| op.apply(grid)),
+            .and_then(|day| free_grids_mut(day, section))
+            .is_some_and(|grids| {
+                grids.push(grid);
+                true
+            }),
+        Edit::RemoveGrid { date, at } => journal
+            .days
+            .get_mut(&date)
+            .is_some_and(|day| remove_grid(day, at)),
         Edit::InsertBlock {
             date,
             chapter,
@@ -499,11 +536,52 @@ fn notes_mut(day: &mut Day, chapter: ChapterId) -> Option<&mut ChapterNotes> {
         .find(|n| n.chapter == chapter)
 }
 
-fn grid_mut(day: &mut Day, chapter: ChapterId, block: usize) -> Option<&mut super::grid::Grid> {
-    match notes_mut(day, chapter)?.blocks.get_mut(block)? {
-        Block::Grid(grid) => Some(grid),
-        Block::Text(_) => None,
+fn grid_mut(day: &mut Day, at: GridAt) -> Option<&mut Grid> {
+    match at {
+        GridAt::Notes { chapter, block } => match notes_mut(day, chapter)?.blocks.get_mut(block)? {
+            Block::Grid(grid) => Some(grid),
+            Block::Text(_) => None,
+        },
+        GridAt::Impressions(index) => day.impressions_grids.get_mut(index),
+        GridAt::Extra { section, index } => day.extra.get_mut(section)?.grids.get_mut(index),
     }
+}
+
+/// The grid at `at`, if it is there.
+pub fn grid_at(day: &Day, at: GridAt) -> Option<&Grid> {
+    match at {
+        GridAt::Notes { chapter, block } => match notes(day, chapter)?.blocks.get(block)? {
+            Block::Grid(grid) => Some(grid),
+            Block::Text(_) => None,
+        },
+        GridAt::Impressions(index) => day.impressions_grids.get(index),
+        GridAt::Extra { section, index } => day.extra.get(section)?.grids.get(index),
+    }
+}
+
+fn free_grids_mut(day: &mut Day, section: FreeSection) -> Option<&mut Vec<Grid>> {
+    match section {
+        FreeSection::Impressions => Some(&mut day.impressions_grids),
+        FreeSection::Extra(index) => Some(&mut day.extra.get_mut(index)?.grids),
+    }
+}
+
+fn remove_grid(day: &mut Day, at: GridAt) -> bool {
+    if grid_at(day, at).is_none() {
+        return false;
+    }
+    match at {
+        GridAt::Notes { chapter, block } => {
+            notes_mut(day, chapter).map(|n| n.blocks.remove(block));
+        }
+        GridAt::Impressions(index) => {
+            day.impressions_grids.remove(index);
+        }
+        GridAt::Extra { section, index } => {
+            day.extra[section].grids.remove(index);
+        }
+    }
+    true
 }
 
 /// Whether 取り組んだこと lists this chapter.

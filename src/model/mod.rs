@@ -24,8 +24,8 @@ pub use day::{
     StudiedChapter, WorkItem,
 };
 pub use edit::{
-    DayText, Edit, GridText, ItemList, Scope, TypingKey, apply, is_studied, list_len, notes,
-    text_of,
+    DayText, Edit, FreeSection, GridAt, GridText, ItemList, Scope, TypingKey, apply, grid_at,
+    is_studied, list_len, notes, text_of,
 };
 pub use grid::{Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{

@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 use super::day::{Block, Day, WorkItem};
-use super::edit::DayText;
-use super::ids::ChapterId;
+use super::edit::{DayText, GridAt};
+use super::grid::Grid;
 use super::journal::Journal;
 use super::template::Section;
 
@@ -23,11 +23,7 @@ use super::template::Section;
 pub enum Place {
     Text(DayText),
     ExtraHeading(usize),
-    Grid {
-        chapter: ChapterId,
-        block: usize,
-        part: GridPart,
-    },
+    Grid { at: GridAt, part: GridPart },
 }
 
 /// Which text of a grid.
@@ -45,7 +41,15 @@ impl Place {
     pub fn section(self) -> Option<Section> {
         let field = match self {
             Place::Text(field) => field,
-            Place::Grid { .. } => return Some(Section::Learned),
+            Place::Grid {
+                at: GridAt::Notes { .. },
+                ..
+            } => return Some(Section::Learned),
+            Place::Grid {
+                at: GridAt::Impressions(_),
+                ..
+            } => return Some(Section::Impressions),
+            Place::Grid { .. } => return None,
             Place::ExtraHeading(_) => return None,
         };
         match field {
@@ -66,9 +70,12 @@ impl Place {
             return journal.template.headings.get(section);
         }
         match self {
-            Place::Text(DayText::Extra(index)) | Place::ExtraHeading(index) => {
-                day.extra.get(index).map_or("", |e| e.heading.as_str())
-            }
+            Place::Text(DayText::Extra(index))
+            | Place::ExtraHeading(index)
+            | Place::Grid {
+                at: GridAt::Extra { section: index, .. },
+                ..
+            } => day.extra.get(index).map_or("", |e| e.heading.as_str()),
             _ => "",
         }
     }
@@ -99,22 +106,11 @@ pub fn day_texts(day: &Day) -> impl Iterator<Item = (Place, &str)> {
                         text,
                     ),
                     Block::Grid(grid) => {
-                        let at = |part| Place::Grid {
+                        let at = GridAt::Notes {
                             chapter: notes.chapter,
                             block,
-                            part,
                         };
-                        push(t, at(GridPart::Title), &grid.title);
-                        push(t, at(GridPart::Corner), &grid.corner);
-                        for (col, c) in grid.criteria.iter().enumerate() {
-                            push(t, at(GridPart::Criterion(col)), &c.name);
-                        }
-                        for (row, option) in grid.options.iter().enumerate() {
-                            push(t, at(GridPart::Option(row)), option);
-                            for (col, cell) in grid.cells[row].iter().enumerate() {
-                                push(t, at(GridPart::Cell(row, col)), &cell.text);
-                            }
-                        }
+                        push_grid(t, at, grid);
                     }
                 }
             }
@@ -130,9 +126,15 @@ pub fn day_texts(day: &Day) -> impl Iterator<Item = (Place, &str)> {
         push(t, Place::Text(DayText::Next(i)), &item.text);
     }
     push(t, Place::Text(DayText::Impressions), &day.impressions);
+    for (index, grid) in day.impressions_grids.iter().enumerate() {
+        push_grid(t, GridAt::Impressions(index), grid);
+    }
     for (i, extra) in day.extra.iter().enumerate() {
         push(t, Place::ExtraHeading(i), &extra.heading);
         push(t, Place::Text(DayText::Extra(i)), &extra.body);
+        for (index, grid) in extra.grids.iter().enumerate() {
+            push_grid(t, GridAt::Extra { section: i, index }, grid);
+        }
     }
     texts.into_iter()
 }
@@ -271,6 +273,22 @@ pub fn hit_line(journal: &Journal, hit: &Hit) -> Option<String> {
         .map(|l| l.trim_end_matches('\r').to_owned())
 }
 
+/// Every text of a grid: title, corner, criteria, then each option and its cells.
+fn push_grid<'a>(texts: &mut Vec<(Place, &'a str)>, at: GridAt, grid: &'a Grid) {
+    let place = |part| Place::Grid { at, part };
+    push(texts, place(GridPart::Title), &grid.title);
+    push(texts, place(GridPart::Corner), &grid.corner);
+    for (col, c) in grid.criteria.iter().enumerate() {
+        push(texts, place(GridPart::Criterion(col)), &c.name);
+    }
+    for (row, option) in grid.options.iter().enumerate() {
+        push(texts, place(GridPart::Option(row)), option);
+        for (col, cell) in grid.cells[row].iter().enumerate() {
+            push(texts, place(GridPart::Cell(row, col)), &cell.text);
+        }
+    }
+}
+
 fn push<'a>(texts: &mut Vec<(Place, &'a str)>, place: Place, text: &'a str) {
     if !text.is_empty() {
         texts.push((place, text));
@@ -338,8 +356,8 @@ mod tests {
         assert!(matches!(
             hits[0].place,
             Place::Grid {
+                at: GridAt::Notes { block: 1, .. },
                 part: GridPart::Cell(0, 0),
-                ..
             }
         ));
         assert_eq!(hit_line(&journal, &hits[0]).unwrap(), "ｺﾝﾃﾅ単位の課金");

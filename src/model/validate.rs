@@ -111,6 +111,13 @@ fn validate_day(
             }
         }
     }
+    let free_grids = day
+        .impressions_grids
+        .iter()
+        .chain(day.extra.iter().flat_map(|e| &e.grids));
+    for grid in free_grids {
+        validate_grid(date, grid)?;
+    }
     for learned in &day.learned {
         book_ok(learned.book)?;
         for notes in &learned.chapters {

@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
 use crate::markdown::format_date;
-use crate::model::{Day, DayText, Edit, ItemList, Section};
+use crate::model::{Day, DayText, Edit, FreeSection, Grid, GridAt, ItemList, Section};
 
 use super::action::{Action, View, ViewCtx};
 use super::command::Command;
 use super::drafts::Drafts;
+use super::grid_editor::{GridTarget, grid_editor_ui};
+use super::grid_insert::{NewGrid, grid_insert_ui};
 use super::sections::item_list::item_list_ui;
 use super::sections::learned::{learned_ui, text_block_ui};
 use super::sections::worked_on::worked_on_ui;
@@ -47,10 +49,10 @@ pub fn day_form_ui(
                     actions,
                 );
             }
-            extras_ui(ui, cx, date, day, 0, actions);
+            extras_ui(ui, cx, date, day, 0, drafts, actions);
             for (slot, section) in Section::ALL.into_iter().enumerate() {
                 section_ui(ui, cx, date, day, section, drafts, actions);
-                extras_ui(ui, cx, date, day, slot + 1, actions);
+                extras_ui(ui, cx, date, day, slot + 1, drafts, actions);
             }
         });
 }
@@ -107,16 +109,45 @@ fn section_ui(
         Section::Learned => learned_ui(ui, cx, date, day, drafts, actions),
         Section::Questions => item_list_ui(ui, cx, date, day, ItemList::Questions, drafts, actions),
         Section::Next => item_list_ui(ui, cx, date, day, ItemList::Next, drafts, actions),
-        Section::Impressions => text_block_ui(
-            ui,
-            cx,
-            date,
-            DayText::Impressions,
-            &day.impressions,
-            heading.id,
-            actions,
-        ),
+        Section::Impressions => {
+            let field = DayText::Impressions;
+            text_block_ui(ui, cx, date, field, &day.impressions, heading.id, actions);
+            let section = FreeSection::Impressions;
+            let title = cx.journal.template.headings.impressions.as_str();
+            let grids = &day.impressions_grids;
+            free_grids_ui(ui, cx, date, section, grids, title, drafts, actions);
+        }
     }
+}
+
+/// The grids after a free section's text, and a way to add one.
+#[allow(clippy::too_many_arguments)]
+fn free_grids_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx,
+    date: NaiveDate,
+    section: FreeSection,
+    grids: &[Grid],
+    heading: &str,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    for (index, grid) in grids.iter().enumerate() {
+        let at = match section {
+            FreeSection::Impressions => GridAt::Impressions(index),
+            FreeSection::Extra(section) => GridAt::Extra { section, index },
+        };
+        grid_editor_ui(ui, cx, GridTarget { date, at }, grid, actions);
+    }
+    grid_insert_ui(
+        ui,
+        cx,
+        date,
+        NewGrid::Free(section),
+        heading,
+        drafts,
+        actions,
+    );
 }
 
 /// The extra sections that stood after `slot` main sections.
@@ -126,6 +157,7 @@ fn extras_ui(
     date: NaiveDate,
     day: &Day,
     slot: usize,
+    drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
     for (index, extra) in day.extra.iter().enumerate() {
@@ -135,13 +167,17 @@ fn extras_ui(
         ui.add_space(10.0);
         let heading = ui.label(RichText::new(&extra.heading).heading().strong());
         let id_label: Id = heading.id;
-        text_block_ui(
+        let field = DayText::Extra(index);
+        text_block_ui(ui, cx, date, field, &extra.body, id_label, actions);
+        let section = FreeSection::Extra(index);
+        free_grids_ui(
             ui,
             cx,
             date,
-            DayText::Extra(index),
-            &extra.body,
-            id_label,
+            section,
+            &extra.grids,
+            &extra.heading,
+            drafts,
             actions,
         );
     }

@@ -14,25 +14,23 @@ use egui::text_edit::TextEditState;
 use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
 
 use crate::markdown::grid_to_table;
-use crate::model::{ChapterId, Edit, Grid, GridOp, MAX_WEIGHT, Mark, Score, ranks, to_tsv};
+use crate::model::{Edit, Grid, GridAt, GridOp, MAX_WEIGHT, Mark, Score, ranks, to_tsv};
 
 use super::action::{Action, ViewCtx};
 use super::widgets::{icon_button, set_name};
 
-/// Which grid: the block `block` of a chapter's notes on a day.
+/// Which grid: where it is (a chapter's notes, 感想, an extra section) on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GridTarget {
     pub date: NaiveDate,
-    pub chapter: ChapterId,
-    pub block: usize,
+    pub at: GridAt,
 }
 
 impl GridTarget {
     fn edit(self, op: GridOp) -> Action {
         Action::Edit(Edit::Grid {
             date: self.date,
-            chapter: self.chapter,
-            block: self.block,
+            at: self.at,
             op,
         })
     }
@@ -134,10 +132,9 @@ fn toolbar_ui(
         }
         let delete = ui.button(cx.pick("表を削除", "Delete grid"));
         if delete.clicked() {
-            actions.push(Action::Edit(Edit::RemoveBlock {
+            actions.push(Action::Edit(Edit::RemoveGrid {
                 date: target.date,
-                chapter: target.chapter,
-                block: target.block,
+                at: target.at,
             }));
         }
     });
@@ -351,8 +348,7 @@ fn cell_ui(
         );
         set_name(ui, &response, &name);
         let place = crate::model::Place::Grid {
-            chapter: target.chapter,
-            block: target.block,
+            at: target.at,
             part: crate::model::GridPart::Cell(row, col),
         };
         if cx.reveals(target.date, place) {

@@ -1,37 +1,56 @@
-//! Inserting a comparison grid into a chapter's notes: blank, or from two
-//! axes with two values each (ECS/EKS × EC2/Fargate gives four options).
-//! Criteria start from a suggestion the user then edits.
+//! Inserting a comparison grid into a chapter's notes or after the text of a
+//! free section (感想, an extra section): blank, or from two axes with two
+//! values each (ECS/EKS × EC2/Fargate gives four options). Criteria start
+//! from a suggestion the user then edits.
 
 use chrono::NaiveDate;
 use egui::{Id, TextEdit, Ui};
 
-use crate::model::{Block, ChapterId, Edit, Grid, TwoAxes, suggested_criteria};
+use crate::model::{Block, ChapterId, Edit, FreeSection, Grid, TwoAxes, suggested_criteria};
 
 use super::action::{Action, ViewCtx};
 use super::drafts::Drafts;
 use super::widgets::set_name;
 
+/// Where a new grid goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewGrid {
+    /// Into a chapter's notes, as block `at`.
+    Notes { chapter: ChapterId, at: usize },
+    /// After the text (and grids) of a free section.
+    Free(FreeSection),
+}
+
+/// The "+ Insert grid" menu for `place`, named after `label` (the chapter
+/// or section it is in).
 pub fn grid_insert_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
     date: NaiveDate,
-    chapter: ChapterId,
-    at: usize,
+    place: NewGrid,
+    label: &str,
     drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
     let insert = |grid: Grid| {
-        Action::Edit(Edit::InsertBlock {
-            date,
-            chapter,
-            at,
-            block: Block::Grid(grid),
+        Action::Edit(match place {
+            NewGrid::Notes { chapter, at } => Edit::InsertBlock {
+                date,
+                chapter,
+                at,
+                block: Block::Grid(grid),
+            },
+            NewGrid::Free(section) => Edit::AddFreeGrid {
+                date,
+                section,
+                grid,
+            },
         })
     };
     let criteria = || suggested_criteria(cx.journal.template.language);
-    if let Some((d, c, axes)) = &mut drafts.two_axes
+    if let Some((d, p, axes)) = &mut drafts.two_axes
         && *d == date
-        && *c == chapter
+        && *p == place
     {
         match two_axes_form_ui(ui, cx, axes) {
             Some(true) => {
@@ -52,14 +71,10 @@ pub fn grid_insert_ui(
             .button(cx.pick("2 つの軸から作る…", "From two axes…"))
             .clicked()
         {
-            drafts.two_axes = Some((date, chapter, TwoAxes::default()));
+            drafts.two_axes = Some((date, place, TwoAxes::default()));
             ui.close();
         }
     });
-    let label = cx
-        .journal
-        .chapter(chapter)
-        .map_or("", |(_, c)| c.label.as_str());
     set_name(
         ui,
         &menu.response,

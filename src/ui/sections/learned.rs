@@ -11,7 +11,7 @@ use crate::model::{Block, Day, DayText, Edit, LearnedBook};
 use crate::ui::action::{Action, ViewCtx};
 use crate::ui::drafts::Drafts;
 use crate::ui::grid_editor::{GridTarget, grid_editor_ui};
-use crate::ui::grid_insert::grid_insert_ui;
+use crate::ui::grid_insert::{NewGrid, grid_insert_ui};
 use crate::ui::notes_editor::notes_editor_ui;
 
 pub fn learned_ui(
@@ -79,24 +79,20 @@ fn learned_book_ui(
                     text_block_ui(ui, cx, date, field, text, chapter_label.id, actions);
                 }
                 Block::Grid(grid) => {
-                    let target = GridTarget {
-                        date,
+                    let at = crate::model::GridAt::Notes {
                         chapter: notes.chapter,
                         block,
                     };
+                    let target = GridTarget { date, at };
                     grid_editor_ui(ui, cx, target, grid, actions);
                 }
             }
         }
-        grid_insert_ui(
-            ui,
-            cx,
-            date,
-            notes.chapter,
-            notes.blocks.len(),
-            drafts,
-            actions,
-        );
+        let place = NewGrid::Notes {
+            chapter: notes.chapter,
+            at: notes.blocks.len(),
+        };
+        grid_insert_ui(ui, cx, date, place, label, drafts, actions);
     }
     ui.add_space(8.0);
 }

@@ -80,10 +80,35 @@ fn main() {
     }
     report("egui pass (layout + widgets)", pass, None);
     report("tessellation", tessellation, None);
+    let budget = Some(Duration::from_millis(2));
+    report("one frame (pass + tessellation)", frame, budget);
+
+    // The same frames as the window runs them: no AccessKit tree (egui builds
+    // one only while a screen reader asks for it).
+    ctx.disable_accesskit();
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
+    let mut without = Vec::new();
+    for i in 0..300 {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            events: vec![egui::Event::PointerMoved(egui::pos2(
+                600.0 + (i % 50) as f32,
+                400.0,
+            ))],
+            ..Default::default()
+        };
+        let app = harness.state_mut();
+        let start = Instant::now();
+        let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut eframe_frame));
+        let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+        without.push(start.elapsed());
+        std::hint::black_box(meshes);
+    }
     report(
-        "one frame (pass + tessellation)",
-        frame,
-        Some(Duration::from_millis(2)),
+        "one frame, no AccessKit (as in the window)",
+        without,
+        budget,
     );
 }
 

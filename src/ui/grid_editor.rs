@@ -17,7 +17,7 @@ use crate::markdown::grid_to_table;
 use crate::model::{Edit, Grid, GridAt, GridOp, MAX_WEIGHT, Mark, Score, ranks, to_tsv};
 
 use super::action::{Action, ViewCtx};
-use super::widgets::{icon_button, set_name};
+use super::widgets::{Direction, Reorder, reorder_buttons_ui, set_name};
 
 /// Which grid: where it is (a chapter's notes, 感想, an extra section) on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -238,26 +238,13 @@ fn criterion_tools_ui(
     if response.changed() {
         actions.push(target.edit(GridOp::SetWeight { col, weight }));
     }
-    let last = grid.criteria.len() - 1;
-    ui.add_enabled_ui(col > 0, |ui| {
-        if icon_button(ui, "◀", &format!("{label} {}", cx.pick("を左へ", "left"))).clicked() {
-            actions.push(target.edit(GridOp::MoveCriterion {
-                from: col,
-                to: col - 1,
-            }));
-        }
-    });
-    ui.add_enabled_ui(col < last, |ui| {
-        if icon_button(ui, "▶", &format!("{label} {}", cx.pick("を右へ", "right"))).clicked() {
-            actions.push(target.edit(GridOp::MoveCriterion {
-                from: col,
-                to: col + 1,
-            }));
-        }
-    });
-    if icon_button(ui, "×", &format!("{label} {}", cx.pick("を削除", "delete"))).clicked() {
-        actions.push(target.edit(GridOp::RemoveCriterion(col)));
-    }
+    let len = grid.criteria.len();
+    let op = match reorder_buttons_ui(ui, cx.lang, Direction::Horizontal, col, len, label) {
+        Some(Reorder::Move { from, to }) => GridOp::MoveCriterion { from, to },
+        Some(Reorder::Delete(col)) => GridOp::RemoveCriterion(col),
+        None => return,
+    };
+    actions.push(target.edit(op));
 }
 
 fn option_ui(
@@ -283,29 +270,13 @@ fn option_ui(
             actions.push(target.edit(GridOp::SetOption { row, name }));
         }
         ui.horizontal(|ui| {
-            let last = grid.options.len() - 1;
-            ui.add_enabled_ui(row > 0, |ui| {
-                if icon_button(ui, "⬆", &format!("{label} {}", cx.pick("を上へ", "up"))).clicked()
-                {
-                    actions.push(target.edit(GridOp::MoveOption {
-                        from: row,
-                        to: row - 1,
-                    }));
-                }
-            });
-            ui.add_enabled_ui(row < last, |ui| {
-                if icon_button(ui, "⬇", &format!("{label} {}", cx.pick("を下へ", "down"))).clicked()
-                {
-                    actions.push(target.edit(GridOp::MoveOption {
-                        from: row,
-                        to: row + 1,
-                    }));
-                }
-            });
-            if icon_button(ui, "×", &format!("{label} {}", cx.pick("を削除", "delete"))).clicked()
-            {
-                actions.push(target.edit(GridOp::RemoveOption(row)));
-            }
+            let len = grid.options.len();
+            let op = match reorder_buttons_ui(ui, cx.lang, Direction::Vertical, row, len, &label) {
+                Some(Reorder::Move { from, to }) => GridOp::MoveOption { from, to },
+                Some(Reorder::Delete(row)) => GridOp::RemoveOption(row),
+                None => return,
+            };
+            actions.push(target.edit(op));
         });
     });
 }

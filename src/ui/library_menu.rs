@@ -52,29 +52,8 @@ pub fn book_menu_ui(
         *dialog = Some(LibraryDialog::PasteToc(book, String::new()));
         ui.close();
     }
-    let last = cx.journal.books.len().saturating_sub(1);
-    if ui
-        .add_enabled(index > 0, egui::Button::new(cx.pick("上へ", "Move Up")))
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::MoveBook {
-            from: index,
-            to: index - 1,
-        }));
-        ui.close();
-    }
-    if ui
-        .add_enabled(
-            index < last,
-            egui::Button::new(cx.pick("下へ", "Move Down")),
-        )
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::MoveBook {
-            from: index,
-            to: index + 1,
-        }));
-        ui.close();
+    if let Some(to) = move_entries_ui(ui, cx, index, cx.journal.books.len()) {
+        actions.push(Action::Edit(Edit::MoveBook { from: index, to }));
     }
     ui.separator();
     if ui.button(cx.pick("本を削除…", "Delete Book…")).clicked() {
@@ -112,35 +91,31 @@ pub fn chapter_menu_ui(
         *dialog = Some(LibraryDialog::RenameChapter(chapter, info.label.clone()));
         ui.close();
     }
-    let last = book.chapters.len().saturating_sub(1);
-    if ui
-        .add_enabled(index > 0, egui::Button::new(cx.pick("上へ", "Move Up")))
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::MoveChapter {
-            chapter,
-            to: index - 1,
-        }));
-        ui.close();
-    }
-    if ui
-        .add_enabled(
-            index < last,
-            egui::Button::new(cx.pick("下へ", "Move Down")),
-        )
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::MoveChapter {
-            chapter,
-            to: index + 1,
-        }));
-        ui.close();
+    if let Some(to) = move_entries_ui(ui, cx, index, book.chapters.len()) {
+        actions.push(Action::Edit(Edit::MoveChapter { chapter, to }));
     }
     ui.separator();
     if ui.button(cx.pick("章を削除…", "Delete Chapter…")).clicked() {
         *dialog = Some(LibraryDialog::DeleteChapter(chapter));
         ui.close();
     }
+}
+
+/// Move Up / Move Down for entry `index` of `len`; returns the place asked for.
+fn move_entries_ui(ui: &mut Ui, cx: &ViewCtx, index: usize, len: usize) -> Option<usize> {
+    let up = egui::Button::new(cx.pick("上へ", "Move Up"));
+    let down = egui::Button::new(cx.pick("下へ", "Move Down"));
+    let to = if ui.add_enabled(index > 0, up).clicked() {
+        Some(index - 1)
+    } else if ui.add_enabled(index + 1 < len, down).clicked() {
+        Some(index + 1)
+    } else {
+        None
+    };
+    if to.is_some() {
+        ui.close();
+    }
+    to
 }
 
 /// The open dialog, if any; it closes itself when answered.

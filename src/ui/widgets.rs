@@ -45,3 +45,59 @@ pub fn line_edit(
     }
     response.changed().then_some(buffer)
 }
+
+/// Which way a list runs on screen, for the arrows of [`reorder_buttons_ui`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Items one above the other: ⬆ ⬇.
+    Vertical,
+    /// Items side by side: ◀ ▶.
+    Horizontal,
+}
+
+/// What the buttons of [`reorder_buttons_ui`] asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reorder {
+    Move { from: usize, to: usize },
+    Delete(usize),
+}
+
+/// Move-earlier, move-later and delete buttons for item `index` of `len`,
+/// named after the item (`name up`, `name left`, `name delete`).
+pub fn reorder_buttons_ui(
+    ui: &mut Ui,
+    lang: super::i18n::UiLanguage,
+    direction: Direction,
+    index: usize,
+    len: usize,
+    name: &str,
+) -> Option<Reorder> {
+    let ((earlier, earlier_ja, earlier_en), (later, later_ja, later_en)) = match direction {
+        Direction::Vertical => (("⬆", "を上へ", "up"), ("⬇", "を下へ", "down")),
+        Direction::Horizontal => (("◀", "を左へ", "left"), ("▶", "を右へ", "right")),
+    };
+    let mut asked = None;
+    ui.add_enabled_ui(index > 0, |ui| {
+        let label = format!("{name} {}", lang.pick(earlier_ja, earlier_en));
+        if icon_button(ui, earlier, &label).clicked() {
+            asked = Some(Reorder::Move {
+                from: index,
+                to: index - 1,
+            });
+        }
+    });
+    ui.add_enabled_ui(index + 1 < len, |ui| {
+        let label = format!("{name} {}", lang.pick(later_ja, later_en));
+        if icon_button(ui, later, &label).clicked() {
+            asked = Some(Reorder::Move {
+                from: index,
+                to: index + 1,
+            });
+        }
+    });
+    let delete = format!("{name} {}", lang.pick("を削除", "delete"));
+    if icon_button(ui, "×", &delete).clicked() {
+        asked = Some(Reorder::Delete(index));
+    }
+    asked
+}

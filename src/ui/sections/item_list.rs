@@ -11,7 +11,7 @@ use crate::model::{Day, DayText, Edit, ItemList, Section, open_questions};
 
 use crate::ui::action::{Action, ViewCtx};
 use crate::ui::drafts::Drafts;
-use crate::ui::widgets::{icon_button, line_edit, set_name};
+use crate::ui::widgets::{Direction, Reorder, line_edit, reorder_buttons_ui, set_name};
 
 /// The item list `list` (Questions or Next) of the day at `date`.
 pub fn item_list_ui(
@@ -235,32 +235,17 @@ pub fn move_buttons_ui(
         .days
         .get(&date)
         .map_or(0, |day| crate::model::list_len(day, list));
-    let up = format!("{name} {}", cx.pick("を上へ", "up"));
-    let down = format!("{name} {}", cx.pick("を下へ", "down"));
-    let delete = format!("{name} {}", cx.pick("を削除", "delete"));
-    ui.add_enabled_ui(index > 0, |ui| {
-        if icon_button(ui, "⬆", &up).clicked() {
-            actions.push(Action::Edit(Edit::MoveItem {
-                date,
-                list,
-                from: index,
-                to: index - 1,
-            }));
-        }
-    });
-    ui.add_enabled_ui(index + 1 < len, |ui| {
-        if icon_button(ui, "⬇", &down).clicked() {
-            actions.push(Action::Edit(Edit::MoveItem {
-                date,
-                list,
-                from: index,
-                to: index + 1,
-            }));
-        }
-    });
-    if icon_button(ui, "×", &delete).clicked() {
-        actions.push(Action::Edit(Edit::RemoveItem { date, list, index }));
-    }
+    let edit = match reorder_buttons_ui(ui, cx.lang, Direction::Vertical, index, len, name) {
+        Some(Reorder::Move { from, to }) => Edit::MoveItem {
+            date,
+            list,
+            from,
+            to,
+        },
+        Some(Reorder::Delete(index)) => Edit::RemoveItem { date, list, index },
+        None => return,
+    };
+    actions.push(Action::Edit(edit));
 }
 
 /// The answer of a resolved question (editable, and the question can be

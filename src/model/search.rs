@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 use super::day::{Block, Day, WorkItem};
-use super::edit::{DayText, GridAt};
+use super::edit::{DayText, GridAt, grid_at, text_of};
 use super::grid::Grid;
 use super::journal::Journal;
 use super::template::Section;
@@ -141,9 +141,21 @@ pub fn day_texts(day: &Day) -> impl Iterator<Item = (Place, &str)> {
 
 /// The text at `place` of `day`.
 pub fn text_at(day: &Day, place: Place) -> Option<&str> {
-    day_texts(day)
-        .find(|(p, _)| *p == place)
-        .map(|(_, text)| text)
+    match place {
+        Place::Text(field) => text_of(day, field),
+        Place::ExtraHeading(index) => day.extra.get(index).map(|e| e.heading.as_str()),
+        Place::Grid { at, part } => {
+            let grid = grid_at(day, at)?;
+            let text = match part {
+                GridPart::Title => &grid.title,
+                GridPart::Corner => &grid.corner,
+                GridPart::Option(row) => grid.options.get(row)?,
+                GridPart::Criterion(col) => &grid.criteria.get(col)?.name,
+                GridPart::Cell(row, col) => &grid.cells.get(row)?.get(col)?.text,
+            };
+            Some(text)
+        }
+    }
 }
 
 /// Text folded for matching: NFKC (full-width ASCII and half-width kana become

@@ -8,6 +8,7 @@ mod error;
 mod format;
 mod load;
 mod migrate;
+mod process;
 mod recovery;
 mod save;
 mod stamp;

@@ -88,7 +88,7 @@ pub fn write_recovery(dir: &Path, recovered: &Recovered) -> Result<PathBuf, Save
 /// tell cheaply; elsewhere every other process's file counts as left behind,
 /// which may offer a running window's work again but never hides a crash's.
 fn running(pid: u32) -> bool {
-    cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
+    super::process::running(pid).unwrap_or(false)
 }
 
 /// Recovery files for `journal_path` left by processes that are gone.

@@ -216,8 +216,8 @@ fn remove_stale_temps(path: &Path) {
 }
 
 fn process_alive(pid: u32, entry: &fs::DirEntry) -> bool {
-    if cfg!(target_os = "linux") {
-        return Path::new("/proc").join(pid.to_string()).exists();
+    if let Some(running) = super::process::running(pid) {
+        return running;
     }
     let age = entry
         .metadata()

@@ -20,7 +20,7 @@ use super::action::{Action, View, ViewCtx};
 use super::library_menu::{LibraryDialog, book_menu_ui, chapter_menu_ui, library_dialog_ui};
 use super::search_panel::{search_box_ui, search_results_ui};
 use super::search_state::SearchState;
-use super::widgets::set_name;
+use super::widgets::{DraftField, draft_field_ui};
 
 /// What the user is typing in the library's "add" fields, which books and
 /// months are open, and the library dialog that is open.
@@ -208,24 +208,20 @@ fn new_chapter_ui(
     actions: &mut Vec<Action>,
 ) {
     let draft = drafts.new_chapter.entry(book.id).or_default();
-    let response = ui.add(
-        egui::TextEdit::singleline(draft)
-            .hint_text(cx.pick("＋ 章を追加", "+ Add chapter"))
-            .desired_width(180.0),
-    );
     let name = format!(
         "{} {}",
         book.title,
         cx.pick("に章を追加（ライブラリ）", "library: add chapter")
     );
-    set_name(ui, &response, &name);
-    if response.lost_focus()
-        && ui.input(|i| i.key_pressed(egui::Key::Enter))
-        && !draft.trim().is_empty()
-    {
+    let field = DraftField {
+        hint: cx.pick("＋ 章を追加", "+ Add chapter"),
+        name: &name,
+        width: 180.0,
+    };
+    if let Some(label) = draft_field_ui(ui, draft, field, None) {
         actions.push(Action::Edit(Edit::AddChapter {
             book: book.id,
-            label: std::mem::take(draft),
+            label,
             studied_on: None,
         }));
     }
@@ -233,23 +229,15 @@ fn new_chapter_ui(
 
 fn new_book_ui(ui: &mut Ui, cx: &ViewCtx, drafts: &mut TreeDrafts, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut drafts.new_book)
-                .hint_text(cx.pick("＋ 本を追加", "+ Add book"))
-                .desired_width(180.0),
-        );
-        set_name(
-            ui,
-            &response,
-            cx.pick("ライブラリに本を追加", "Library: add book"),
-        );
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let ready = !drafts.new_book.trim().is_empty();
-        let add = ui.add_enabled(ready, egui::Button::new("＋"));
-        set_name(ui, &add, cx.pick("本を追加する", "Add the book"));
-        if (entered || add.clicked()) && ready {
+        let field = DraftField {
+            hint: cx.pick("＋ 本を追加", "+ Add book"),
+            name: cx.pick("ライブラリに本を追加", "Library: add book"),
+            width: 180.0,
+        };
+        let button = ("＋", cx.pick("本を追加する", "Add the book"));
+        if let Some(title) = draft_field_ui(ui, &mut drafts.new_book, field, Some(button)) {
             actions.push(Action::Edit(Edit::AddBook {
-                title: std::mem::take(&mut drafts.new_book),
+                title,
                 studied_on: None,
             }));
         }

@@ -101,3 +101,36 @@ pub fn reorder_buttons_ui(
     }
     asked
 }
+
+/// A text field for the name of something to create, and how it is labelled.
+pub struct DraftField<'a> {
+    pub hint: &'a str,
+    /// The field's accessible name.
+    pub name: &'a str,
+    pub width: f32,
+}
+
+/// A field the user types a new name into, submitted with Enter or with an
+/// optional button `(text, accessible name)`, enabled once the text is not
+/// blank. Returns the name (taken out of `draft`) when submitted.
+pub fn draft_field_ui(
+    ui: &mut Ui,
+    draft: &mut String,
+    field: DraftField,
+    button: Option<(&str, &str)>,
+) -> Option<String> {
+    let response = ui.add(
+        egui::TextEdit::singleline(draft)
+            .hint_text(field.hint)
+            .desired_width(field.width),
+    );
+    set_name(ui, &response, field.name);
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let ready = !draft.trim().is_empty();
+    let clicked = button.is_some_and(|(text, name)| {
+        let add = ui.add_enabled(ready, egui::Button::new(text));
+        set_name(ui, &add, name);
+        add.clicked()
+    });
+    ((entered || clicked) && ready).then(|| std::mem::take(draft))
+}

@@ -13,7 +13,7 @@ use crate::model::{BookId, Day, DayText, Edit, ItemList, StudiedBook, WorkItem, 
 use super::item_list::move_buttons_ui;
 use crate::ui::action::{Action, ViewCtx};
 use crate::ui::drafts::Drafts;
-use crate::ui::widgets::{icon_button, line_edit, set_name};
+use crate::ui::widgets::{DraftField, draft_field_ui, icon_button, line_edit, set_name};
 
 pub fn worked_on_ui(
     ui: &mut Ui,
@@ -112,27 +112,17 @@ fn studied_book_ui(
         });
         ui.horizontal(|ui| {
             let draft = drafts.new_chapter.entry(book.id).or_default();
-            let name = format!("{} {}", book.title, cx.pick("の新しい章", "new chapter"));
-            let response = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text(cx.pick("新しい章（例: 7 章 トランザクション）", "New chapter"))
-                    .desired_width(260.0),
-            );
-            set_name(ui, &response, &name);
-            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let add = ui.add_enabled(
-                !draft.trim().is_empty(),
-                egui::Button::new(cx.pick("章を追加", "Add chapter")),
-            );
-            set_name(
-                ui,
-                &add,
-                &format!("{} {}", book.title, cx.pick("に章を追加", "add chapter")),
-            );
-            if (add.clicked() || entered) && !draft.trim().is_empty() {
+            let field = DraftField {
+                hint: cx.pick("新しい章（例: 7 章 トランザクション）", "New chapter"),
+                name: &format!("{} {}", book.title, cx.pick("の新しい章", "new chapter")),
+                width: 260.0,
+            };
+            let button_name = format!("{} {}", book.title, cx.pick("に章を追加", "add chapter"));
+            let button = (cx.pick("章を追加", "Add chapter"), button_name.as_str());
+            if let Some(label) = draft_field_ui(ui, draft, field, Some(button)) {
                 actions.push(Action::Edit(Edit::AddChapter {
                     book: book.id,
-                    label: std::mem::take(draft),
+                    label,
                     studied_on: Some(date),
                 }));
             }
@@ -181,18 +171,16 @@ fn add_new_book_ui(
     drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut drafts.new_book)
-            .hint_text(cx.pick("新しい本の題名", "New book title"))
-            .desired_width(220.0),
-    );
-    set_name(ui, &response, cx.pick("新しい本の題名", "New book title"));
-    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let ready = !drafts.new_book.trim().is_empty();
-    let add = ui.add_enabled(ready, egui::Button::new(cx.pick("本を追加", "Add book")));
-    if (add.clicked() || entered) && ready {
+    let title = cx.pick("新しい本の題名", "New book title");
+    let field = DraftField {
+        hint: title,
+        name: title,
+        width: 220.0,
+    };
+    let add = cx.pick("本を追加", "Add book");
+    if let Some(title) = draft_field_ui(ui, &mut drafts.new_book, field, Some((add, add))) {
         actions.push(Action::Edit(Edit::AddBook {
-            title: std::mem::take(&mut drafts.new_book),
+            title,
             studied_on: Some(date),
         }));
     }

@@ -25,3 +25,16 @@ pub use stamp::{FileStamp, stamp};
 
 /// The extension journal files carry.
 pub const EXTENSION: &str = "studylog.ron";
+
+/// A journal's name for people: `study.studylog.ron` -> `study`; any other
+/// file loses its last extension (`log.md` -> `log`).
+pub fn journal_name(path: &std::path::Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match name.strip_suffix(&format!(".{EXTENSION}")) {
+        Some(stem) => stem.to_owned(),
+        None => path.file_stem().map_or_else(
+            || name.clone().into_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        ),
+    }
+}

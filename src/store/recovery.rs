@@ -50,9 +50,7 @@ fn recovery_stem(journal_path: Option<&Path>) -> String {
         Some(path) => {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             path.hash(&mut hasher);
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let suffix = format!(".{}", crate::store::EXTENSION);
-            let name = name.strip_suffix(&suffix).unwrap_or(&name).to_owned();
+            let name = super::journal_name(path);
             format!("{name}-{:016x}", hasher.finish())
         }
         None => "untitled".to_owned(),

@@ -75,7 +75,7 @@ impl Document {
     /// The file name without its extension, or 無題/Untitled.
     pub fn name(&self, lang: UiLanguage) -> String {
         match &self.path {
-            Some(path) => display_name(path),
+            Some(path) => store::journal_name(path),
             None => lang.untitled().to_owned(),
         }
     }
@@ -84,21 +84,5 @@ impl Document {
     pub fn window_title(&self, lang: UiLanguage) -> String {
         let marker = if self.is_dirty() { "● " } else { "" };
         format!("{marker}{} — studylog", self.name(lang))
-    }
-}
-
-/// "study.studylog.ron" -> "study".
-pub fn display_name(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let suffix = format!(".{}", crate::store::EXTENSION);
-    match name.strip_suffix(&suffix) {
-        Some(stem) => stem.to_owned(),
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or(name),
     }
 }

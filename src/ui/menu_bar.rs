@@ -7,7 +7,6 @@ use egui::{Button, Ui};
 
 use super::action::Action;
 use super::command::Command;
-use super::document::display_name;
 use super::i18n::UiLanguage;
 
 /// What the menus need to know to enable their entries.
@@ -101,7 +100,7 @@ fn recent_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             state.lang.pick("最近使ったファイル", "Open Recent"),
             |ui| {
                 for path in state.recent {
-                    let button = Button::new(display_name(path)).right_text("");
+                    let button = Button::new(crate::store::journal_name(path)).right_text("");
                     if ui
                         .add(button)
                         .on_hover_text(path.display().to_string())

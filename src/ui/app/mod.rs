@@ -28,7 +28,7 @@ use super::chapter_view::chapter_view_ui;
 use super::command::Command;
 use super::day_form::day_form_ui;
 use super::dialogs::{DialogMode, FileDialogs, FileKind, NativeDialogs};
-use super::document::{Document, display_name};
+use super::document::Document;
 use super::drafts::Drafts;
 use super::i18n::UiLanguage;
 use super::ime::ImeTracker;
@@ -242,7 +242,7 @@ impl StudylogApp {
                 }
             }
             Start::Import(path) => {
-                let title = display_name(&path);
+                let title = crate::store::journal_name(&path);
                 self.replace_document(Document::untitled(
                     Journal::new(title, self.language().into()),
                     false,

@@ -33,10 +33,7 @@ fn main() {
         .max_by_key(|(_, day)| studylog::model::amount_written(day))
         .expect("a day with a grid");
     let date = *date;
-    println!(
-        "journal: {}; day shown: {date}",
-        studylog::cli::summary(&journal)
-    );
+    println!("journal: {}; day shown: {date}", journal.summary());
 
     let mut harness = Harness::builder()
         .with_size([1400.0, 1000.0])

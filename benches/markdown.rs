@@ -16,7 +16,7 @@ fn main() {
     let text = export_journal(&journal);
     println!(
         "journal: {} -> {:.1} MB of Markdown",
-        studylog::cli::summary(&journal),
+        journal.summary(),
         text.len() as f64 / 1e6
     );
     let budget = Duration::from_millis(100);

@@ -13,7 +13,7 @@ use studylog::model::SearchIndex;
 
 fn main() {
     let journal = generate::generate(10, 1);
-    println!("journal: {}", studylog::cli::summary(&journal));
+    println!("journal: {}", journal.summary());
     let index = common::measure(
         "build the search index",
         10,

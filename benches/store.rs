@@ -17,7 +17,7 @@ fn main() {
     let size = std::fs::metadata(&path).expect("saved file").len();
     println!(
         "journal: {} ({:.1} MB)",
-        studylog::cli::summary(&journal),
+        journal.summary(),
         size as f64 / 1e6
     );
 

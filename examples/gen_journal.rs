@@ -29,11 +29,7 @@ fn main() -> ExitCode {
     let journal = studylog::generate::generate(args.years, args.seed);
     match studylog::store::save(&args.output, &journal) {
         Ok(()) => {
-            println!(
-                "{}: {}",
-                args.output.display(),
-                studylog::cli::summary(&journal)
-            );
+            println!("{}: {}", args.output.display(), journal.summary());
             ExitCode::SUCCESS
         }
         Err(error) => {

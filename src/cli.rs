@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::locale::system_language;
 use crate::markdown::{self, ImportOptions, ImportReport};
 use crate::model::{Book, BookId, Journal, Language};
 use crate::store;
@@ -203,7 +204,7 @@ fn new(file: &Path, language: Language, out: &mut dyn Write) -> Result<(), Strin
             file.display()
         ));
     }
-    let journal = Journal::new(title_from_path(file), language);
+    let journal = Journal::new(store::journal_name(file), language);
     store::save(file, &journal).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "created {}", file.display());
     Ok(())
@@ -211,7 +212,7 @@ fn new(file: &Path, language: Language, out: &mut dyn Write) -> Result<(), Strin
 
 fn check(file: &Path, out: &mut dyn Write) -> Result<(), String> {
     let journal = store::load(file).map_err(|e| e.to_string())?;
-    let _ = writeln!(out, "{}: {}", file.display(), summary(&journal));
+    let _ = writeln!(out, "{}: {}", file.display(), journal.summary());
     Ok(())
 }
 
@@ -279,7 +280,7 @@ fn import(
     let mut journal = if target.exists() {
         store::load(&target).map_err(|e| e.to_string())?
     } else {
-        Journal::new(title_from_path(&target), system_language())
+        Journal::new(store::journal_name(&target), system_language())
     };
     let mut reports = Vec::new();
     for file in files {
@@ -297,7 +298,7 @@ fn import(
     for (file, report) in reports {
         let _ = writeln!(out, "{}: {}", file.display(), describe(&report));
     }
-    let _ = writeln!(out, "saved {}: {}", target.display(), summary(&journal));
+    let _ = writeln!(out, "saved {}: {}", target.display(), journal.summary());
     Ok(())
 }
 
@@ -324,100 +325,5 @@ fn describe(report: &ImportReport) -> String {
 }
 
 fn plural_count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", plural(n, one, many))
-}
-
-/// "3650 days (2016-01-01 to 2025-12-28), 40 books, 600 chapters".
-pub fn summary(journal: &Journal) -> String {
-    let days = journal.days.len();
-    let range = match (journal.days.keys().next(), journal.days.keys().next_back()) {
-        (Some(first), Some(last)) => format!(" ({first} to {last})"),
-        _ => String::new(),
-    };
-    format!(
-        "{days} {}{range}, {} {}, {} {}",
-        plural(days, "day", "days"),
-        journal.books.len(),
-        plural(journal.books.len(), "book", "books"),
-        journal.chapter_count(),
-        plural(journal.chapter_count(), "chapter", "chapters"),
-    )
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
-/// "my-study.studylog.ron" -> "my-study".
-pub fn title_from_path(path: &Path) -> String {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let stem = name
-        .strip_suffix(&format!(".{}", store::EXTENSION))
-        .or_else(|| name.strip_suffix(".ron"))
-        .unwrap_or(&name);
-    stem.to_owned()
-}
-
-/// Japanese when the system locale is Japanese, English otherwise.
-pub fn system_language() -> Language {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
-    if locale.starts_with("ja") {
-        Language::Ja
-    } else {
-        Language::En
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_drops_the_journal_extension() {
-        assert_eq!(
-            title_from_path(Path::new("/x/my-study.studylog.ron")),
-            "my-study"
-        );
-        assert_eq!(title_from_path(Path::new("学習.ron")), "学習");
-        assert_eq!(title_from_path(Path::new("notes")), "notes");
-    }
-
-    #[test]
-    fn years_are_read_from_file_names() {
-        assert_eq!(
-            crate::markdown::year_in_file_name(Path::new("2025-12.md")),
-            Some(2025)
-        );
-        assert_eq!(
-            crate::markdown::year_in_file_name(Path::new("log_2024_study.md")),
-            Some(2024)
-        );
-        assert_eq!(
-            crate::markdown::year_in_file_name(Path::new("12345.md")),
-            None
-        );
-        assert_eq!(
-            crate::markdown::year_in_file_name(Path::new("notes.md")),
-            None
-        );
-    }
-
-    #[test]
-    fn summary_counts_days_books_and_chapters() {
-        let mut journal = Journal::new("t", Language::Ja);
-        let book = journal.add_book("本");
-        journal.add_chapter(book, "1 章");
-        assert_eq!(summary(&journal), "0 days, 1 book, 1 chapter");
-        journal
-            .days
-            .insert("2025-03-10".parse().unwrap(), Default::default());
-        assert_eq!(
-            summary(&journal),
-            "1 day (2025-03-10 to 2025-03-10), 1 book, 1 chapter"
-        );
-    }
+    format!("{n} {}", if n == 1 { one } else { many })
 }

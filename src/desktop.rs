@@ -15,21 +15,7 @@ use std::process::Command;
 /// The journal file type.
 pub const MIME_TYPE: &str = "application/x-studylog";
 
-const DESKTOP_ENTRY: &str = include_str!("../assets/studylog.desktop");
-const MIME_XML: &str = include_str!("../assets/studylog-mime.xml");
-const ICON_SVG: &[u8] = include_bytes!("../assets/icons/studylog.svg");
-const ICON_PNGS: [(u32, &[u8]); 7] = [
-    (16, include_bytes!("../assets/icons/studylog-16.png")),
-    (32, include_bytes!("../assets/icons/studylog-32.png")),
-    (48, include_bytes!("../assets/icons/studylog-48.png")),
-    (64, include_bytes!("../assets/icons/studylog-64.png")),
-    (128, include_bytes!("../assets/icons/studylog-128.png")),
-    (256, include_bytes!("../assets/icons/studylog-256.png")),
-    (512, include_bytes!("../assets/icons/studylog-512.png")),
-];
-
-/// The 256-pixel icon, for the window.
-pub const WINDOW_ICON_PNG: &[u8] = include_bytes!("../assets/icons/studylog-256.png");
+use crate::assets::{DESKTOP_ENTRY, ICON_PNGS, ICON_SVG, MIME_XML};
 
 /// `$XDG_DATA_HOME`, or `~/.local/share`.
 pub fn data_home() -> Option<PathBuf> {

@@ -1,13 +1,23 @@
 //! studylog: a daily study log for readers of technical books.
 //!
-//! - [`model`]: the journal as plain data and pure operations.
-//! - [`store`]: reading and writing `*.studylog.ron` files, atomically.
-//! - [`cli`]: the headless subcommands (`new`, `check`, ...).
+//! - [`model`]: the journal as plain data and pure operations (no egui, no files).
+//! - [`store`]: the only code that touches journal files: atomic saves,
+//!   backups, recovery files, errors with line and column.
+//! - [`markdown`]: export to and import from hand-written daily logs.
+//! - [`cli`]: the headless subcommands (`new`, `check`, `export`, ...).
+//! - [`ui`]: the desktop app (egui/eframe), built with the `gui` feature.
+//! - [`desktop`]: per-user desktop integration (menu entry, icon, file type).
+//! - [`locale`]: the system's language.
+//! - [`assets`]: files bundled into the binary (sample journal, icons).
 //! - [`generate`]: deterministic synthetic journals for benches and tests.
 
+mod listed_enum;
+
+pub mod assets;
 pub mod cli;
 pub mod desktop;
 pub mod generate;
+pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod store;

@@ -212,6 +212,15 @@ mod tests {
     }
 
     #[test]
+    fn years_are_read_from_file_names() {
+        let year = |name: &str| year_in_file_name(Path::new(name));
+        assert_eq!(year("2025-12.md"), Some(2025));
+        assert_eq!(year("log_2024_study.md"), Some(2024));
+        assert_eq!(year("12345.md"), None);
+        assert_eq!(year("notes.md"), None);
+    }
+
+    #[test]
     fn a_broken_format_falls_back_instead_of_panicking() {
         let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
         assert_eq!(format_date(date, "%Q %"), "2025-03-10");

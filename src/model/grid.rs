@@ -45,17 +45,19 @@ pub enum Score {
     Mark(Mark),
 }
 
-/// The marks Japanese comparison tables use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Mark {
-    /// ◎
-    Excellent,
-    /// ○
-    Good,
-    /// △
-    Fair,
-    /// ×
-    Poor,
+crate::listed_enum::listed_enum! {
+    /// The marks Japanese comparison tables use.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Mark {
+        /// ◎
+        Excellent,
+        /// ○
+        Good,
+        /// △
+        Fair,
+        /// ×
+        Poor,
+    }
 }
 
 impl Criterion {
@@ -141,8 +143,6 @@ impl Grid {
 }
 
 impl Mark {
-    pub const ALL: [Mark; 4] = [Mark::Excellent, Mark::Good, Mark::Fair, Mark::Poor];
-
     pub fn symbol(self) -> &'static str {
         match self {
             Mark::Excellent => "◎",

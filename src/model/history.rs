@@ -173,13 +173,6 @@ impl History {
         self.state != self.saved_state
     }
 
-    /// Stop grouping keystrokes into the last step (e.g. when the field loses focus).
-    pub fn break_typing(&mut self) {
-        if let Some(step) = self.undo.last_mut() {
-            step.typing = None;
-        }
-    }
-
     fn fresh_state(&mut self) -> u64 {
         self.last_state += 1;
         self.last_state

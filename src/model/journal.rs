@@ -100,6 +100,29 @@ impl Journal {
     }
 }
 
+impl Journal {
+    /// "3650 days (2016-01-01 to 2025-12-28), 40 books, 600 chapters".
+    pub fn summary(&self) -> String {
+        let days = self.days.len();
+        let range = match (self.days.keys().next(), self.days.keys().next_back()) {
+            (Some(first), Some(last)) => format!(" ({first} to {last})"),
+            _ => String::new(),
+        };
+        let chapters = self.chapter_count();
+        format!(
+            "{}{range}, {}, {}",
+            count(days, "day", "days"),
+            count(self.books.len(), "book", "books"),
+            count(chapters, "chapter", "chapters"),
+        )
+    }
+}
+
+/// "1 day", "2 days".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A hand-edited file may repeat a date; a plain map would silently keep only
 /// the last one, so a repeat is an error instead.
 fn days_without_duplicates<'de, D>(deserializer: D) -> Result<BTreeMap<NaiveDate, Day>, D::Error>
@@ -132,4 +155,24 @@ where
     }
 
     deserializer.deserialize_map(DaysVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_days_books_and_chapters() {
+        let mut journal = Journal::new("t", Language::Ja);
+        let book = journal.add_book("本");
+        journal.add_chapter(book, "1 章");
+        assert_eq!(journal.summary(), "0 days, 1 book, 1 chapter");
+        journal
+            .days
+            .insert("2025-03-10".parse().unwrap(), Day::default());
+        assert_eq!(
+            journal.summary(),
+            "1 day (2025-03-10 to 2025-03-10), 1 book, 1 chapter"
+        );
+    }
 }

@@ -26,24 +26,16 @@ fn yes() -> bool {
     true
 }
 
-/// The five sections of a day, in template order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    WorkedOn,
-    Learned,
-    Questions,
-    Next,
-    Impressions,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] = [
-        Section::WorkedOn,
-        Section::Learned,
-        Section::Questions,
-        Section::Next,
-        Section::Impressions,
-    ];
+crate::listed_enum::listed_enum! {
+    /// The five sections of a day, in template order.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Section {
+        WorkedOn,
+        Learned,
+        Questions,
+        Next,
+        Impressions,
+    }
 }
 
 /// The `##` headings of the five sections.

@@ -38,3 +38,20 @@ pub fn journal_name(path: &std::path::Path) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_journal_is_named_after_its_file_without_the_extension() {
+        assert_eq!(
+            journal_name(Path::new("/x/my-study.studylog.ron")),
+            "my-study"
+        );
+        assert_eq!(journal_name(Path::new("学習.ron")), "学習");
+        assert_eq!(journal_name(Path::new("log.md")), "log");
+        assert_eq!(journal_name(Path::new("notes")), "notes");
+    }
+}

@@ -8,48 +8,30 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::UiLanguage;
 
-/// A user command.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Command {
-    New,
-    Open,
-    Save,
-    SaveAs,
-    ImportMarkdown,
-    ExportDay,
-    ExportBook,
-    ExportJournal,
-    Quit,
-    Undo,
-    Redo,
-    Today,
-    PreviousDay,
-    NextDay,
-    Calendar,
-    Search,
+crate::listed_enum::listed_enum! {
+    /// A user command.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Command {
+        New,
+        Open,
+        Save,
+        SaveAs,
+        ImportMarkdown,
+        ExportDay,
+        ExportBook,
+        ExportJournal,
+        Quit,
+        Undo,
+        Redo,
+        Today,
+        PreviousDay,
+        NextDay,
+        Calendar,
+        Search,
+    }
 }
 
 impl Command {
-    /// All commands, in menu order.
-    pub const ALL: [Command; 16] = [
-        Command::New,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::ImportMarkdown,
-        Command::ExportDay,
-        Command::ExportBook,
-        Command::ExportJournal,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::Today,
-        Command::PreviousDay,
-        Command::NextDay,
-        Command::Calendar,
-        Command::Search,
-    ];
-
     /// The menu wording.
     pub fn label(self, lang: UiLanguage) -> &'static str {
         let (ja, en) = match self {
@@ -113,4 +95,30 @@ fn modifier_count(modifiers: Modifiers) -> u8 {
     u8::from(modifiers.alt)
         + u8::from(modifiers.shift)
         + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let table = Command::shortcut_table();
+        for (i, (shortcut, command)) in table.iter().enumerate() {
+            for (other_shortcut, other) in &table[i + 1..] {
+                assert!(
+                    shortcut != other_shortcut,
+                    "{command:?} and {other:?} share a shortcut"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_words_in_both_languages() {
+        for command in Command::ALL {
+            assert!(!command.label(UiLanguage::Japanese).is_empty());
+            assert!(!command.label(UiLanguage::English).is_empty());
+        }
+    }
 }

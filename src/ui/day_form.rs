@@ -50,7 +50,7 @@ pub fn day_form_ui(
                 );
             }
             extras_ui(ui, cx, date, day, 0, drafts, actions);
-            for (slot, section) in Section::ALL.into_iter().enumerate() {
+            for (slot, &section) in Section::ALL.iter().enumerate() {
                 section_ui(ui, cx, date, day, section, drafts, actions);
                 extras_ui(ui, cx, date, day, slot + 1, drafts, actions);
             }

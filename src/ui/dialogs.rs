@@ -42,8 +42,6 @@ pub trait FileDialogs<P> {
     /// The answer to the request asked earlier, once there is one: the
     /// request's purpose, and the path (None if the user cancelled).
     fn poll(&mut self) -> Option<(P, Option<PathBuf>)>;
-    /// Whether a dialog is waiting for the user.
-    fn is_open(&self) -> bool;
 }
 
 /// The desktop's own dialogs (XDG portal, zenity, GTK, macOS, Windows) via rfd.
@@ -89,10 +87,6 @@ impl<P: Send + 'static> FileDialogs<P> for NativeDialogs<P> {
         let answer = self.receiver.try_recv().ok()?;
         self.open = false;
         Some(answer)
-    }
-
-    fn is_open(&self) -> bool {
-        self.open
     }
 }
 
@@ -185,9 +179,5 @@ impl<P: Clone> FileDialogs<P> for ScriptedDialogs<P> {
 
     fn poll(&mut self) -> Option<(P, Option<PathBuf>)> {
         self.lock().pending.take()
-    }
-
-    fn is_open(&self) -> bool {
-        self.lock().pending.is_some()
     }
 }

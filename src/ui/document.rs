@@ -48,17 +48,12 @@ impl Document {
         }
     }
 
-    /// A journal with no file. `unsaved` says whether it holds work that
-    /// exists nowhere else (an import), so closing it must ask first.
-    pub fn untitled(journal: Journal, unsaved: bool) -> Self {
-        let mut history = History::default();
-        if unsaved {
-            history.mark_saved(u64::MAX);
-        }
+    /// A journal with no file.
+    pub fn untitled(journal: Journal) -> Self {
         Document {
             journal,
             path: None,
-            history,
+            history: History::default(),
             disk: None,
         }
     }

@@ -369,7 +369,7 @@ fn score_picker_ui(
                 Some(score),
             );
         }
-        for mark in Mark::ALL {
+        for &mark in Mark::ALL {
             let score = Score::Mark(mark);
             choose(
                 ui,

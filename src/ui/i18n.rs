@@ -15,7 +15,7 @@ pub enum UiLanguage {
 impl UiLanguage {
     /// Japanese when the system locale is Japanese, otherwise English.
     pub fn from_system() -> Self {
-        match crate::cli::system_language() {
+        match crate::locale::system_language() {
             crate::model::Language::Ja => UiLanguage::Japanese,
             crate::model::Language::En => UiLanguage::English,
         }

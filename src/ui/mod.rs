@@ -45,7 +45,7 @@ pub fn run(start: Start) -> eframe::Result {
         .with_app_id("studylog")
         .with_inner_size([1200.0, 800.0])
         .with_min_inner_size([640.0, 400.0]);
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::desktop::WINDOW_ICON_PNG) {
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::assets::WINDOW_ICON_PNG) {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
     let options = eframe::NativeOptions {

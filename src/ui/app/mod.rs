@@ -39,9 +39,6 @@ use super::search_state::SearchState;
 use super::settings::Settings;
 use super::side_tree::{TreeDrafts, side_tree_ui};
 
-/// The journal bundled with the app, opened (as an untitled copy) on first run.
-const SAMPLE: &str = include_str!("../../../assets/sample.studylog.ron");
-
 /// What the app opens at start.
 pub enum Start {
     /// The last journal used, or the bundled sample the first time.
@@ -200,7 +197,7 @@ impl StudylogApp {
         let today = today();
         let mut app = StudylogApp {
             ctx: cc.egui_ctx.clone(),
-            doc: Document::untitled(Journal::new("", Language::Ja), false),
+            doc: Document::untitled(Journal::new("", Language::Ja)),
             view: View::Day(today),
             last_day: today,
             settings,
@@ -243,19 +240,20 @@ impl StudylogApp {
             }
             Start::Import(path) => {
                 let title = crate::store::journal_name(&path);
-                self.replace_document(Document::untitled(
-                    Journal::new(title, self.language().into()),
-                    false,
-                ));
+                let journal = Journal::new(title, self.language().into());
+                self.replace_document(Document::untitled(journal));
                 self.import_markdown(&path);
             }
-            Start::Journal(journal) => self.replace_document(Document::untitled(*journal, false)),
+            Start::Journal(journal) => self.replace_document(Document::untitled(*journal)),
         }
     }
 
     fn open_sample(&mut self) {
-        match store::parse_journal(Path::new("sample.studylog.ron"), SAMPLE) {
-            Ok(journal) => self.replace_document(Document::untitled(journal, false)),
+        match store::parse_journal(
+            Path::new("sample.studylog.ron"),
+            crate::assets::SAMPLE_JOURNAL,
+        ) {
+            Ok(journal) => self.replace_document(Document::untitled(journal)),
             Err(e) => self.messages.push(Message::error(e.to_string())),
         }
     }
@@ -294,10 +292,6 @@ impl StudylogApp {
     /// The question waiting for an answer, if any.
     pub fn prompt(&self) -> Option<&Prompt> {
         self.prompt.as_ref()
-    }
-
-    pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
     }
 
     /// `NAME — studylog`, with `●` while there are unsaved changes.
@@ -601,7 +595,7 @@ impl StudylogApp {
         match op {
             Guarded::New => {
                 let journal = Journal::new("", self.language().into());
-                self.replace_document(Document::untitled(journal, false));
+                self.replace_document(Document::untitled(journal));
             }
             Guarded::Open => self.ask(Purpose::Open, DialogMode::Open, FileKind::Journal, None),
             Guarded::OpenPath(path) => {

@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::generate;
-use studylog::model::Block;
 use studylog::ui::dialogs::ScriptedDialogs;
 use studylog::ui::{Start, StudylogApp};
 
@@ -23,13 +22,7 @@ fn main() {
     let (date, _) = journal
         .days
         .iter()
-        .filter(|(_, day)| {
-            day.learned
-                .iter()
-                .flat_map(|b| &b.chapters)
-                .flat_map(|n| &n.blocks)
-                .any(|b| matches!(b, Block::Grid(_)))
-        })
+        .filter(|(_, day)| day.grids().next().is_some())
         .max_by_key(|(_, day)| studylog::model::amount_written(day))
         .expect("a day with a grid");
     let date = *date;

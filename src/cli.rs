@@ -159,7 +159,7 @@ fn search(file: &Path, query: &str, out: &mut dyn Write) -> Result<(), String> {
     for hit in index.search(query, usize::MAX).hits {
         let day = &journal.days[&hit.date];
         let line = crate::model::hit_line(&journal, &hit).unwrap_or_default();
-        let heading = hit.place.heading(&journal, day);
+        let heading = crate::model::heading_of(day, hit.place);
         let _ = writeln!(out, "{} {heading}: {}", hit.date, line.trim());
     }
     Ok(())

@@ -9,8 +9,9 @@
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    Block, Cell, ChapterId, ChapterNotes, ChapterStatus, Day, Grid, Journal, Language, LearnedBook,
-    Mark, NextItem, Question, Score, StudiedBook, StudiedChapter, WorkItem,
+    Block, Cell, ChapterId, ChapterNotes, ChapterStatus, Day, Entry, FreeText, Grid, Journal,
+    Language, Learned, LearnedBook, Mark, NextItem, Question, Score, SectionBody, StudiedBook,
+    StudiedChapter, WorkItem,
 };
 
 /// Books in a generated library.
@@ -94,14 +95,13 @@ pub fn generate(years: u32, seed: u64) -> Journal {
 }
 
 fn generate_day(journal: &Journal, rng: &mut SplitMix64, n: u64) -> Day {
-    let mut day = Day::default();
     let book = &journal.books[rng.below(journal.books.len())];
     let start = rng.below(book.chapters.len() - 1);
     let chapters: Vec<ChapterId> = book.chapters[start..start + 2]
         .iter()
         .map(|c| c.id)
         .collect();
-    day.worked_on.push(WorkItem::Book(StudiedBook {
+    let studied = WorkItem::Book(StudiedBook {
         book: book.id,
         chapters: chapters
             .iter()
@@ -111,9 +111,8 @@ fn generate_day(journal: &Journal, rng: &mut SplitMix64, n: u64) -> Day {
                 written_as: number.to_string(),
             })
             .collect(),
-    }));
-    day.worked_on
-        .push(WorkItem::Text("AWS の資格の過去問を 20 問".to_owned()));
+    });
+    let exercise = WorkItem::Text("AWS の資格の過去問を 20 問".to_owned());
     let mut learned = LearnedBook {
         book: book.id,
         intro: String::new(),
@@ -126,20 +125,31 @@ fn generate_day(journal: &Journal, rng: &mut SplitMix64, n: u64) -> Day {
         }
         learned.chapters.push(ChapterNotes { chapter, blocks });
     }
-    day.learned.push(learned);
-    day.questions.push(Question::new(
-        PHRASES[rng.below(PHRASES.len())].to_owned() + "のはなぜか",
-    ));
-    day.next = vec![
+    let question = Question::new(PHRASES[rng.below(PHRASES.len())].to_owned() + "のはなぜか");
+    let mut next = vec![
         NextItem::new("次の章を読む"),
         NextItem::new("演習問題を解く"),
     ];
-    day.next[0].done = rng.below(2) == 0;
-    day.impressions = format!(
+    next[0].done = rng.below(2) == 0;
+    let impressions = format!(
         "今日は {} 分集中できた。{}",
         30 + rng.below(90),
         PHRASES[rng.below(PHRASES.len())]
     );
+    let bodies = [
+        SectionBody::WorkedOn(vec![Entry::Item(studied), Entry::Item(exercise)]),
+        SectionBody::Learned(Learned {
+            intro: String::new(),
+            books: vec![learned],
+        }),
+        SectionBody::Questions(vec![Entry::Item(question)]),
+        SectionBody::Next(next.into_iter().map(Entry::Item).collect()),
+        SectionBody::Impressions(FreeText::new(impressions)),
+    ];
+    let mut day = Day::from_template(&journal.template);
+    for (section, body) in day.sections.iter_mut().zip(bodies) {
+        section.body = body;
+    }
     day
 }
 

@@ -2,6 +2,8 @@
 //! (`tests/data/`): studylog's own style comes back identical, any log keeps
 //! every line of text, and export -> import -> export is a fixed point.
 
+mod common;
+
 use std::fs;
 
 use chrono::NaiveDate;
@@ -133,17 +135,19 @@ fn messy_logs_map_sections_books_chapters_and_grids() {
     );
 
     // 取り組んだこと: "3" under the book is the chapter "3 章 コンテナの概要".
-    let WorkItem::Book(studied) = &day1.worked_on[0] else {
-        panic!("{:?}", day1.worked_on)
+    let worked_on: Vec<&WorkItem> = day1.work_items().map(|(_, _, w)| w).collect();
+    let WorkItem::Book(studied) = worked_on[0] else {
+        panic!("{worked_on:?}")
     };
     assert_eq!(studied.chapters[0].chapter, book.chapters[0].id);
     assert_eq!(studied.chapters[0].written_as, "3");
-    assert_eq!(day1.worked_on[1], WorkItem::Text("英語の勉強 30 分".into()));
+    assert_eq!(worked_on[1], &WorkItem::Text("英語の勉強 30 分".into()));
 
     // Text before the first book, the book's own notes, and code with # lines stay as written.
-    assert_eq!(day1.learned_intro, "今日は集中できた。");
-    assert_eq!(day1.learned[0].intro, "本全体のメモ: 図が多くて読みやすい");
-    let Block::Text(notes) = &day1.learned[0].chapters[0].blocks[0] else {
+    let (_, learned) = day1.learned().next().unwrap();
+    assert_eq!(learned.intro, "今日は集中できた。");
+    assert_eq!(learned.books[0].intro, "本全体のメモ: 図が多くて読みやすい");
+    let Block::Text(notes) = &learned.books[0].chapters[0].blocks[0] else {
         panic!()
     };
     assert!(
@@ -160,22 +164,33 @@ fn messy_logs_map_sections_books_chapters_and_grids() {
     );
 
     // Questions: the empty bullet is dropped, the half-closed parenthesis kept.
-    let questions: Vec<&str> = day1.questions.iter().map(|q| q.text.as_str()).collect();
+    let questions = common::question_texts(day1);
     assert_eq!(
         questions,
         ["overlayfs の仕組み（あとで調べる", "cgroup v2 と v1 の違い"]
     );
 
     // The unknown section is kept, between the sections it sat between.
-    assert_eq!(day1.extra[0].heading, "参考リンク");
-    assert_eq!(day1.extra[0].body, "- https://example.com/containers");
-    assert_eq!(day1.extra[0].slot, 3);
-    assert_eq!(day1.impressions, "### 良かった点\n\n集中できた");
+    let headings: Vec<&str> = day1.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "今日やったこと",
+            "わかったこと",
+            "わからなかったこと・疑問",
+            "参考リンク",
+            "明日やること",
+            "振り返り"
+        ]
+    );
+    let links = day1.sections[3].body.free().unwrap();
+    assert_eq!(links.text, "- https://example.com/containers");
+    assert_eq!(common::impressions(day1), "### 良かった点\n\n集中できた");
 
     // Checkboxes keep their state.
     let day2 = &journal.days[&NaiveDate::from_ymd_opt(2025, 12, 2).unwrap()];
-    assert!(day2.next[0].done);
-    assert!(!day1.next[1].done);
+    assert!(common::next_items(day2)[0].1);
+    assert!(!common::next_items(day1)[1].1);
 
     // A table under a chapter is a grid, marks read as scores.
     let grid = day2
@@ -218,7 +233,7 @@ fn existing_days_are_kept_unless_replace() {
     let text = fs::read_to_string("tests/data/own_style_ja.md").unwrap();
     let mut journal = import_new(&text);
     let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
-    journal.days.get_mut(&date).unwrap().impressions = "アプリで書いた".into();
+    common::set_impressions(journal.days.get_mut(&date).unwrap(), "アプリで書いた");
 
     let keep = ImportOptions {
         default_year: 2025,
@@ -227,7 +242,7 @@ fn existing_days_are_kept_unless_replace() {
     let report = markdown::import(&mut journal, &text, &keep);
     assert_eq!(report.kept.len(), 2);
     assert!(report.added.is_empty());
-    assert_eq!(journal.days[&date].impressions, "アプリで書いた");
+    assert_eq!(common::impressions(&journal.days[&date]), "アプリで書いた");
 
     let replace = ImportOptions {
         default_year: 2025,
@@ -235,7 +250,7 @@ fn existing_days_are_kept_unless_replace() {
     };
     let report = markdown::import(&mut journal, &text, &replace);
     assert_eq!(report.replaced.len(), 2);
-    assert_eq!(journal.days[&date].impressions, "");
+    assert_eq!(common::impressions(&journal.days[&date]), "");
     assert_eq!(
         journal.books.len(),
         2,
@@ -248,11 +263,11 @@ fn text_that_looks_like_structure_is_escaped_and_comes_back() {
     let mut journal = import_new("# 2025-01-01\n\n## 感想\n\nふつうの文");
     let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     let tricky = "# 2025-01-02\n## 次やること\n\\# already escaped\n```\n# code\n```";
-    journal.days.get_mut(&date).unwrap().impressions = tricky.into();
+    common::set_impressions(journal.days.get_mut(&date).unwrap(), tricky);
     let exported = markdown::export_journal(&journal);
     let back = import_new(&exported);
     assert_eq!(back.days.len(), 1, "no day was invented:\n{exported}");
-    assert_eq!(back.days[&date].impressions, tricky);
+    assert_eq!(common::impressions(&back.days[&date]), tricky);
 }
 
 #[test]
@@ -297,8 +312,8 @@ fn a_four_row_table_imports_as_a_grid_and_exports_as_a_gfm_table() {
 | EKS on Fargate | [2/5] 割高 | [4/5] | [4/5] | [2/5] |\n";
     let journal = import_new(log);
     let day = &journal.days[&NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()];
-    let Block::Grid(grid) = &day.learned[0].chapters[0].blocks[0] else {
-        panic!("{:?}", day.learned[0].chapters[0].blocks)
+    let Block::Grid(grid) = &common::first_notes(day).blocks[0] else {
+        panic!("{:?}", common::first_notes(day).blocks)
     };
     assert_eq!(grid.title, "実行基盤の 4 パターン");
     assert_eq!(grid.options.len(), 4);
@@ -321,25 +336,25 @@ fn grids_after_free_section_text_import_and_export() {
     let journal = import_new(log);
     let day = &journal.days[&NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()];
     // A table inside the text stays text; the one under ##### after it is a grid.
-    assert!(
-        day.impressions.ends_with("| 本文の | 表 |"),
-        "{}",
-        day.impressions
-    );
-    assert_eq!(day.impressions_grids.len(), 1);
-    assert_eq!(day.impressions_grids[0].title, "実行基盤");
+    let impressions = common::impressions(day);
+    assert!(impressions.ends_with("| 本文の | 表 |"), "{impressions}");
+    let grids = common::impressions_grids(day);
+    assert_eq!(grids.len(), 1);
+    assert_eq!(grids[0].title, "実行基盤");
     assert_eq!(
-        day.impressions_grids[0].cells[0][0].score,
+        grids[0].cells[0][0].score,
         Some(Score::Mark(Mark::Excellent))
     );
     // An unknown section keeps its grid too, untitled.
-    assert_eq!(day.extra[0].heading, "比較メモ");
-    assert_eq!(day.extra[0].body, "");
-    assert_eq!(day.extra[0].grids[0].title, "");
-    assert_eq!(
-        day.extra[0].grids[0].cells[0][0].score,
-        Some(Score::Points(4))
-    );
+    let memo = day
+        .sections
+        .iter()
+        .find(|s| s.heading == "比較メモ")
+        .unwrap();
+    let memo = memo.body.free().unwrap();
+    assert_eq!(memo.text, "");
+    assert_eq!(memo.grids[0].title, "");
+    assert_eq!(memo.grids[0].cells[0][0].score, Some(Score::Points(4)));
     let out = markdown::export_journal(&journal);
     assert!(
         out.contains("##### 実行基盤\n\n| 構成 | コスト |\n| --- | --- |\n| ECS | ◎ 安い |"),

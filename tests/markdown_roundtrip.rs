@@ -8,9 +8,9 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use studylog::markdown::{self, ImportOptions};
 use studylog::model::{
-    Answer, Block, BookId, Cell, ChapterId, ChapterNotes, Criterion, Day, ExtraSection, Grid,
-    Journal, Language, LearnedBook, Mark, NextItem, Question, Score, StudiedBook, StudiedChapter,
-    WorkItem,
+    Answer, Block, BookId, Cell, ChapterId, ChapterNotes, Criterion, Day, DaySection, Entry,
+    FreeText, Grid, Journal, Language, Learned, LearnedBook, Mark, NextItem, Question, Score,
+    Section, SectionBody, StudiedBook, StudiedChapter, Template, WorkItem,
 };
 
 /// Lines that each stress one escaping rule, plus ordinary text.
@@ -47,7 +47,21 @@ fn item_text() -> impl Strategy<Value = String> {
         .copied()
         .filter(|l| !l.starts_with(' '))
         .collect();
-    prop::collection::vec(prop::sample::select(lines), 1..4).prop_map(|l| l.join("\n"))
+    // An item keeps its further lines as written: indented under it.
+    prop::collection::vec(prop::sample::select(lines), 1..4).prop_map(|l| {
+        l.join("\n")
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| {
+                if i == 0 || line.is_empty() {
+                    line.to_owned()
+                } else {
+                    format!("  {line}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn maybe_text() -> impl Strategy<Value = String> {
@@ -174,7 +188,7 @@ fn day() -> impl Strategy<Value = Day> {
                     })
                     .collect(),
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<LearnedBook>>()
     });
     let question = (item_text(), prop::option::of(line())).prop_map(|(text, answer)| Question {
         text,
@@ -192,52 +206,56 @@ fn day() -> impl Strategy<Value = Day> {
         line(),
         maybe_text(),
         prop::collection::vec(grid(), 0..2),
-        0u8..=5,
+        0usize..=5,
     )
-        .prop_map(|(heading, body, grids, slot)| ExtraSection {
-            heading: format!("参考 {heading}"),
-            body,
-            grids,
-            slot,
+        .prop_map(|(heading, text, grids, slot)| {
+            let heading = format!("参考 {heading}");
+            let body = SectionBody::Other(FreeText { text, grids });
+            (slot, DaySection { heading, body })
         });
+    let items = |list: Vec<WorkItem>| list.into_iter().map(Entry::Item).collect();
     (
         maybe_text(),
         prop::collection::vec(worked, 0..3),
-        maybe_text(),
-        learned,
+        (maybe_text(), learned),
         prop::collection::vec(question, 0..3),
         prop::collection::vec(next, 0..3),
-        maybe_text(),
-        (
-            prop::collection::vec(extra, 0..2),
-            prop::collection::vec(grid(), 0..2),
-        ),
+        (maybe_text(), prop::collection::vec(grid(), 0..2)),
+        prop::collection::vec(extra, 0..2),
     )
         .prop_map(
-            |(
-                preamble,
-                worked_on,
-                learned_intro,
-                learned,
-                questions,
-                next,
-                impressions,
-                (mut extra, impressions_grids),
-            )| {
-                extra.sort_by_key(|e| e.slot); // sections come back in file order
-                Day {
-                    preamble,
-                    worked_on,
-                    learned_intro,
-                    learned,
-                    questions,
-                    next,
-                    impressions,
-                    impressions_grids,
-                    extra,
-                }
+            move |(preamble, worked_on, (intro, books), questions, next, (text, grids), extra)| {
+                let bodies = [
+                    SectionBody::WorkedOn(items(worked_on)),
+                    SectionBody::Learned(Learned { intro, books }),
+                    SectionBody::Questions(questions.into_iter().map(Entry::Item).collect()),
+                    SectionBody::Next(next.into_iter().map(Entry::Item).collect()),
+                    SectionBody::Impressions(FreeText { text, grids }),
+                ];
+                assemble(preamble, bodies, extra)
             },
         )
+}
+
+/// The five template sections in order, with each other section after as
+/// many of them as its slot says: the shape the importer reads a day into.
+fn assemble(preamble: String, bodies: [SectionBody; 5], extra: Vec<(usize, DaySection)>) -> Day {
+    let template = Template::new(Language::Ja);
+    let mut sections = Vec::new();
+    let mut known = bodies.into_iter();
+    for slot in 0..=5 {
+        sections.extend(
+            extra
+                .iter()
+                .filter(|(s, _)| *s == slot)
+                .map(|(_, e)| e.clone()),
+        );
+        if let (Some(&kind), Some(body)) = (Section::ALL.get(slot), known.next()) {
+            let heading = template.headings.get(kind).to_owned();
+            sections.push(DaySection { heading, body });
+        }
+    }
+    Day { preamble, sections }
 }
 
 fn journal() -> impl Strategy<Value = Journal> {
@@ -274,20 +292,29 @@ fn by_name(journal: &Journal) -> BTreeMap<NaiveDate, String> {
         .map(|(date, day)| {
             let mut day = day.clone();
             let mut names = Vec::new();
-            for item in &mut day.worked_on {
-                if let WorkItem::Book(s) = item {
-                    names.push(book(s.book));
-                    names.extend(s.chapters.iter().map(|c| chapter(c.chapter)));
-                    s.book = BookId(0);
-                    s.chapters.iter_mut().for_each(|c| c.chapter = ChapterId(0));
-                }
-            }
-            for learned in &mut day.learned {
-                names.push(book(learned.book));
-                learned.book = BookId(0);
-                for notes in &mut learned.chapters {
-                    names.push(chapter(notes.chapter));
-                    notes.chapter = ChapterId(0);
+            for section in &mut day.sections {
+                match &mut section.body {
+                    SectionBody::WorkedOn(entries) => {
+                        for entry in entries {
+                            if let Entry::Item(WorkItem::Book(s)) = entry {
+                                names.push(book(s.book));
+                                names.extend(s.chapters.iter().map(|c| chapter(c.chapter)));
+                                s.book = BookId(0);
+                                s.chapters.iter_mut().for_each(|c| c.chapter = ChapterId(0));
+                            }
+                        }
+                    }
+                    SectionBody::Learned(learned) => {
+                        for book_notes in &mut learned.books {
+                            names.push(book(book_notes.book));
+                            book_notes.book = BookId(0);
+                            for notes in &mut book_notes.chapters {
+                                names.push(chapter(notes.chapter));
+                                notes.chapter = ChapterId(0);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
             (*date, format!("{names:?} {day:?}"))

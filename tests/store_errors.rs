@@ -40,8 +40,11 @@ fn an_empty_file_is_a_syntax_error_at_line_1() {
 #[test]
 fn a_truncated_file_points_at_where_it_ends() {
     let text = valid_text();
-    let cut = &text[..text.len() / 2];
-    let cut = &cut[..cut.char_indices().last().unwrap().0]; // stay on a char boundary
+    let middle = (0..=text.len() / 2)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap();
+    let cut = &text[..middle];
     let error = load_error(cut.as_bytes());
     let (line, _) = error.position().expect("a syntax error has a position");
     assert!(
@@ -52,7 +55,10 @@ fn a_truncated_file_points_at_where_it_ends() {
 
 #[test]
 fn a_wrong_type_names_its_line_and_column() {
-    let text = valid_text().replace("format_version: 1", "format_version: \"one\"");
+    let text = valid_text().replace(
+        &format!("format_version: {FORMAT_VERSION}"),
+        "format_version: \"one\"",
+    );
     let error = load_error(text.as_bytes());
     let line = text.lines().position(|l| l.contains("\"one\"")).unwrap() + 1;
     assert_eq!(error.position().map(|p| p.0), Some(line), "{error}");
@@ -101,7 +107,10 @@ fn invalid_utf8_names_the_line_it_is_on() {
 #[test]
 fn a_newer_format_version_asks_for_an_update() {
     let newer = FORMAT_VERSION + 1;
-    let text = valid_text().replace("format_version: 1", &format!("format_version: {newer}"));
+    let text = valid_text().replace(
+        &format!("format_version: {FORMAT_VERSION}"),
+        &format!("format_version: {newer}"),
+    );
     let error = load_error(text.as_bytes());
     assert!(
         matches!(error, LoadError::TooNew { found, .. } if found == newer),

@@ -7,8 +7,8 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use studylog::model::{
     Answer, Block, Book, BookId, Cell, Chapter, ChapterId, ChapterNotes, ChapterStatus, Criterion,
-    Day, ExtraSection, Grid, Journal, Language, LearnedBook, Mark, NextItem, Question, Score,
-    StudiedBook, StudiedChapter, Template, WorkItem,
+    Day, DaySection, Entry, FreeText, Grid, Journal, Language, Learned, LearnedBook, Mark,
+    NextItem, Question, Score, SectionBody, StudiedBook, StudiedChapter, Template, WorkItem,
 };
 use studylog::store;
 
@@ -82,8 +82,24 @@ fn block() -> impl Strategy<Value = Block> {
     prop_oneof![text().prop_map(Block::Text), grid().prop_map(Block::Grid)]
 }
 
-/// A day whose book and chapter ids are placeholders, fixed up by [`link`].
-fn day() -> impl Strategy<Value = Day> {
+/// An item, or text written between items.
+fn entries<T: std::fmt::Debug + Clone>(
+    item: impl Strategy<Value = T>,
+) -> impl Strategy<Value = Vec<Entry<T>>> {
+    let entry = prop_oneof![
+        3 => item.prop_map(Entry::Item),
+        1 => text().prop_map(Entry::Text),
+    ];
+    prop::collection::vec(entry, 0..3)
+}
+
+fn free() -> impl Strategy<Value = FreeText> {
+    (text(), prop::collection::vec(grid(), 0..2)).prop_map(|(text, grids)| FreeText { text, grids })
+}
+
+/// A section body of any kind; book and chapter ids are placeholders, fixed
+/// up by [`link`].
+fn body() -> impl Strategy<Value = SectionBody> {
     let chapters = prop::collection::vec((any::<u32>(), text()), 0..3);
     let worked = prop_oneof![
         (any::<u32>(), chapters).prop_map(|(book, chapters)| WorkItem::Book(StudiedBook {
@@ -105,7 +121,7 @@ fn day() -> impl Strategy<Value = Day> {
         }),
         0..3,
     );
-    let learned = prop::collection::vec(
+    let books = prop::collection::vec(
         (any::<u32>(), text(), notes).prop_map(|(b, intro, chapters)| LearnedBook {
             book: BookId(b),
             intro,
@@ -113,6 +129,7 @@ fn day() -> impl Strategy<Value = Day> {
         }),
         0..2,
     );
+    let learned = (text(), books).prop_map(|(intro, books)| Learned { intro, books });
     let question =
         (text(), prop::option::of((text(), date()))).prop_map(|(text, answer)| Question {
             text,
@@ -126,51 +143,20 @@ fn day() -> impl Strategy<Value = Day> {
                 carried_from,
             }
         });
-    let extra = (text(), text(), prop::collection::vec(grid(), 0..2), 0u8..=5).prop_map(
-        |(heading, body, grids, slot)| ExtraSection {
-            heading,
-            body,
-            grids,
-            slot,
-        },
-    );
-    (
-        text(),
-        prop::collection::vec(worked, 0..3),
-        text(),
-        learned,
-        prop::collection::vec(question, 0..3),
-        prop::collection::vec(next, 0..3),
-        text(),
-        (
-            prop::collection::vec(extra, 0..2),
-            prop::collection::vec(grid(), 0..2),
-        ),
-    )
-        .prop_map(
-            |(
-                preamble,
-                worked_on,
-                learned_intro,
-                learned,
-                questions,
-                next,
-                impressions,
-                (extra, impressions_grids),
-            )| {
-                Day {
-                    preamble,
-                    worked_on,
-                    learned_intro,
-                    learned,
-                    questions,
-                    next,
-                    impressions,
-                    impressions_grids,
-                    extra,
-                }
-            },
-        )
+    prop_oneof![
+        entries(worked).prop_map(SectionBody::WorkedOn),
+        learned.prop_map(SectionBody::Learned),
+        entries(question).prop_map(SectionBody::Questions),
+        entries(next).prop_map(SectionBody::Next),
+        free().prop_map(SectionBody::Impressions),
+        free().prop_map(SectionBody::Other),
+    ]
+}
+
+fn day() -> impl Strategy<Value = Day> {
+    let section = (text(), body()).prop_map(|(heading, body)| DaySection { heading, body });
+    (text(), prop::collection::vec(section, 0..6))
+        .prop_map(|(preamble, sections)| Day { preamble, sections })
 }
 
 fn status() -> impl Strategy<Value = ChapterStatus> {
@@ -240,19 +226,27 @@ fn link(books: &[Book], mut day: Day) -> Day {
     let keep_chapter = |raw: ChapterId| {
         (!chapters.is_empty()).then(|| chapters[raw.0 as usize % chapters.len()].id)
     };
-    for item in &mut day.worked_on {
-        if let WorkItem::Book(studied) = item {
-            studied.book = book_id(studied.book);
-            studied
-                .chapters
-                .retain_mut(|c| keep_chapter(c.chapter).map(|id| c.chapter = id).is_some());
+    for section in &mut day.sections {
+        match &mut section.body {
+            SectionBody::WorkedOn(entries) => {
+                for entry in entries {
+                    if let Entry::Item(WorkItem::Book(studied)) = entry {
+                        studied.book = book_id(studied.book);
+                        studied.chapters.retain_mut(|c| {
+                            keep_chapter(c.chapter).map(|id| c.chapter = id).is_some()
+                        });
+                    }
+                }
+            }
+            SectionBody::Learned(learned) => {
+                for book in &mut learned.books {
+                    book.book = book_id(book.book);
+                    book.chapters
+                        .retain_mut(|n| keep_chapter(n.chapter).map(|id| n.chapter = id).is_some());
+                }
+            }
+            _ => {}
         }
-    }
-    for learned in &mut day.learned {
-        learned.book = book_id(learned.book);
-        learned
-            .chapters
-            .retain_mut(|n| keep_chapter(n.chapter).map(|id| n.chapter = id).is_some());
     }
     day
 }

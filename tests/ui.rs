@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use studylog::model::{DayText, Journal, is_studied, text_of};
+use studylog::model::{Address, Day, Journal, NotesAt, is_studied, notes, text_of};
 use studylog::ui::action::View;
 use studylog::ui::i18n::UiLanguage;
 use studylog::ui::{Start, StudylogApp};
@@ -21,9 +21,8 @@ use common::harness::{app, app_on, date, day, press};
 /// The small journal with an extra empty day, shown.
 fn empty_day_journal() -> Journal {
     let mut journal = common::small_journal();
-    journal
-        .days
-        .insert(date().succ_opt().unwrap(), Default::default());
+    let day = Day::from_template(&journal.template);
+    journal.days.insert(date().succ_opt().unwrap(), day);
     journal
 }
 
@@ -52,9 +51,9 @@ fn typing_into_sections_changes_the_journal_and_marks_it_unsaved() {
     harness.get_by_label("わからなかったこと 1").type_text("？");
     harness.run();
     let day = day(&harness, date());
-    assert_eq!(day.impressions, "難しかった。面白い");
+    assert_eq!(common::impressions(&day), "難しかった。面白い");
     assert_eq!(
-        day.questions[0].text,
+        common::question_texts(&day)[0],
         "sloppy quorum で最新の値が読めない理由？"
     );
     assert!(harness.state().is_dirty());
@@ -73,18 +72,14 @@ fn next_items_are_added_checked_moved_and_deleted() {
     harness.run();
     harness.get_by_label("次やること 2 done").click();
     harness.run();
-    let next: Vec<_> = day(&harness, date())
-        .next
-        .into_iter()
-        .map(|n| (n.text, n.done))
-        .collect();
+    let next = common::next_items(&day(&harness, date()));
     assert_eq!(
         next,
         [("8 章".to_owned(), false), ("7 章を読む".to_owned(), true)]
     );
     harness.get_by_label("次やること 1 delete").click();
     harness.run();
-    assert_eq!(day(&harness, date()).next.len(), 1);
+    assert_eq!(common::next_items(&day(&harness, date())).len(), 1);
 }
 
 #[test]
@@ -147,13 +142,28 @@ fn ticking_a_chapter_studied_opens_its_notes() {
         .get_by_role_and_label(Role::MultilineTextInput, "6 章 パーティショニング")
         .type_text("- ハッシュ分割");
     harness.run();
-    let field = DayText::Notes { chapter, block: 0 };
-    assert_eq!(text_of(&day(&harness, day2), field), Some("- ハッシュ分割"));
+    let day = day(&harness, day2);
+    let (section, _) = notes(&day, chapter).unwrap();
+    let field = Address::Notes(NotesAt {
+        section,
+        chapter,
+        block: 0,
+    });
+    assert_eq!(text_of(&day, field), Some("- ハッシュ分割"));
 }
 
-fn notes_field(harness: &Harness<'_, StudylogApp>) -> DayText {
+fn notes_field(harness: &Harness<'_, StudylogApp>) -> Address {
     let chapter = harness.state().journal().books[0].chapters[0].id;
-    DayText::Notes { chapter, block: 0 }
+    let section = 1; // 学んだこと, second in the template
+    Address::Notes(NotesAt {
+        section,
+        chapter,
+        block: 0,
+    })
+}
+
+fn first_question(day: &Day) -> studylog::model::Question {
+    day.questions().next().unwrap().2.clone()
 }
 
 fn notes_text(harness: &Harness<'_, StudylogApp>) -> String {
@@ -166,7 +176,7 @@ fn notes_text(harness: &Harness<'_, StudylogApp>) -> String {
 fn blank_notes_journal() -> Journal {
     let mut journal = common::small_journal();
     let day = journal.days.get_mut(&date()).unwrap();
-    day.learned[0].chapters[0].blocks = vec![studylog::model::Block::Text(String::new())];
+    common::first_notes_mut(day).blocks = vec![studylog::model::Block::Text(String::new())];
     journal
 }
 
@@ -240,15 +250,15 @@ fn undo_and_redo_a_structural_edit() {
     let (mut harness, _) = app_on(common::small_journal());
     harness.get_by_label("わからなかったこと: add").click();
     harness.run();
-    assert_eq!(day(&harness, date()).questions.len(), 2);
+    assert_eq!(common::question_texts(&day(&harness, date())).len(), 2);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(day(&harness, date()).questions.len(), 1);
+    assert_eq!(common::question_texts(&day(&harness, date())).len(), 1);
     assert!(!harness.state().is_dirty(), "back to the journal as opened");
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    assert_eq!(day(&harness, date()).questions.len(), 2);
+    assert_eq!(common::question_texts(&day(&harness, date())).len(), 2);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Y);
-    assert_eq!(day(&harness, date()).questions.len(), 2);
+    assert_eq!(common::question_texts(&day(&harness, date())).len(), 2);
 }
 
 fn wait_for_save(harness: &mut Harness<'_, StudylogApp>) {
@@ -281,9 +291,7 @@ fn save_asks_for_a_file_then_clears_the_unsaved_marker() {
     assert_eq!(dialogs.asked().len(), 1);
     assert!(!harness.state().is_dirty());
     assert_eq!(
-        studylog::store::load(&saved).unwrap().days[&date()]
-            .next
-            .len(),
+        common::next_items(&studylog::store::load(&saved).unwrap().days[&date()]).len(),
         3
     );
 }
@@ -397,7 +405,7 @@ fn a_markdown_log_on_the_command_line_is_imported_untitled() {
         "imported work exists in no journal file yet"
     );
     let date: NaiveDate = "2025-03-12".parse().unwrap();
-    assert_eq!(app.journal().days[&date].impressions, "楽しい");
+    assert_eq!(common::impressions(&app.journal().days[&date]), "楽しい");
 }
 
 #[test]
@@ -443,14 +451,14 @@ fn shortcuts_wait_while_the_ime_composes() {
     harness.run();
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        day(&harness, date()).questions.len(),
+        common::question_texts(&day(&harness, date())).len(),
         2,
         "Ctrl+Z belongs to the IME"
     );
     harness.event(egui::Event::Ime(egui::ImeEvent::Commit("問題".into())));
     harness.run();
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(day(&harness, date()).questions.len(), 1);
+    assert_eq!(common::question_texts(&day(&harness, date())).len(), 1);
 }
 
 #[test]
@@ -481,7 +489,8 @@ fn today_starts_the_log_with_unfinished_items_carried_over() {
     harness.run();
     let today = chrono::Local::now().date_naive();
     assert_eq!(harness.state().view(), View::Day(today));
-    let next = day(&harness, today).next;
+    let today_log = day(&harness, today);
+    let next: Vec<_> = today_log.next_items().map(|(_, _, n)| n).collect();
     assert_eq!(next.len(), 1);
     assert_eq!(next[0].text, "7 章を読む");
     assert_eq!(next[0].carried_from, Some(date()));
@@ -512,12 +521,12 @@ fn a_question_is_resolved_with_an_answer_and_reopened() {
     harness.run();
     harness.get_by_label("Mark Resolved").click();
     harness.run();
-    let answer = day(&harness, date()).questions[0].answer.clone().unwrap();
+    let answer = first_question(&day(&harness, date())).answer.unwrap();
     assert_eq!(answer.text, "ヒンテッドハンドオフ中だから");
     assert_eq!(answer.resolved_on, date(), "resolved on the day shown");
     harness.get_by_label("わからなかったこと 1 reopen").click();
     harness.run();
-    assert_eq!(day(&harness, date()).questions[0].answer, None);
+    assert_eq!(first_question(&day(&harness, date())).answer, None);
 }
 
 #[test]
@@ -542,7 +551,15 @@ fn the_calendar_shows_streaks_and_opens_a_day() {
     harness.get_by_label("Start this day's log").click();
     harness.run();
     let started: NaiveDate = "2025-03-12".parse().unwrap();
-    assert_eq!(day(&harness, started).next[0].carried_from, Some(date()));
+    assert_eq!(
+        day(&harness, started)
+            .next_items()
+            .next()
+            .unwrap()
+            .2
+            .carried_from,
+        Some(date())
+    );
 }
 
 #[test]
@@ -628,11 +645,23 @@ fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
     harness.get_by_label("Delete").click();
     harness.run();
     assert_eq!(harness.state().journal().books[0].chapters.len(), 3);
-    assert!(day(&harness, date()).learned[0].chapters.is_empty());
+    assert!(
+        day(&harness, date())
+            .learned_books()
+            .next()
+            .unwrap()
+            .chapters
+            .is_empty()
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().journal().books[0].chapters.len(), 4);
     assert_eq!(
-        day(&harness, date()).learned[0].chapters.len(),
+        day(&harness, date())
+            .learned_books()
+            .next()
+            .unwrap()
+            .chapters
+            .len(),
         1,
         "undo brings the notes back"
     );

@@ -14,13 +14,13 @@ use common::harness::{app_on, date, day, press};
 /// The small journal whose chapter 5 notes hold only text.
 fn journal_without_grids() -> Journal {
     let mut journal = common::small_journal();
-    let notes = &mut journal.days.get_mut(&date()).unwrap().learned[0].chapters[0];
+    let notes = common::first_notes_mut(journal.days.get_mut(&date()).unwrap());
     notes.blocks.retain(|b| matches!(b, Block::Text(_)));
     journal
 }
 
 fn grids(harness: &Harness<'_, StudylogApp>) -> Vec<Grid> {
-    day(harness, date()).learned[0].chapters[0]
+    common::first_notes(&day(harness, date()))
         .blocks
         .iter()
         .filter_map(|b| match b {
@@ -208,13 +208,20 @@ fn a_grid_goes_under_impressions_too_and_search_finds_it() {
     harness.run();
     harness.get_by_label("Blank grid").click();
     harness.run();
-    let grid = day(&harness, date()).impressions_grids[0].clone();
+    let grid = common::impressions_grids(&day(&harness, date()))[0].clone();
     assert_eq!(grid.criteria.len(), 4);
     type_into(&mut harness, "Option 1", "Fargate");
     type_into(&mut harness, "Fargate × コスト", "割高");
     let day_now = day(&harness, date());
-    assert_eq!(day_now.impressions_grids[0].cells[0][0].text, "割高");
-    assert_eq!(day_now.impressions, "難しかった", "the text is untouched");
+    assert_eq!(
+        common::impressions_grids(&day_now)[0].cells[0][0].text,
+        "割高"
+    );
+    assert_eq!(
+        common::impressions(&day_now),
+        "難しかった",
+        "the text is untouched"
+    );
     harness.get_by_label("Search").focus();
     harness.run();
     harness.get_by_label("Search").type_text("割高");
@@ -223,5 +230,5 @@ fn a_grid_goes_under_impressions_too_and_search_finds_it() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(day(&harness, date()).impressions_grids.is_empty());
+    assert!(common::impressions_grids(&day(&harness, date())).is_empty());
 }

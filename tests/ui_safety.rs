@@ -50,7 +50,10 @@ fn recovered_work_newer_than_the_file_is_offered_and_restored() {
     let path = journal_file(dir.path());
     set_modified(&path, SystemTime::now() - Duration::from_secs(3600));
     let mut unsaved = common::small_journal();
-    unsaved.days.get_mut(&date()).unwrap().impressions = "クラッシュ前に書いた感想".into();
+    common::set_impressions(
+        unsaved.days.get_mut(&date()).unwrap(),
+        "クラッシュ前に書いた感想",
+    );
     let recovered = Recovered {
         journal_path: Some(path.clone()),
         written_at: chrono::Local::now().naive_local(),

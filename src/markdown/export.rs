@@ -6,7 +6,10 @@ use super::date::format_date;
 use super::escape::{Structural, escape_text};
 use super::lists::write_item;
 use super::table::grid_to_table;
-use crate::model::{Block, BookId, Day, Grid, Journal, Language, Section, WorkItem};
+use crate::model::{
+    Block, BookId, Day, Entry, Grid, Journal, Language, Learned, NextItem, Question, SectionBody,
+    WorkItem,
+};
 
 /// Headings that carry structure outside 学んだこと: date, section.
 const SECTION_LEVELS: Structural = Structural::UpTo(2);
@@ -46,7 +49,7 @@ pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
         journal
             .days
             .iter()
-            .flat_map(|(date, day)| day.learned.iter().map(move |l| (*date, l)))
+            .flat_map(|(date, day)| day.learned_books().map(move |l| (*date, l)))
             .filter(|(_, l)| l.book == book_id)
     };
     let intros: Vec<(NaiveDate, &str)> = learned()
@@ -114,37 +117,29 @@ fn day_text(journal: &Journal, date: NaiveDate, day: &Day, date_format: &str) ->
     if !day.preamble.is_empty() {
         blocks.push(escape_text(&day.preamble, SECTION_LEVELS));
     }
-    for slot in 0..=Section::ALL.len() {
-        for extra in day
-            .extra
-            .iter()
-            .filter(|e| usize::from(e.slot.min(5)) == slot)
-        {
-            blocks.push(heading(2, &extra.heading));
-            if !extra.body.is_empty() {
-                blocks.push(escape_text(&extra.body, Structural::FreeSection));
-            }
-            push_free_grids(&mut blocks, &extra.grids, journal.template.language);
-        }
-        if let Some(&section) = Section::ALL.get(slot) {
-            blocks.push(heading(2, journal.template.headings.get(section)));
-            push_section(&mut blocks, journal, day, section);
-        }
+    for section in &day.sections {
+        blocks.push(heading(2, &section.heading));
+        push_section(&mut blocks, journal, &section.body);
     }
     join_blocks(&blocks)
 }
 
-fn push_section(blocks: &mut Vec<String>, journal: &Journal, day: &Day, section: Section) {
-    match section {
-        Section::WorkedOn => blocks.push(list_or_dash(worked_on_list(journal, day))),
-        Section::Learned => push_learned(blocks, journal, day),
-        Section::Questions => blocks.push(list_or_dash(questions_list(journal, day))),
-        Section::Next => blocks.push(list_or_dash(next_list(journal, day))),
-        Section::Impressions => {
-            if !day.impressions.is_empty() {
-                blocks.push(escape_text(&day.impressions, Structural::FreeSection));
+fn push_section(blocks: &mut Vec<String>, journal: &Journal, body: &SectionBody) {
+    let language = journal.template.language;
+    match body {
+        SectionBody::WorkedOn(entries) => {
+            blocks.push(list_or_dash(worked_on_list(journal, entries)))
+        }
+        SectionBody::Learned(learned) => push_learned(blocks, journal, learned),
+        SectionBody::Questions(entries) => {
+            blocks.push(list_or_dash(questions_list(journal, entries)))
+        }
+        SectionBody::Next(entries) => blocks.push(list_or_dash(next_list(journal, entries))),
+        SectionBody::Impressions(free) | SectionBody::Other(free) => {
+            if !free.text.is_empty() {
+                blocks.push(escape_text(&free.text, Structural::FreeSection));
             }
-            push_free_grids(blocks, &day.impressions_grids, journal.template.language);
+            push_free_grids(blocks, &free.grids, language);
         }
     }
 }
@@ -158,50 +153,60 @@ fn list_or_dash(list: String) -> String {
     }
 }
 
-fn worked_on_list(journal: &Journal, day: &Day) -> String {
+/// The items of a list section, written one after another; text between
+/// items is written as it is.
+fn entries_list<T>(entries: &[Entry<T>], mut item: impl FnMut(&mut String, &T)) -> String {
     let mut out = String::new();
-    for item in &day.worked_on {
-        match item {
-            WorkItem::Text(text) => write_item(&mut out, None, text),
-            WorkItem::Book(studied) => {
-                let title = journal.book(studied.book).map_or("", |b| b.title.as_str());
-                let mut text = title.to_owned();
-                for chapter in &studied.chapters {
-                    let label = if chapter.written_as.is_empty() {
-                        journal
-                            .chapter(chapter.chapter)
-                            .map_or("", |(_, c)| c.label.as_str())
-                    } else {
-                        &chapter.written_as
-                    };
-                    text.push_str("\n- ");
-                    text.push_str(label);
+    for entry in entries {
+        match entry {
+            Entry::Item(it) => item(&mut out, it),
+            Entry::Text(text) => {
+                if !out.is_empty() {
+                    out.push('\n');
                 }
-                write_item(&mut out, None, &text);
+                out.push_str(text);
             }
         }
     }
     out
 }
 
-fn questions_list(journal: &Journal, day: &Day) -> String {
-    let mut out = String::new();
-    for question in &day.questions {
-        match &question.answer {
-            None => write_item(&mut out, None, &question.text),
-            Some(answer) => {
-                let mut text = question.text.clone();
-                if !answer.text.is_empty() {
-                    let label = resolved_label(journal.template.language);
-                    let on = answer.resolved_on;
-                    let answer_text = answer.text.replace('\n', "\n  ");
-                    text.push_str(&format!("\n- {label} ({on}): {answer_text}"));
-                }
-                write_item(&mut out, Some(true), &text);
+fn worked_on_list(journal: &Journal, entries: &[Entry<WorkItem>]) -> String {
+    entries_list(entries, |out, item| match item {
+        WorkItem::Text(text) => write_item(out, None, text),
+        WorkItem::Book(studied) => {
+            let title = journal.book(studied.book).map_or("", |b| b.title.as_str());
+            let mut text = title.to_owned();
+            for chapter in &studied.chapters {
+                let label = if chapter.written_as.is_empty() {
+                    journal
+                        .chapter(chapter.chapter)
+                        .map_or("", |(_, c)| c.label.as_str())
+                } else {
+                    &chapter.written_as
+                };
+                text.push_str("\n  - ");
+                text.push_str(label);
             }
+            write_item(out, None, &text);
         }
-    }
-    out
+    })
+}
+
+fn questions_list(journal: &Journal, entries: &[Entry<Question>]) -> String {
+    entries_list(entries, |out, question| match &question.answer {
+        None => write_item(out, None, &question.text),
+        Some(answer) => {
+            let mut text = question.text.clone();
+            if !answer.text.is_empty() {
+                let label = resolved_label(journal.template.language);
+                let on = answer.resolved_on;
+                let answer_text = answer.text.replace('\n', "\n    ");
+                text.push_str(&format!("\n  - {label} ({on}): {answer_text}"));
+            }
+            write_item(out, Some(true), &text);
+        }
+    })
 }
 
 /// The word before a resolved question's answer.
@@ -212,31 +217,29 @@ pub(crate) fn resolved_label(language: Language) -> &'static str {
     }
 }
 
-fn next_list(journal: &Journal, day: &Day) -> String {
-    let mut out = String::new();
-    for item in &day.next {
+fn next_list(journal: &Journal, entries: &[Entry<NextItem>]) -> String {
+    entries_list(entries, |out, item| {
         let checkbox = if item.done {
             Some(true)
         } else {
             journal.template.next_checkboxes.then_some(false)
         };
-        write_item(&mut out, checkbox, &item.text);
-    }
-    out
+        write_item(out, checkbox, &item.text);
+    })
 }
 
-fn push_learned(blocks: &mut Vec<String>, journal: &Journal, day: &Day) {
+fn push_learned(blocks: &mut Vec<String>, journal: &Journal, learned: &Learned) {
     let language = journal.template.language;
-    if !day.learned_intro.is_empty() {
-        blocks.push(escape_text(&day.learned_intro, LEARNED_LEVELS));
+    if !learned.intro.is_empty() {
+        blocks.push(escape_text(&learned.intro, LEARNED_LEVELS));
     }
-    for learned in &day.learned {
-        let title = journal.book(learned.book).map_or("", |b| b.title.as_str());
+    for book in &learned.books {
+        let title = journal.book(book.book).map_or("", |b| b.title.as_str());
         blocks.push(heading(3, title));
-        if !learned.intro.is_empty() {
-            blocks.push(escape_text(&learned.intro, LEARNED_LEVELS));
+        if !book.intro.is_empty() {
+            blocks.push(escape_text(&book.intro, LEARNED_LEVELS));
         }
-        for notes in &learned.chapters {
+        for notes in &book.chapters {
             let label = journal
                 .chapter(notes.chapter)
                 .map_or("", |(_, c)| c.label.as_str());

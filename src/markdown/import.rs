@@ -16,9 +16,9 @@ use super::lists::{ListItem, parse_items};
 use super::sections::{classify_heading, heading_language};
 use super::table::{starts_table, table_len, table_to_grid};
 use crate::model::{
-    Answer, Block, BookId, ChapterId, ChapterNotes, Day, ExtraSection, Grid, Journal, Language,
-    LearnedBook, NextItem, Question, Section, SectionHeadings, StudiedBook, StudiedChapter,
-    WorkItem,
+    Answer, Block, BookId, ChapterId, ChapterNotes, Day, DaySection, Entry, FreeText, Grid,
+    Journal, Language, Learned, LearnedBook, NextItem, Question, Section, SectionBody,
+    SectionHeadings, StudiedBook, StudiedChapter, Template, WorkItem,
 };
 
 /// How to import.
@@ -55,7 +55,7 @@ pub fn import(journal: &mut Journal, text: &str, options: &ImportOptions) -> Imp
         append_text(&mut journal.preamble, &preamble);
     }
     let mut style = Style::default();
-    let mut parsed: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    let mut parsed: BTreeMap<NaiveDate, ParsedDay> = BTreeMap::new();
     for raw in &raw_days {
         style.date_format.get_or_insert_with(|| raw.format.clone());
         let day = parse_day(journal, raw.date, raw.body, &mut style);
@@ -69,7 +69,11 @@ pub fn import(journal: &mut Journal, text: &str, options: &ImportOptions) -> Imp
     if learn_style {
         style.apply(journal);
     }
-    store_days(journal, parsed, options.replace)
+    let days = parsed
+        .into_iter()
+        .map(|(date, day)| (date, day.assemble(&journal.template)))
+        .collect();
+    store_days(journal, days, options.replace)
 }
 
 fn store_days(
@@ -182,11 +186,67 @@ impl Style {
     }
 }
 
-fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut Style) -> Day {
+/// A day as read: the five template sections' bodies and the sections the
+/// template does not know, each with how many template sections came
+/// before it in the file.
+struct ParsedDay {
+    preamble: String,
+    worked_on: Vec<WorkItem>,
+    learned: Learned,
+    questions: Vec<Question>,
+    next: Vec<NextItem>,
+    impressions: FreeText,
+    extra: Vec<(usize, String, FreeText)>,
+}
+
+impl ParsedDay {
+    /// The day's sections: the five in template order, each other section
+    /// after as many template sections as came before it in the file.
+    fn assemble(self, template: &Template) -> Day {
+        let items = |list: Vec<WorkItem>| list.into_iter().map(Entry::Item).collect();
+        let mut known = [
+            SectionBody::WorkedOn(items(self.worked_on)),
+            SectionBody::Learned(self.learned),
+            SectionBody::Questions(self.questions.into_iter().map(Entry::Item).collect()),
+            SectionBody::Next(self.next.into_iter().map(Entry::Item).collect()),
+            SectionBody::Impressions(self.impressions),
+        ]
+        .into_iter();
+        let mut sections = Vec::new();
+        for slot in 0..=Section::ALL.len() {
+            for (_, heading, free) in self.extra.iter().filter(|(s, _, _)| *s == slot) {
+                sections.push(DaySection {
+                    heading: heading.clone(),
+                    body: SectionBody::Other(free.clone()),
+                });
+            }
+            if let (Some(&kind), Some(body)) = (Section::ALL.get(slot), known.next()) {
+                let heading = template.headings.get(kind).to_owned();
+                sections.push(DaySection { heading, body });
+            }
+        }
+        Day {
+            preamble: self.preamble,
+            sections,
+        }
+    }
+}
+
+fn parse_day(
+    journal: &mut Journal,
+    date: NaiveDate,
+    body: &[&str],
+    style: &mut Style,
+) -> ParsedDay {
     let (preamble, sections) = split_at_headings(body, 2);
-    let mut day = Day {
+    let mut day = ParsedDay {
         preamble: text_of(preamble, Structural::UpTo(2)),
-        ..Day::default()
+        worked_on: Vec::new(),
+        learned: Learned::default(),
+        questions: Vec::new(),
+        next: Vec::new(),
+        impressions: FreeText::default(),
+        extra: Vec::new(),
     };
     let mut known: Vec<(Section, Vec<&str>)> = Vec::new();
     for (heading, lines) in sections {
@@ -203,12 +263,9 @@ fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut 
             }
             None => {
                 let (text, grids) = split_free_grids(lines);
-                day.extra.push(ExtraSection {
-                    heading: heading.to_owned(),
-                    body: text_of(text, Structural::FreeSection),
-                    grids,
-                    slot: known.len() as u8,
-                })
+                let text = text_of(text, Structural::FreeSection);
+                day.extra
+                    .push((known.len(), heading.to_owned(), FreeText { text, grids }));
             }
         }
     }
@@ -217,7 +274,7 @@ fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut 
     known.sort_by_key(|(section, _)| *section != Section::Learned);
     for (section, lines) in known {
         match section {
-            Section::Learned => parse_learned(journal, &mut day, &lines),
+            Section::Learned => parse_learned(journal, &mut day.learned, &lines),
             Section::WorkedOn => day.worked_on = parse_worked_on(journal, &lines),
             Section::Questions => {
                 day.questions = parse_questions(journal.template.language, date, &lines)
@@ -225,17 +282,19 @@ fn parse_day(journal: &mut Journal, date: NaiveDate, body: &[&str], style: &mut 
             Section::Next => day.next = parse_next(&lines, style),
             Section::Impressions => {
                 let (text, grids) = split_free_grids(&lines);
-                day.impressions = text_of(text, Structural::FreeSection);
-                day.impressions_grids = grids;
+                day.impressions = FreeText {
+                    text: text_of(text, Structural::FreeSection),
+                    grids,
+                };
             }
         }
     }
     day
 }
 
-fn parse_learned(journal: &mut Journal, day: &mut Day, lines: &[&str]) {
+fn parse_learned(journal: &mut Journal, day: &mut Learned, lines: &[&str]) {
     let (intro, books) = split_at_headings(lines, 3);
-    day.learned_intro = text_of(intro, Structural::UpTo(4));
+    day.intro = text_of(intro, Structural::UpTo(4));
     for (title, lines) in books {
         let book = find_or_add_book(journal, title);
         let (intro, chapters) = split_at_headings(lines, 4);
@@ -251,12 +310,12 @@ fn parse_learned(journal: &mut Journal, day: &mut Day, lines: &[&str]) {
                 blocks: parse_blocks(lines),
             });
         }
-        match day.learned.iter_mut().find(|l| l.book == book) {
+        match day.books.iter_mut().find(|l| l.book == book) {
             Some(earlier) => {
                 append_text(&mut earlier.intro, &learned.intro);
                 earlier.chapters.extend(learned.chapters);
             }
-            None => day.learned.push(learned),
+            None => day.books.push(learned),
         }
     }
 }
@@ -370,8 +429,12 @@ fn worked_item(journal: &mut Journal, item: ListItem) -> WorkItem {
         };
     if !is_book {
         let text = match item.checkbox {
-            Some(checked) => format!("[{}] {}", if checked { 'x' } else { ' ' }, item.text()),
-            None => item.text(),
+            Some(checked) => format!(
+                "[{}] {}",
+                if checked { 'x' } else { ' ' },
+                item.written_text()
+            ),
+            None => item.written_text(),
         };
         return WorkItem::Text(text);
     }
@@ -417,13 +480,16 @@ fn parse_questions(language: Language, date: NaiveDate, lines: &[&str]) -> Vec<Q
         .into_iter()
         .map(|item| {
             if item.checkbox != Some(true) {
-                return Question::new(item.text());
+                return Question::new(item.written_text());
             }
             let (nested, answer) = split_answer(&item.nested, language);
             let mut text = item.first.clone();
             for line in nested {
                 text.push('\n');
-                text.push_str(line);
+                if !line.is_empty() {
+                    text.push_str("  ");
+                    text.push_str(line);
+                }
             }
             Question {
                 text,
@@ -486,7 +552,7 @@ fn parse_next(lines: &[&str], style: &mut Style) -> Vec<NextItem> {
                 None => style.next_without_checkbox = true,
             }
             NextItem {
-                text: item.text(),
+                text: item.written_text(),
                 done: item.checkbox == Some(true),
                 carried_from: None,
             }
@@ -561,14 +627,15 @@ fn is_bare_number(label: &str) -> bool {
         && ["", "章", "第章", "chapter", "ch", "ch."].contains(&words.as_str())
 }
 
-fn merge_day(into: &mut Day, day: Day) {
+fn merge_day(into: &mut ParsedDay, day: ParsedDay) {
     append_text(&mut into.preamble, &day.preamble);
     into.worked_on.extend(day.worked_on);
-    append_text(&mut into.learned_intro, &day.learned_intro);
-    into.learned.extend(day.learned);
+    append_text(&mut into.learned.intro, &day.learned.intro);
+    into.learned.books.extend(day.learned.books);
     into.questions.extend(day.questions);
     into.next.extend(day.next);
-    append_text(&mut into.impressions, &day.impressions);
+    append_text(&mut into.impressions.text, &day.impressions.text);
+    into.impressions.grids.extend(day.impressions.grids);
     into.extra.extend(day.extra);
 }
 

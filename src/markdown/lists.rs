@@ -17,7 +17,22 @@ pub struct ListItem {
 }
 
 impl ListItem {
+    /// The item's text as a journal keeps it: the first line, then the
+    /// nested lines indented under the item (two spaces a level).
+    pub fn written_text(&self) -> String {
+        let mut text = self.first.clone();
+        for line in &self.nested {
+            text.push('\n');
+            if !line.is_empty() {
+                text.push_str("  ");
+                text.push_str(line);
+            }
+        }
+        text
+    }
+
     /// The item's whole text: first line and nested lines.
+    #[cfg(test)]
     pub fn text(&self) -> String {
         let mut text = self.first.clone();
         for line in &self.nested {
@@ -76,7 +91,8 @@ pub fn parse_items(lines: &[&str]) -> Vec<ListItem> {
     items
 }
 
-/// Writes one item: `- [x] first` then nested lines indented two spaces.
+/// Writes one item: `- [x] first`, then its further lines as they are
+/// (they carry their own indentation).
 pub fn write_item(out: &mut String, checkbox: Option<bool>, text: &str) {
     if !out.is_empty() {
         out.push('\n');
@@ -98,10 +114,7 @@ pub fn write_item(out: &mut String, checkbox: Option<bool>, text: &str) {
     }
     for line in lines {
         out.push('\n');
-        if !line.is_empty() {
-            out.push_str("  ");
-            out.push_str(line);
-        }
+        out.push_str(line);
     }
 }
 
@@ -236,7 +249,7 @@ mod tests {
     #[test]
     fn written_items_read_back() {
         let mut out = String::new();
-        write_item(&mut out, None, "本\n- 5\n\n  - 深い");
+        write_item(&mut out, None, "本\n  - 5\n\n    - 深い");
         write_item(&mut out, Some(true), "済");
         write_item(&mut out, None, "[x] は文字");
         assert_eq!(out, "- 本\n  - 5\n\n    - 深い\n- [x] 済\n- \\[x] は文字");

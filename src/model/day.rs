@@ -1,5 +1,11 @@
-//! One day's log: the five sections of the daily template plus anything else the
-//! user wrote.
+//! One day's log: its sections in the order they are written.
+//!
+//! A day is a list of sections, each with its heading as written and a body
+//! whose kind decides how the form edits it: the five sections of the daily
+//! template (取り組んだこと, 学んだこと, わからなかったこと, 次やること, 感想) have
+//! their own editors, and any other section is free text. A day holds only the
+//! sections it has; the template decides what the form offers, not what the
+//! file gains.
 //!
 //! Text fields hold Markdown exactly as the user typed it; nothing here
 //! reformats it.
@@ -9,33 +15,51 @@ use serde::{Deserialize, Serialize};
 
 use super::grid::Grid;
 use super::ids::{BookId, ChapterId};
+use super::template::{Section, Template};
 
 /// A day's log. The date is the key under which the journal stores it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Day {
     /// Text between the date heading and the first section, as written.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub preamble: String,
-    /// 取り組んだこと: the books and chapters studied, and free items.
-    pub worked_on: Vec<WorkItem>,
-    /// 学んだこと written directly under the section, before any book heading.
-    pub learned_intro: String,
-    /// 学んだこと: notes per book, per chapter.
-    pub learned: Vec<LearnedBook>,
-    /// わからなかったこと: open and answered questions.
-    pub questions: Vec<Question>,
-    /// 次やること: the plan for next time.
-    pub next: Vec<NextItem>,
-    /// 感想: free text.
-    pub impressions: String,
-    /// Comparison grids written under 感想, after its text.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub impressions_grids: Vec<Grid>,
-    /// Sections the template does not know, kept verbatim and in order.
-    pub extra: Vec<ExtraSection>,
+    pub sections: Vec<DaySection>,
 }
 
-/// One entry of 取り組んだこと.
+/// A section of a day: its heading as written, and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySection {
+    pub heading: String,
+    pub body: SectionBody,
+}
+
+/// What a section holds; the kind decides its editor and its Markdown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionBody {
+    /// 取り組んだこと: the books and chapters studied, and free items.
+    WorkedOn(Vec<Entry<WorkItem>>),
+    /// 学んだこと: notes per book, per chapter.
+    Learned(Learned),
+    /// わからなかったこと: open and answered questions.
+    Questions(Vec<Entry<Question>>),
+    /// 次やること: the plan for next time.
+    Next(Vec<Entry<NextItem>>),
+    /// 感想: free text, and grids after it.
+    Impressions(FreeText),
+    /// A section the template does not know, kept as written.
+    Other(FreeText),
+}
+
+/// One entry of a list section: an item, or text written between items
+/// (a sub-heading, a paragraph, a code block), kept as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry<T> {
+    Item(T),
+    Text(String),
+}
+
+/// One item of 取り組んだこと.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WorkItem {
     /// A book from the library and the chapters of it studied that day.
@@ -59,6 +83,15 @@ pub struct StudiedChapter {
     /// How the chapter was written in the list; empty means "use its label".
     #[serde(default)]
     pub written_as: String,
+}
+
+/// 学んだこと: text before the first book, then notes per book.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Learned {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    pub books: Vec<LearnedBook>,
 }
 
 /// 学んだこと for one book.
@@ -89,9 +122,19 @@ pub enum Block {
     Grid(Grid),
 }
 
+/// Free text with comparison grids after it (感想, sections kept from an import).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FreeText {
+    pub text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grids: Vec<Grid>,
+}
+
 /// An item of わからなかったこと.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
+    /// The first line, then any further lines as written (indented under the item).
     pub text: String,
     /// Set once the user has found the answer.
     #[serde(default)]
@@ -116,43 +159,85 @@ pub struct NextItem {
     pub carried_from: Option<NaiveDate>,
 }
 
-/// A section the template does not know, kept as written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExtraSection {
-    pub heading: String,
-    pub body: String,
-    /// Comparison grids written in the section, after its text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub grids: Vec<Grid>,
-    /// How many of the five template sections come before this one (0 to 5),
-    /// so export puts it back where the user had it.
-    #[serde(default = "ExtraSection::at_the_end")]
-    pub slot: u8,
-}
-
-impl ExtraSection {
-    fn at_the_end() -> u8 {
-        5
-    }
-}
-
 impl Day {
+    /// A day with the template's five sections, empty, in template order.
+    pub fn from_template(template: &Template) -> Self {
+        let sections = Section::ALL
+            .iter()
+            .map(|&section| DaySection::new(template.headings.get(section), section))
+            .collect();
+        Day {
+            preamble: String::new(),
+            sections,
+        }
+    }
+
     /// True when the user has written nothing in any section.
     pub fn is_empty(&self) -> bool {
-        self.preamble.is_empty()
-            && self.worked_on.is_empty()
-            && self.learned_intro.is_empty()
-            && self.learned.is_empty()
-            && self.questions.is_empty()
-            && self.next.is_empty()
-            && self.impressions.is_empty()
-            && self.impressions_grids.is_empty()
-            && self.extra.is_empty()
+        self.preamble.is_empty() && self.sections.iter().all(DaySection::is_empty)
     }
 
-    /// Every grid of the day, with the chapter it belongs to.
+    /// The first section of a kind, with its index.
+    pub fn section(&self, kind: Section) -> Option<(usize, &DaySection)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.kind() == Some(kind))
+    }
+
+    /// Where a section of `kind` would go if the day had none: after the
+    /// last section that comes before it in template order.
+    pub fn template_position(&self, kind: Section) -> usize {
+        let rank = |s: Section| Section::ALL.iter().position(|&k| k == s);
+        self.sections
+            .iter()
+            .rposition(|s| s.kind().is_some_and(|k| rank(k) < rank(kind)))
+            .map_or(0, |i| i + 1)
+    }
+
+    /// Every question with its section and entry index.
+    pub fn questions(&self) -> impl Iterator<Item = (usize, usize, &Question)> {
+        self.items(|body| match body {
+            SectionBody::Questions(entries) => Some(entries),
+            _ => None,
+        })
+    }
+
+    /// Every 次やること item with its section and entry index.
+    pub fn next_items(&self) -> impl Iterator<Item = (usize, usize, &NextItem)> {
+        self.items(|body| match body {
+            SectionBody::Next(entries) => Some(entries),
+            _ => None,
+        })
+    }
+
+    /// Every 取り組んだこと item with its section and entry index.
+    pub fn work_items(&self) -> impl Iterator<Item = (usize, usize, &WorkItem)> {
+        self.items(|body| match body {
+            SectionBody::WorkedOn(entries) => Some(entries),
+            _ => None,
+        })
+    }
+
+    /// Every 学んだこと section with its index.
+    pub fn learned(&self) -> impl Iterator<Item = (usize, &Learned)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match &s.body {
+                SectionBody::Learned(learned) => Some((i, learned)),
+                _ => None,
+            })
+    }
+
+    /// Every book's notes under 学んだこと.
+    pub fn learned_books(&self) -> impl Iterator<Item = &LearnedBook> {
+        self.learned().flat_map(|(_, l)| &l.books)
+    }
+
+    /// Every grid of a chapter's notes, with the chapter it belongs to.
     pub fn grids(&self) -> impl Iterator<Item = (ChapterId, &Grid)> {
-        self.learned.iter().flat_map(|book| {
+        self.learned_books().flat_map(|book| {
             book.chapters.iter().flat_map(|notes| {
                 notes.blocks.iter().filter_map(move |block| match block {
                     Block::Grid(grid) => Some((notes.chapter, grid)),
@@ -160,6 +245,116 @@ impl Day {
                 })
             })
         })
+    }
+
+    fn items<'a, T: 'a>(
+        &'a self,
+        list: impl Fn(&'a SectionBody) -> Option<&'a Vec<Entry<T>>> + 'a,
+    ) -> impl Iterator<Item = (usize, usize, &'a T)> + 'a {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(move |(s, section)| {
+                list(&section.body)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .filter_map(move |(e, entry)| match entry {
+                        Entry::Item(item) => Some((s, e, item)),
+                        Entry::Text(_) => None,
+                    })
+            })
+    }
+}
+
+impl DaySection {
+    /// An empty section of a template kind, under `heading`.
+    pub fn new(heading: impl Into<String>, kind: Section) -> Self {
+        DaySection {
+            heading: heading.into(),
+            body: SectionBody::empty(kind),
+        }
+    }
+
+    /// The template section this is, or None for a section kept as written.
+    pub fn kind(&self) -> Option<Section> {
+        self.body.kind()
+    }
+
+    /// Nothing written in it. A section of the user's own (not the
+    /// template's) counts as written: its heading is text of theirs.
+    pub fn is_empty(&self) -> bool {
+        match &self.body {
+            SectionBody::Other(_) => false,
+            body => body.is_empty(),
+        }
+    }
+}
+
+impl SectionBody {
+    /// An empty body of a template kind.
+    pub fn empty(kind: Section) -> Self {
+        match kind {
+            Section::WorkedOn => SectionBody::WorkedOn(Vec::new()),
+            Section::Learned => SectionBody::Learned(Learned::default()),
+            Section::Questions => SectionBody::Questions(Vec::new()),
+            Section::Next => SectionBody::Next(Vec::new()),
+            Section::Impressions => SectionBody::Impressions(FreeText::default()),
+        }
+    }
+
+    pub fn kind(&self) -> Option<Section> {
+        match self {
+            SectionBody::WorkedOn(_) => Some(Section::WorkedOn),
+            SectionBody::Learned(_) => Some(Section::Learned),
+            SectionBody::Questions(_) => Some(Section::Questions),
+            SectionBody::Next(_) => Some(Section::Next),
+            SectionBody::Impressions(_) => Some(Section::Impressions),
+            SectionBody::Other(_) => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            SectionBody::WorkedOn(entries) => entries.is_empty(),
+            SectionBody::Learned(learned) => learned.intro.is_empty() && learned.books.is_empty(),
+            SectionBody::Questions(entries) => entries.is_empty(),
+            SectionBody::Next(entries) => entries.is_empty(),
+            SectionBody::Impressions(free) | SectionBody::Other(free) => {
+                free.text.is_empty() && free.grids.is_empty()
+            }
+        }
+    }
+
+    /// The free text and grids of 感想 or a section kept as written.
+    pub fn free(&self) -> Option<&FreeText> {
+        match self {
+            SectionBody::Impressions(free) | SectionBody::Other(free) => Some(free),
+            _ => None,
+        }
+    }
+
+    pub fn free_mut(&mut self) -> Option<&mut FreeText> {
+        match self {
+            SectionBody::Impressions(free) | SectionBody::Other(free) => Some(free),
+            _ => None,
+        }
+    }
+}
+
+impl<T> Entry<T> {
+    pub fn item(&self) -> Option<&T> {
+        match self {
+            Entry::Item(item) => Some(item),
+            Entry::Text(_) => None,
+        }
+    }
+
+    pub fn item_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Entry::Item(item) => Some(item),
+            Entry::Text(_) => None,
+        }
     }
 }
 
@@ -178,6 +373,15 @@ impl Question {
         Question {
             text: text.into(),
             answer: None,
+        }
+    }
+}
+
+impl FreeText {
+    pub fn new(text: impl Into<String>) -> Self {
+        FreeText {
+            text: text.into(),
+            grids: Vec::new(),
         }
     }
 }

@@ -182,7 +182,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DayText, Language};
+    use crate::model::{Address, Language, Section};
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()
@@ -190,14 +190,22 @@ mod tests {
 
     fn journal_with_day() -> Journal {
         let mut journal = Journal::new("t", Language::Ja);
-        journal.days.insert(date(), Day::default());
         journal
+            .days
+            .insert(date(), Day::from_template(&journal.template));
+        journal
+    }
+
+    fn impressions(journal: &Journal) -> &str {
+        let day = &journal.days[&date()];
+        let (_, section) = day.section(Section::Impressions).unwrap();
+        &section.body.free().unwrap().text
     }
 
     fn type_text(text: &str) -> Edit {
         Edit::SetText {
             date: date(),
-            field: DayText::Impressions,
+            at: Address::Text { section: 4 },
             text: text.into(),
         }
     }
@@ -210,9 +218,9 @@ mod tests {
         history.apply(&mut journal, type_text("学習"), 0.5);
         history.apply(&mut journal, type_text("学習。"), 5.0);
         history.undo(&mut journal);
-        assert_eq!(journal.days[&date()].impressions, "学習");
+        assert_eq!(impressions(&journal), "学習");
         history.undo(&mut journal);
-        assert_eq!(journal.days[&date()].impressions, "");
+        assert_eq!(impressions(&journal), "");
         assert!(!history.can_undo());
     }
 
@@ -227,7 +235,7 @@ mod tests {
         history.apply(&mut journal, type_text("ab"), 0.1);
         assert!(history.is_dirty());
         history.undo(&mut journal);
-        assert_eq!(journal.days[&date()].impressions, "a");
+        assert_eq!(impressions(&journal), "a");
         assert!(!history.is_dirty());
         history.redo(&mut journal);
         assert!(history.is_dirty());
@@ -243,10 +251,10 @@ mod tests {
         };
         assert!(history.apply(&mut journal, edit, 0.0));
         assert_eq!(journal.books.len(), 1);
-        assert_eq!(journal.days[&date()].worked_on.len(), 1);
+        assert_eq!(journal.days[&date()].work_items().count(), 1);
         history.undo(&mut journal);
         assert!(journal.books.is_empty());
-        assert!(journal.days[&date()].worked_on.is_empty());
+        assert_eq!(journal.days[&date()].work_items().count(), 0);
     }
 
     #[test]

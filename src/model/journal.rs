@@ -12,7 +12,7 @@ use super::template::{Language, Template};
 
 /// The version of the file format this program writes. Files with a larger
 /// number are refused; smaller ones are migrated on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A study journal: what `*.studylog.ron` holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +27,7 @@ pub struct Journal {
     pub preamble: String,
     #[serde(default)]
     pub books: Vec<Book>,
-    #[serde(default, deserialize_with = "days_without_duplicates")]
+    #[serde(default, deserialize_with = "unique_dates")]
     pub days: BTreeMap<NaiveDate, Day>,
 }
 
@@ -124,15 +124,17 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A hand-edited file may repeat a date; a plain map would silently keep only
-/// the last one, so a repeat is an error instead.
-fn days_without_duplicates<'de, D>(deserializer: D) -> Result<BTreeMap<NaiveDate, Day>, D::Error>
+/// the last one, so a repeat is an error instead. (Generic, so every format
+/// version's days are read the same way.)
+pub fn unique_dates<'de, D, T>(deserializer: D) -> Result<BTreeMap<NaiveDate, T>, D::Error>
 where
     D: Deserializer<'de>,
+    T: Deserialize<'de>,
 {
-    struct DaysVisitor;
+    struct DaysVisitor<T>(std::marker::PhantomData<T>);
 
-    impl<'de> serde::de::Visitor<'de> for DaysVisitor {
-        type Value = BTreeMap<NaiveDate, Day>;
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for DaysVisitor<T> {
+        type Value = BTreeMap<NaiveDate, T>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a map from dates (\"YYYY-MM-DD\") to days")
@@ -143,7 +145,7 @@ where
             A: serde::de::MapAccess<'de>,
         {
             let mut days = BTreeMap::new();
-            while let Some((date, day)) = map.next_entry::<NaiveDate, Day>()? {
+            while let Some((date, day)) = map.next_entry::<NaiveDate, T>()? {
                 if days.insert(date, day).is_some() {
                     return Err(serde::de::Error::custom(format!(
                         "the day {date} appears twice"
@@ -154,7 +156,7 @@ where
         }
     }
 
-    deserializer.deserialize_map(DaysVisitor)
+    deserializer.deserialize_map(DaysVisitor(std::marker::PhantomData))
 }
 
 #[cfg(test)]

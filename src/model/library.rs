@@ -1,11 +1,25 @@
-//! Changes to the library of books and chapters that reach into the days:
-//! a deleted book or chapter takes its mentions and notes with it (the UI
-//! asks first, and undo brings everything back).
+//! Changes to the library of books and chapters, including those that reach
+//! into the days: a deleted book or chapter takes its mentions and notes with
+//! it (the UI asks first, and undo brings everything back).
 
+use super::address::is_studied;
 use super::book::{Chapter, ChapterStatus};
-use super::day::WorkItem;
+use super::day::{Day, Entry, SectionBody, WorkItem};
+use super::edit::{move_in, set};
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
+
+pub fn rename_book(journal: &mut Journal, book: BookId, title: String) -> bool {
+    let title = title.trim().to_owned();
+    !title.is_empty()
+        && journal
+            .book_mut(book)
+            .is_some_and(|b| set(&mut b.title, title))
+}
+
+pub fn move_book(journal: &mut Journal, from: usize, to: usize) -> bool {
+    move_in(&mut journal.books, from, to)
+}
 
 pub fn delete_book(journal: &mut Journal, book: BookId) -> bool {
     let Some(index) = journal.books.iter().position(|b| b.id == book) else {
@@ -13,9 +27,15 @@ pub fn delete_book(journal: &mut Journal, book: BookId) -> bool {
     };
     journal.books.remove(index);
     for day in journal.days.values_mut() {
-        day.worked_on
-            .retain(|item| !matches!(item, WorkItem::Book(b) if b.book == book));
-        day.learned.retain(|b| b.book != book);
+        for section in &mut day.sections {
+            match &mut section.body {
+                SectionBody::WorkedOn(entries) => entries.retain(
+                    |entry| !matches!(entry, Entry::Item(WorkItem::Book(b)) if b.book == book),
+                ),
+                SectionBody::Learned(learned) => learned.books.retain(|b| b.book != book),
+                _ => {}
+            }
+        }
     }
     true
 }
@@ -30,16 +50,29 @@ pub fn delete_chapter(journal: &mut Journal, chapter: ChapterId) -> bool {
     };
     book.chapters.retain(|c| c.id != chapter);
     for day in journal.days.values_mut() {
-        for item in &mut day.worked_on {
-            if let WorkItem::Book(b) = item {
-                b.chapters.retain(|c| c.chapter != chapter);
-            }
-        }
-        for learned in &mut day.learned {
-            learned.chapters.retain(|n| n.chapter != chapter);
-        }
+        forget_chapter(day, chapter);
     }
     true
+}
+
+fn forget_chapter(day: &mut Day, chapter: ChapterId) {
+    for section in &mut day.sections {
+        match &mut section.body {
+            SectionBody::WorkedOn(entries) => {
+                for entry in entries {
+                    if let Entry::Item(WorkItem::Book(b)) = entry {
+                        b.chapters.retain(|c| c.chapter != chapter);
+                    }
+                }
+            }
+            SectionBody::Learned(learned) => {
+                for book in &mut learned.books {
+                    book.chapters.retain(|n| n.chapter != chapter);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn chapter_mut(journal: &mut Journal, chapter: ChapterId) -> Option<&mut Chapter> {
@@ -52,14 +85,7 @@ fn chapter_mut(journal: &mut Journal, chapter: ChapterId) -> Option<&mut Chapter
 
 pub fn rename_chapter(journal: &mut Journal, chapter: ChapterId, label: String) -> bool {
     let label = label.trim().to_owned();
-    if label.is_empty() {
-        return false;
-    }
-    chapter_mut(journal, chapter).is_some_and(|c| {
-        let changed = c.label != label;
-        c.label = label;
-        changed
-    })
+    !label.is_empty() && chapter_mut(journal, chapter).is_some_and(|c| set(&mut c.label, label))
 }
 
 pub fn move_chapter(journal: &mut Journal, chapter: ChapterId, to: usize) -> bool {
@@ -70,25 +96,24 @@ pub fn move_chapter(journal: &mut Journal, chapter: ChapterId, to: usize) -> boo
     else {
         return false;
     };
-    let from = book
-        .chapters
-        .iter()
-        .position(|c| c.id == chapter)
-        .expect("the book has the chapter");
-    if to >= book.chapters.len() || to == from {
-        return false;
-    }
-    let moved = book.chapters.remove(from);
-    book.chapters.insert(to, moved);
-    true
+    let from = book.chapters.iter().position(|c| c.id == chapter);
+    from.is_some_and(|from| move_in(&mut book.chapters, from, to))
 }
 
 pub fn set_status(journal: &mut Journal, chapter: ChapterId, status: ChapterStatus) -> bool {
-    chapter_mut(journal, chapter).is_some_and(|c| {
-        let changed = c.status != status;
-        c.status = status;
-        changed
-    })
+    chapter_mut(journal, chapter).is_some_and(|c| set(&mut c.status, status))
+}
+
+/// Append chapters to a book (a pasted table of contents); blank labels are skipped.
+pub fn add_chapters(journal: &mut Journal, book: BookId, labels: Vec<String>) -> bool {
+    let mut added = false;
+    for label in labels {
+        let label = label.trim();
+        if !label.is_empty() {
+            added |= journal.add_chapter(book, label).is_some();
+        }
+    }
+    added
 }
 
 /// How many days have notes for, or mention, a chapter; shown before deleting it.
@@ -96,9 +121,7 @@ pub fn days_with_chapter(journal: &Journal, chapter: ChapterId) -> usize {
     journal
         .days
         .values()
-        .filter(|day| {
-            super::edit::is_studied(day, chapter) || super::edit::notes(day, chapter).is_some()
-        })
+        .filter(|day| is_studied(day, chapter) || super::address::notes(day, chapter).is_some())
         .count()
 }
 
@@ -108,11 +131,10 @@ pub fn days_with_book(journal: &Journal, book: BookId) -> usize {
         .days
         .values()
         .filter(|day| {
-            day.learned.iter().any(|b| b.book == book)
+            day.learned_books().any(|b| b.book == book)
                 || day
-                    .worked_on
-                    .iter()
-                    .any(|item| matches!(item, WorkItem::Book(b) if b.book == book))
+                    .work_items()
+                    .any(|(_, _, item)| matches!(item, WorkItem::Book(b) if b.book == book))
         })
         .count()
 }
@@ -120,35 +142,23 @@ pub fn days_with_book(journal: &Journal, book: BookId) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        ChapterNotes, Day, Edit, History, Language, LearnedBook, StudiedBook, StudiedChapter,
-        validate,
-    };
+    use crate::model::{Edit, History, Language, validate};
 
     fn journal() -> (Journal, BookId, ChapterId) {
         let mut journal = Journal::new("t", Language::Ja);
         let book = journal.add_book("本");
         let chapter = journal.add_chapter(book, "1 章").unwrap();
         journal.add_chapter(book, "2 章").unwrap();
-        let day = Day {
-            worked_on: vec![WorkItem::Book(StudiedBook {
-                book,
-                chapters: vec![StudiedChapter {
-                    chapter,
-                    written_as: "1".into(),
-                }],
-            })],
-            learned: vec![LearnedBook {
-                book,
-                intro: String::new(),
-                chapters: vec![ChapterNotes {
-                    chapter,
-                    blocks: Vec::new(),
-                }],
-            }],
-            ..Day::default()
+        let date = "2025-03-10".parse().unwrap();
+        journal
+            .days
+            .insert(date, Day::from_template(&journal.template));
+        let tick = Edit::SetStudied {
+            date,
+            chapter,
+            studied: true,
         };
-        journal.days.insert("2025-03-10".parse().unwrap(), day);
+        assert!(super::super::apply(&mut journal, tick));
         (journal, book, chapter)
     }
 

@@ -4,6 +4,7 @@
 //! [`Journal`], `ui` edits it, `markdown` turns it into text. Keeping this layer
 //! pure is what lets every other layer be tested on journals built in memory.
 
+mod address;
 mod book;
 mod day;
 mod edit;
@@ -18,26 +19,25 @@ mod study;
 mod template;
 mod validate;
 
+pub use address::{
+    Address, GridAt, GridSlot, GridText, NotesAt, entry_count, grid_at, is_studied, learned, notes,
+    notes_in, text_of,
+};
 pub use book::{Book, Chapter, ChapterStatus};
 pub use day::{
-    Answer, Block, ChapterNotes, Day, ExtraSection, LearnedBook, NextItem, Question, StudiedBook,
-    StudiedChapter, WorkItem,
+    Answer, Block, ChapterNotes, Day, DaySection, Entry, FreeText, Learned, LearnedBook, NextItem,
+    Question, SectionBody, StudiedBook, StudiedChapter, WorkItem,
 };
-pub use edit::{
-    DayText, Edit, FreeSection, GridAt, GridText, ItemList, Scope, TypingKey, apply, grid_at,
-    is_studied, list_len, notes, text_of,
-};
+pub use edit::{Edit, Scope, TypingKey, apply};
 pub use grid::{Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
     GridOp, MAX_WEIGHT, TwoAxes, parse_tsv, ranks, suggested_criteria, to_tsv, transposed,
 };
 pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
-pub use journal::{FORMAT_VERSION, Journal};
+pub use journal::{FORMAT_VERSION, Journal, unique_dates};
 pub use library::{days_with_book, days_with_chapter};
-pub use search::{
-    GridPart, Hit, Place, SearchIndex, SearchResults, day_texts, fold, hit_line, text_at,
-};
+pub use search::{Hit, SearchIndex, SearchResults, day_texts, fold, heading_of, hit_line};
 pub use study::{
     OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc, new_day,
     open_questions, status_when_studied, streaks, study_days,

@@ -12,148 +12,127 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
-use super::day::{Block, Day, WorkItem};
-use super::edit::{DayText, GridAt, grid_at, text_of};
+use super::address::{Address, GridAt, GridSlot, GridText, NotesAt, text_of};
+use super::day::{Block, Day, Entry, FreeText, Learned, SectionBody, WorkItem};
 use super::grid::Grid;
 use super::journal::Journal;
-use super::template::Section;
 
-/// Where in a day a text lives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Place {
-    Text(DayText),
-    ExtraHeading(usize),
-    Grid { at: GridAt, part: GridPart },
-}
-
-/// Which text of a grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum GridPart {
-    Title,
-    Corner,
-    Option(usize),
-    Criterion(usize),
-    Cell(usize, usize),
-}
-
-impl Place {
-    /// The section of the day this place belongs to; None for extra sections.
-    pub fn section(self) -> Option<Section> {
-        let field = match self {
-            Place::Text(field) => field,
-            Place::Grid {
-                at: GridAt::Notes { .. },
-                ..
-            } => return Some(Section::Learned),
-            Place::Grid {
-                at: GridAt::Impressions(_),
-                ..
-            } => return Some(Section::Impressions),
-            Place::Grid { .. } => return None,
-            Place::ExtraHeading(_) => return None,
-        };
-        match field {
-            DayText::WorkItem(_) => Some(Section::WorkedOn),
-            DayText::LearnedIntro | DayText::BookIntro(_) | DayText::Notes { .. } => {
-                Some(Section::Learned)
-            }
-            DayText::Question(_) | DayText::Answer(_) => Some(Section::Questions),
-            DayText::Next(_) => Some(Section::Next),
-            DayText::Impressions => Some(Section::Impressions),
-            DayText::Preamble | DayText::Extra(_) => None,
-        }
-    }
-
-    /// The section heading as the journal writes it.
-    pub fn heading<'a>(self, journal: &'a Journal, day: &'a Day) -> &'a str {
-        if let Some(section) = self.section() {
-            return journal.template.headings.get(section);
-        }
-        match self {
-            Place::Text(DayText::Extra(index))
-            | Place::ExtraHeading(index)
-            | Place::Grid {
-                at: GridAt::Extra { section: index, .. },
-                ..
-            } => day.extra.get(index).map_or("", |e| e.heading.as_str()),
-            _ => "",
-        }
-    }
+/// The heading of the section a place is in ("" for the preamble), as the day writes it.
+pub fn heading_of(day: &Day, at: Address) -> &str {
+    at.section()
+        .and_then(|s| day.sections.get(s))
+        .map_or("", |s| s.heading.as_str())
 }
 
 /// Every text of a day with its place, in the order the day is written.
-pub fn day_texts(day: &Day) -> impl Iterator<Item = (Place, &str)> {
-    let mut texts: Vec<(Place, &str)> = Vec::new();
-    let t = &mut texts;
-    push(t, Place::Text(DayText::Preamble), &day.preamble);
-    for (i, item) in day.worked_on.iter().enumerate() {
-        if let WorkItem::Text(text) = item {
-            push(t, Place::Text(DayText::WorkItem(i)), text);
+pub fn day_texts(day: &Day) -> Vec<(Address, &str)> {
+    let mut texts = Texts(Vec::new());
+    texts.push(Address::Preamble, &day.preamble);
+    for (section, part) in day.sections.iter().enumerate() {
+        // The template's headings are on every day; only a heading of the
+        // user's own says something about the day.
+        if part.kind().is_none() {
+            texts.push(Address::Heading { section }, &part.heading);
+        }
+        match &part.body {
+            SectionBody::WorkedOn(entries) => texts.entries(section, entries, |item| match item {
+                WorkItem::Text(text) => Some(text),
+                WorkItem::Book(_) => None,
+            }),
+            SectionBody::Questions(entries) => {
+                texts.entries(section, entries, |q| Some(&q.text));
+                for (entry, e) in entries.iter().enumerate() {
+                    if let Some(answer) = e.item().and_then(|q| q.answer.as_ref()) {
+                        texts.push(Address::Answer { section, entry }, &answer.text);
+                    }
+                }
+            }
+            SectionBody::Next(entries) => texts.entries(section, entries, |n| Some(&n.text)),
+            SectionBody::Learned(learned) => texts.learned(section, learned),
+            SectionBody::Impressions(free) | SectionBody::Other(free) => texts.free(section, free),
         }
     }
-    push(t, Place::Text(DayText::LearnedIntro), &day.learned_intro);
-    for book in &day.learned {
-        push(t, Place::Text(DayText::BookIntro(book.book)), &book.intro);
-        for notes in &book.chapters {
-            for (block, content) in notes.blocks.iter().enumerate() {
-                match content {
-                    Block::Text(text) => push(
-                        t,
-                        Place::Text(DayText::Notes {
-                            chapter: notes.chapter,
-                            block,
-                        }),
-                        text,
-                    ),
-                    Block::Grid(grid) => {
-                        let at = GridAt::Notes {
-                            chapter: notes.chapter,
-                            block,
-                        };
-                        push_grid(t, at, grid);
+    texts.0
+}
+
+/// The texts of a day being gathered, in order.
+struct Texts<'a>(Vec<(Address, &'a str)>);
+
+impl<'a> Texts<'a> {
+    fn push(&mut self, at: Address, text: &'a str) {
+        if !text.is_empty() {
+            self.0.push((at, text));
+        }
+    }
+
+    fn entries<T>(
+        &mut self,
+        section: usize,
+        entries: &'a [Entry<T>],
+        text: impl Fn(&'a T) -> Option<&'a String>,
+    ) {
+        for (entry, e) in entries.iter().enumerate() {
+            let found = match e {
+                Entry::Item(item) => text(item),
+                Entry::Text(raw) => Some(raw),
+            };
+            if let Some(found) = found {
+                self.push(Address::Entry { section, entry }, found);
+            }
+        }
+    }
+
+    fn learned(&mut self, section: usize, learned: &'a Learned) {
+        self.push(Address::Text { section }, &learned.intro);
+        for book in &learned.books {
+            let intro = Address::BookIntro {
+                section,
+                book: book.book,
+            };
+            self.push(intro, &book.intro);
+            for notes in &book.chapters {
+                let chapter = notes.chapter;
+                for (block, content) in notes.blocks.iter().enumerate() {
+                    match content {
+                        Block::Text(text) => {
+                            let at = NotesAt {
+                                section,
+                                chapter,
+                                block,
+                            };
+                            self.push(Address::Notes(at), text);
+                        }
+                        Block::Grid(grid) => {
+                            let slot = GridSlot::Notes { chapter, block };
+                            self.grid(GridAt { section, slot }, grid);
+                        }
                     }
                 }
             }
         }
     }
-    for (i, q) in day.questions.iter().enumerate() {
-        push(t, Place::Text(DayText::Question(i)), &q.text);
-        if let Some(answer) = &q.answer {
-            push(t, Place::Text(DayText::Answer(i)), &answer.text);
-        }
-    }
-    for (i, item) in day.next.iter().enumerate() {
-        push(t, Place::Text(DayText::Next(i)), &item.text);
-    }
-    push(t, Place::Text(DayText::Impressions), &day.impressions);
-    for (index, grid) in day.impressions_grids.iter().enumerate() {
-        push_grid(t, GridAt::Impressions(index), grid);
-    }
-    for (i, extra) in day.extra.iter().enumerate() {
-        push(t, Place::ExtraHeading(i), &extra.heading);
-        push(t, Place::Text(DayText::Extra(i)), &extra.body);
-        for (index, grid) in extra.grids.iter().enumerate() {
-            push_grid(t, GridAt::Extra { section: i, index }, grid);
-        }
-    }
-    texts.into_iter()
-}
 
-/// The text at `place` of `day`.
-pub fn text_at(day: &Day, place: Place) -> Option<&str> {
-    match place {
-        Place::Text(field) => text_of(day, field),
-        Place::ExtraHeading(index) => day.extra.get(index).map(|e| e.heading.as_str()),
-        Place::Grid { at, part } => {
-            let grid = grid_at(day, at)?;
-            let text = match part {
-                GridPart::Title => &grid.title,
-                GridPart::Corner => &grid.corner,
-                GridPart::Option(row) => grid.options.get(row)?,
-                GridPart::Criterion(col) => &grid.criteria.get(col)?.name,
-                GridPart::Cell(row, col) => &grid.cells.get(row)?.get(col)?.text,
-            };
-            Some(text)
+    fn free(&mut self, section: usize, free: &'a FreeText) {
+        self.push(Address::Text { section }, &free.text);
+        for (index, grid) in free.grids.iter().enumerate() {
+            let slot = GridSlot::Free(index);
+            self.grid(GridAt { section, slot }, grid);
+        }
+    }
+
+    /// Every text of a grid: title, corner, criteria, then each option and its cells.
+    fn grid(&mut self, at: GridAt, grid: &'a Grid) {
+        let place = |part| Address::Grid(at, part);
+        self.push(place(GridText::Title), &grid.title);
+        self.push(place(GridText::Corner), &grid.corner);
+        for (col, c) in grid.criteria.iter().enumerate() {
+            self.push(place(GridText::Criterion(col)), &c.name);
+        }
+        for (row, option) in grid.options.iter().enumerate() {
+            self.push(place(GridText::Option(row)), option);
+            for (col, cell) in grid.cells[row].iter().enumerate() {
+                self.push(place(GridText::Cell(row, col)), &cell.text);
+            }
         }
     }
 }
@@ -168,7 +147,7 @@ pub fn fold(text: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub date: NaiveDate,
-    pub place: Place,
+    pub place: Address,
     /// The line's number (from 0) within the text at `place`.
     pub line: usize,
 }
@@ -198,7 +177,7 @@ struct DayIndex {
 #[derive(Clone, Copy, Debug)]
 struct IndexedLine {
     start: usize,
-    place: Place,
+    place: Address,
     line: usize,
 }
 
@@ -279,38 +258,16 @@ impl DayIndex {
 /// The original line a hit points at.
 pub fn hit_line(journal: &Journal, hit: &Hit) -> Option<String> {
     let day = journal.days.get(&hit.date)?;
-    let text = text_at(day, hit.place)?;
+    let text = text_of(day, hit.place)?;
     text.split('\n')
         .nth(hit.line)
         .map(|l| l.trim_end_matches('\r').to_owned())
 }
 
-/// Every text of a grid: title, corner, criteria, then each option and its cells.
-fn push_grid<'a>(texts: &mut Vec<(Place, &'a str)>, at: GridAt, grid: &'a Grid) {
-    let place = |part| Place::Grid { at, part };
-    push(texts, place(GridPart::Title), &grid.title);
-    push(texts, place(GridPart::Corner), &grid.corner);
-    for (col, c) in grid.criteria.iter().enumerate() {
-        push(texts, place(GridPart::Criterion(col)), &c.name);
-    }
-    for (row, option) in grid.options.iter().enumerate() {
-        push(texts, place(GridPart::Option(row)), option);
-        for (col, cell) in grid.cells[row].iter().enumerate() {
-            push(texts, place(GridPart::Cell(row, col)), &cell.text);
-        }
-    }
-}
-
-fn push<'a>(texts: &mut Vec<(Place, &'a str)>, place: Place, text: &'a str) {
-    if !text.is_empty() {
-        texts.push((place, text));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ChapterNotes, Grid, Language, LearnedBook, Question};
+    use crate::model::{ChapterNotes, DaySection, Grid, Language, LearnedBook, Question};
 
     fn d(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -322,8 +279,9 @@ mod tests {
         let chapter = journal.add_chapter(book, "2 章").unwrap();
         let mut grid = Grid::new(vec!["ECS on Fargate".into()], vec!["コスト".into()]);
         grid.cells[0][0].text = "ｺﾝﾃﾅ単位の課金".into();
-        let day = Day {
-            learned: vec![LearnedBook {
+        let learned = Learned {
+            intro: String::new(),
+            books: vec![LearnedBook {
                 book,
                 intro: String::new(),
                 chapters: vec![ChapterNotes {
@@ -334,17 +292,26 @@ mod tests {
                     ],
                 }],
             }],
-            questions: vec![Question::new("Fargate の起動時間")],
+        };
+        let section = |heading: &str, body| DaySection {
+            heading: heading.into(),
+            body,
+        };
+        let question = Entry::Item(Question::new("Fargate の起動時間"));
+        let day = Day {
+            sections: vec![
+                section("学んだこと", SectionBody::Learned(learned)),
+                section("わからなかったこと", SectionBody::Questions(vec![question])),
+            ],
             ..Day::default()
         };
         journal.days.insert(d("2025-03-10"), day);
-        journal.days.insert(
-            d("2025-03-11"),
-            Day {
-                impressions: "ECS は楽".into(),
-                ..Day::default()
-            },
-        );
+        let impressions = SectionBody::Impressions(FreeText::new("ECS は楽"));
+        let day = Day {
+            sections: vec![section("感想", impressions)],
+            ..Day::default()
+        };
+        journal.days.insert(d("2025-03-11"), day);
         journal
     }
 
@@ -367,10 +334,13 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert!(matches!(
             hits[0].place,
-            Place::Grid {
-                at: GridAt::Notes { block: 1, .. },
-                part: GridPart::Cell(0, 0),
-            }
+            Address::Grid(
+                GridAt {
+                    slot: GridSlot::Notes { block: 1, .. },
+                    ..
+                },
+                GridText::Cell(0, 0),
+            )
         ));
         assert_eq!(hit_line(&journal, &hits[0]).unwrap(), "ｺﾝﾃﾅ単位の課金");
         assert_eq!(index.search("ｺﾝﾃﾅ", 100).total, 1);
@@ -389,7 +359,8 @@ mod tests {
     fn the_index_follows_an_edited_day() {
         let mut journal = journal();
         let mut index = SearchIndex::build(&journal);
-        journal.days.get_mut(&d("2025-03-11")).unwrap().impressions = "EKS にした".into();
+        let day = journal.days.get_mut(&d("2025-03-11")).unwrap();
+        day.sections[0].body = SectionBody::Impressions(FreeText::new("EKS にした"));
         index.update_day(&journal, d("2025-03-11"));
         assert_eq!(index.search("eks", 10).total, 1);
         journal.days.remove(&d("2025-03-10"));
@@ -412,6 +383,6 @@ mod tests {
         let index = SearchIndex::build(&journal);
         let hit = index.search("起動", 10).hits[0];
         let day = &journal.days[&hit.date];
-        assert_eq!(hit.place.heading(&journal, day), "わからなかったこと");
+        assert_eq!(heading_of(day, hit.place), "わからなかったこと");
     }
 }

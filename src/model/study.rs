@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 
 use super::book::ChapterStatus;
-use super::day::{Day, NextItem};
+use super::day::{Day, Entry, NextItem, SectionBody};
 use super::journal::Journal;
+use super::template::Section;
 
 /// The unfinished 次やること of the most recent day before `date`, marked as
 /// carried (with the day each item first came from).
@@ -16,8 +17,8 @@ pub fn carried_next(journal: &Journal, date: NaiveDate) -> Vec<NextItem> {
     let Some((&previous, day)) = journal.days.range(..date).next_back() else {
         return Vec::new();
     };
-    day.next
-        .iter()
+    day.next_items()
+        .map(|(_, _, item)| item)
         .filter(|item| !item.done && !item.text.trim().is_empty())
         .map(|item| NextItem {
             text: item.text.clone(),
@@ -27,19 +28,27 @@ pub fn carried_next(journal: &Journal, date: NaiveDate) -> Vec<NextItem> {
         .collect()
 }
 
-/// A new day's log: empty, with the carried items in 次やること.
+/// A new day's log: the template's sections, with the carried items in 次やること.
 pub fn new_day(journal: &Journal, date: NaiveDate) -> Day {
-    Day {
-        next: carried_next(journal, date),
-        ..Day::default()
+    let mut day = Day::from_template(&journal.template);
+    let carried = carried_next(journal, date);
+    let next = day
+        .sections
+        .iter_mut()
+        .find(|s| s.kind() == Some(Section::Next));
+    if let Some(SectionBody::Next(entries)) = next.map(|s| &mut s.body) {
+        entries.extend(carried.into_iter().map(Entry::Item));
     }
+    day
 }
 
-/// A question still without an answer, asked on `date` (the `index`th).
+/// A question still without an answer: entry `entry` of section `section`
+/// of the day `date`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenQuestion {
     pub date: NaiveDate,
-    pub index: usize,
+    pub section: usize,
+    pub entry: usize,
     pub text: String,
     /// Days between asking and `today`.
     pub age_days: i64,
@@ -51,13 +60,12 @@ pub fn open_questions(journal: &Journal, today: NaiveDate) -> Vec<OpenQuestion> 
         .days
         .range(..today)
         .flat_map(|(date, day)| {
-            day.questions
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.answer.is_none() && !q.text.trim().is_empty())
-                .map(move |(index, q)| OpenQuestion {
+            day.questions()
+                .filter(|(_, _, q)| q.answer.is_none() && !q.text.trim().is_empty())
+                .map(move |(section, entry, q)| OpenQuestion {
                     date: *date,
-                    index,
+                    section,
+                    entry,
                     text: q.text.clone(),
                     age_days: (today - *date).num_days(),
                 })
@@ -112,6 +120,7 @@ pub fn streaks(journal: &Journal, today: NaiveDate) -> Streaks {
 /// How much was written on a day (characters of all its text), for the heatmap.
 pub fn amount_written(day: &Day) -> usize {
     super::search::day_texts(day)
+        .iter()
         .map(|(_, text)| text.chars().count())
         .sum()
 }
@@ -144,7 +153,7 @@ pub fn chapters_from_toc(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Answer, Language, Question};
+    use crate::model::{Answer, DaySection, FreeText, Language, Question};
 
     fn d(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -152,9 +161,19 @@ mod tests {
 
     fn studied() -> Day {
         Day {
-            impressions: "読んだ".into(),
+            sections: vec![DaySection {
+                heading: "感想".into(),
+                body: SectionBody::Impressions(FreeText::new("読んだ")),
+            }],
             ..Day::default()
         }
+    }
+
+    fn with_section(day: &mut Day, heading: &str, body: SectionBody) {
+        day.sections.push(DaySection {
+            heading: heading.into(),
+            body,
+        });
     }
 
     fn journal(dates: &[&str]) -> Journal {
@@ -169,7 +188,7 @@ mod tests {
     fn unfinished_items_carry_from_the_latest_earlier_day_across_a_gap() {
         let mut journal = journal(&["2025-03-01", "2025-03-05"]);
         let day = journal.days.get_mut(&d("2025-03-05")).unwrap();
-        day.next = vec![
+        let items = vec![
             NextItem::new("7 章を読む"),
             NextItem {
                 done: true,
@@ -180,6 +199,8 @@ mod tests {
                 ..NextItem::new("演習 3")
             },
         ];
+        let body = SectionBody::Next(items.into_iter().map(Entry::Item).collect());
+        with_section(day, "次やること", body);
         let carried = carried_next(&journal, d("2025-03-09"));
         assert_eq!(carried.len(), 2);
         assert_eq!(carried[0].text, "7 章を読む");
@@ -203,15 +224,23 @@ mod tests {
     fn a_question_resolved_then_reopened_is_open_again() {
         let mut journal = journal(&["2025-03-01"]);
         let day = journal.days.get_mut(&d("2025-03-01")).unwrap();
-        day.questions = vec![Question {
+        let question = Question {
             text: "quorum".into(),
             answer: Some(Answer {
                 text: "w + r > n".into(),
                 resolved_on: d("2025-03-02"),
             }),
-        }];
+        };
+        with_section(
+            day,
+            "疑問",
+            SectionBody::Questions(vec![Entry::Item(question)]),
+        );
         assert!(open_questions(&journal, d("2025-03-10")).is_empty());
-        journal.days.get_mut(&d("2025-03-01")).unwrap().questions[0].answer = None;
+        let day = journal.days.get_mut(&d("2025-03-01")).unwrap();
+        if let SectionBody::Questions(entries) = &mut day.sections[1].body {
+            entries[0].item_mut().unwrap().answer = None;
+        }
         let open = open_questions(&journal, d("2025-03-10"));
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].age_days, 9);

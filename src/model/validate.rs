@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::day::{Block, Day, WorkItem};
+use super::day::{Day, WorkItem};
 use super::grid::Grid;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
@@ -103,7 +103,7 @@ fn validate_day(
             })
         }
     };
-    for item in &day.worked_on {
+    for (_, _, item) in day.work_items() {
         if let WorkItem::Book(studied) = item {
             book_ok(studied.book)?;
             for c in &studied.chapters {
@@ -111,23 +111,20 @@ fn validate_day(
             }
         }
     }
-    let free_grids = day
-        .impressions_grids
-        .iter()
-        .chain(day.extra.iter().flat_map(|e| &e.grids));
-    for grid in free_grids {
-        validate_grid(date, grid)?;
-    }
-    for learned in &day.learned {
+    for learned in day.learned_books() {
         book_ok(learned.book)?;
         for notes in &learned.chapters {
             chapter_ok(notes.chapter)?;
-            for block in &notes.blocks {
-                if let Block::Grid(grid) = block {
-                    validate_grid(date, grid)?;
-                }
-            }
         }
+    }
+    let note_grids = day.grids().map(|(_, grid)| grid);
+    let free_grids = day
+        .sections
+        .iter()
+        .filter_map(|s| s.body.free())
+        .flat_map(|free| &free.grids);
+    for grid in note_grids.chain(free_grids) {
+        validate_grid(date, grid)?;
     }
     Ok(())
 }

@@ -4,11 +4,8 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use super::error::LoadError;
-use super::format::from_ron_str;
-use super::migrate::{VersionProblem, migrate};
+use super::migrate::{VersionProblem, parse_any_version};
 use crate::model::{FORMAT_VERSION, Invalid, Journal, validate};
 
 /// Files larger than this are refused before reading: no real journal comes
@@ -61,29 +58,25 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 /// Parses journal text as if read from `path` (named in errors): version
 /// check, migration and validation included.
 pub fn parse_journal(path: &Path, text: &str) -> Result<Journal, LoadError> {
-    let journal = match from_ron_str(text) {
-        Ok(journal) => journal,
-        Err(error) => {
-            // A newer format may not parse as this one; saying "update studylog"
-            // helps more than pointing at a field this version has never heard of.
-            if let Some(found) = probe_version(text).filter(|v| *v > FORMAT_VERSION) {
-                return Err(too_new(path, found));
-            }
-            let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
-            return Err(LoadError::Syntax {
-                path: path.to_owned(),
-                line,
-                column,
-                message: error.code.to_string(),
-            });
-        }
-    };
-    let journal = migrate(journal).map_err(|problem| match problem {
-        VersionProblem::TooNew(found) => too_new(path, found),
+    let journal = parse_any_version(text).map_err(|problem| match problem {
+        VersionProblem::TooNew(found) => LoadError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: FORMAT_VERSION,
+        },
         VersionProblem::Unknown(found) => LoadError::UnknownVersion {
             path: path.to_owned(),
             found,
         },
+        VersionProblem::Syntax(error) => {
+            let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
+            LoadError::Syntax {
+                path: path.to_owned(),
+                line,
+                column,
+                message: error.code.to_string(),
+            }
+        }
     })?;
     validate(&journal).map_err(|problem| LoadError::Inconsistent {
         path: path.to_owned(),
@@ -91,25 +84,6 @@ pub fn parse_journal(path: &Path, text: &str) -> Result<Journal, LoadError> {
         problem,
     })?;
     Ok(journal)
-}
-
-fn too_new(path: &Path, found: u32) -> LoadError {
-    LoadError::TooNew {
-        path: path.to_owned(),
-        found,
-        supported: FORMAT_VERSION,
-    }
-}
-
-/// The `format_version` of a file that may not parse as a whole.
-fn probe_version(text: &str) -> Option<u32> {
-    #[derive(Deserialize)]
-    struct Probe {
-        format_version: u32,
-    }
-    // Fields other than format_version are skipped, whatever their shape.
-    let probe: Probe = ron::Options::default().from_str(text).ok()?;
-    Some(probe.format_version)
 }
 
 /// Where in the text the day a problem is in starts.

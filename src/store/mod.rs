@@ -16,7 +16,6 @@ mod stamp;
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use load::{MAX_FILE_BYTES, load, parse_journal, read_text};
-pub use migrate::migrate;
 pub use recovery::{
     Recovered, default_recovery_dir, read_recovery, recovery_path, remove_recovery, write_recovery,
 };

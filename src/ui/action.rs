@@ -1,4 +1,5 @@
-//! What views read (a [`ViewCtx`]) and what they return (an [`Action`]).
+//! What views read (a [`ViewCtx`], and a [`DayView`] for the day form) and
+//! what they return (an [`Action`]).
 //!
 //! Views never change the journal while drawing it: they push actions, and
 //! the app applies them after the frame's views are done, in one place that
@@ -7,10 +8,12 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use egui::Id;
 
-use crate::model::{ChapterId, Edit, Hit, Journal, Place};
+use crate::model::{Address, ChapterId, Day, Edit, Hit, Journal};
 
 use super::command::Command;
+use super::drafts::{DayDrafts, Modal};
 use super::i18n::UiLanguage;
 
 /// What the central panel shows.
@@ -49,14 +52,20 @@ pub struct ViewCtx<'a> {
     pub ime_owns_keys: bool,
     pub today: NaiveDate,
     /// A text to scroll to and focus this frame (from a search hit).
-    pub reveal: Option<(NaiveDate, Place)>,
+    pub reveal: Option<(NaiveDate, Address)>,
 }
 
-impl ViewCtx<'_> {
-    /// Whether the widget showing `place` of `date` should be scrolled to and focused.
-    pub fn reveals(&self, date: NaiveDate, place: Place) -> bool {
-        self.reveal == Some((date, place))
+impl<'a> ViewCtx<'a> {
+    /// The words of the current UI language.
+    pub fn pick(&self, ja: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(ja, en)
     }
+}
+
+/// The widget id of the field showing `at` on `date`: the one way ids of a
+/// day's fields are made, so focus, reveal and the IME find the same widget.
+pub fn field_id(date: NaiveDate, at: Address) -> Id {
+    Id::unique(("day-field", date, at))
 }
 
 /// Scroll to and focus the widget of `response` (a search hit is there).
@@ -65,9 +74,46 @@ pub fn reveal(response: &egui::Response) {
     response.request_focus();
 }
 
-impl<'a> ViewCtx<'a> {
-    /// The words of the current UI language.
+/// One day as the form draws it: what its editors read, the drafts and the
+/// open form they may change, and where they put the actions they return.
+pub struct DayView<'a> {
+    pub cx: ViewCtx<'a>,
+    pub date: NaiveDate,
+    pub day: &'a Day,
+    pub drafts: &'a mut DayDrafts,
+    pub modal: &'a mut Option<Modal>,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl<'a> DayView<'a> {
     pub fn pick(&self, ja: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(ja, en)
+        self.cx.pick(ja, en)
+    }
+
+    pub fn edit(&mut self, edit: Edit) {
+        self.actions.push(Action::Edit(edit));
+    }
+
+    /// The edit that sets the text at `at` on this day.
+    pub fn set_text(&mut self, at: Address, text: String) {
+        let date = self.date;
+        self.edit(Edit::SetText { date, at, text });
+    }
+
+    pub fn field_id(&self, at: Address) -> Id {
+        field_id(self.date, at)
+    }
+
+    /// Whether the field showing `at` should be scrolled to and focused now.
+    pub fn reveals(&self, at: Address) -> bool {
+        self.cx.reveal == Some((self.date, at))
+    }
+
+    /// The heading of section `section`, as the day writes it.
+    pub fn heading(&self, section: usize) -> &'a str {
+        self.day
+            .sections
+            .get(section)
+            .map_or("", |s| s.heading.as_str())
     }
 }

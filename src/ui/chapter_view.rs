@@ -30,7 +30,7 @@ pub fn chapter_view_ui(ui: &mut Ui, cx: &ViewCtx, chapter: ChapterId, actions: &
         .journal
         .days
         .iter()
-        .filter_map(|(date, day)| notes(day, chapter).map(|n| (*date, n)))
+        .filter_map(|(date, day)| notes(day, chapter).map(|(_, n)| (*date, n)))
         .collect();
     if entries.is_empty() {
         ui.weak(cx.pick(

@@ -1,36 +1,47 @@
-//! The central form: one day's log, one block per section, in template order.
+//! The central form: one day's log, its sections in the order the day has
+//! them, each with the editor of its kind.
 //!
-//! Section headings come from the journal's template, so a log imported with
-//! 今日やったこと shows that heading. Extra sections kept from an import are
-//! shown where they stood, and are editable too.
+//! Section headings are the day's own, so a log imported with 今日やったこと
+//! shows that heading; sections the template does not know are shown where
+//! they stood, and are editable too.
 
 use chrono::NaiveDate;
-use egui::{Id, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::markdown::format_date;
-use crate::model::{Day, DayText, Edit, FreeSection, Grid, GridAt, ItemList, Section};
+use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, SectionBody};
 
-use super::action::{Action, View, ViewCtx};
+use super::action::{Action, DayView, View, ViewCtx};
 use super::command::Command;
-use super::drafts::Drafts;
-use super::grid_editor::{GridTarget, grid_editor_ui};
-use super::grid_insert::{NewGrid, grid_insert_ui};
-use super::sections::item_list::item_list_ui;
+use super::drafts::{DayDrafts, Modal};
+use super::grid_editor::grid_editor_ui;
+use super::grid_insert::grid_insert_ui;
+use super::sections::item_list::{next_list_ui, questions_ui};
 use super::sections::learned::{learned_ui, text_block_ui};
 use super::sections::worked_on::worked_on_ui;
+use super::widgets::icon_button;
 
 pub fn day_form_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
+    cx: ViewCtx,
     date: NaiveDate,
-    drafts: &mut Drafts,
+    drafts: &mut DayDrafts,
+    modal: &mut Option<Modal>,
     actions: &mut Vec<Action>,
 ) {
-    date_header_ui(ui, cx, date, actions);
+    date_header_ui(ui, &cx, date, actions);
     ui.separator();
     let Some(day) = cx.journal.days.get(&date) else {
-        no_day_ui(ui, cx, date, actions);
+        no_day_ui(ui, &cx, date, actions);
         return;
+    };
+    let mut view = DayView {
+        cx,
+        date,
+        day,
+        drafts,
+        modal,
+        actions,
     };
     egui::ScrollArea::vertical()
         .id_salt(("day-form", date))
@@ -38,35 +49,24 @@ pub fn day_form_ui(
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(980.0));
             if !day.preamble.is_empty() {
-                let label = ui.label(cx.pick("前書き", "Preamble"));
-                text_block_ui(
-                    ui,
-                    cx,
-                    date,
-                    DayText::Preamble,
-                    &day.preamble,
-                    label.id,
-                    actions,
-                );
+                let label = ui.label(view.pick("前書き", "Preamble"));
+                text_block_ui(ui, &mut view, Address::Preamble, &day.preamble, label.id);
             }
-            extras_ui(ui, cx, date, day, 0, drafts, actions);
-            for (slot, &section) in Section::ALL.iter().enumerate() {
-                section_ui(ui, cx, date, day, section, drafts, actions);
-                extras_ui(ui, cx, date, day, slot + 1, drafts, actions);
+            for section in 0..day.sections.len() {
+                section_ui(ui, &mut view, section);
             }
         });
 }
 
-/// ◀ date ▶ and the day's weekday, in the journal's own date style.
+/// ◀ date ▶ in the journal's own date style.
 fn date_header_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        if crate::ui::widgets::icon_button(ui, "◀", Command::PreviousDay.label(cx.lang)).clicked()
-        {
+        if icon_button(ui, "◀", Command::PreviousDay.label(cx.lang)).clicked() {
             actions.push(Action::Run(Command::PreviousDay));
         }
         let text = format_date(date, &cx.journal.template.date_format);
         ui.label(RichText::new(text).heading().strong());
-        if crate::ui::widgets::icon_button(ui, "▶", Command::NextDay.label(cx.lang)).clicked() {
+        if icon_button(ui, "▶", Command::NextDay.label(cx.lang)).clicked() {
             actions.push(Action::Run(Command::NextDay));
         }
     });
@@ -88,97 +88,44 @@ fn no_day_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<Actio
     }
 }
 
-fn section_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    section: Section,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
+fn section_ui(ui: &mut Ui, view: &mut DayView, section: usize) {
+    let day = view.day;
     ui.add_space(10.0);
-    let heading = ui.label(
-        RichText::new(cx.journal.template.headings.get(section))
-            .heading()
-            .strong(),
-    );
+    let heading = view.heading(section);
+    let label = ui.label(RichText::new(heading).heading().strong());
     ui.add_space(4.0);
-    match section {
-        Section::WorkedOn => worked_on_ui(ui, cx, date, day, drafts, actions),
-        Section::Learned => learned_ui(ui, cx, date, day, drafts, actions),
-        Section::Questions => item_list_ui(ui, cx, date, day, ItemList::Questions, drafts, actions),
-        Section::Next => item_list_ui(ui, cx, date, day, ItemList::Next, drafts, actions),
-        Section::Impressions => {
-            let field = DayText::Impressions;
-            text_block_ui(ui, cx, date, field, &day.impressions, heading.id, actions);
-            let section = FreeSection::Impressions;
-            let title = cx.journal.template.headings.impressions.as_str();
-            let grids = &day.impressions_grids;
-            free_grids_ui(ui, cx, date, section, grids, title, drafts, actions);
+    match &day.sections[section].body {
+        SectionBody::WorkedOn(entries) => worked_on_ui(ui, view, section, entries),
+        SectionBody::Learned(learned) => learned_ui(ui, view, section, learned),
+        SectionBody::Questions(entries) => questions_ui(ui, view, section, entries),
+        SectionBody::Next(entries) => next_list_ui(ui, view, section, entries),
+        SectionBody::Impressions(free) | SectionBody::Other(free) => {
+            free_section_ui(ui, view, section, free, label.id)
         }
     }
 }
 
-/// The grids after a free section's text, and a way to add one.
-#[allow(clippy::too_many_arguments)]
-fn free_grids_ui(
+/// 感想 or a section kept as written: its text, the grids after it, and a
+/// way to add one.
+fn free_section_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    section: FreeSection,
-    grids: &[Grid],
-    heading: &str,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
+    view: &mut DayView,
+    section: usize,
+    free: &FreeText,
+    label: egui::Id,
 ) {
-    for (index, grid) in grids.iter().enumerate() {
-        let at = match section {
-            FreeSection::Impressions => GridAt::Impressions(index),
-            FreeSection::Extra(section) => GridAt::Extra { section, index },
-        };
-        grid_editor_ui(ui, cx, GridTarget { date, at }, grid, actions);
-    }
-    grid_insert_ui(
-        ui,
-        cx,
-        date,
-        NewGrid::Free(section),
-        heading,
-        drafts,
-        actions,
-    );
-}
-
-/// The extra sections that stood after `slot` main sections.
-fn extras_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    slot: usize,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
-    for (index, extra) in day.extra.iter().enumerate() {
-        if usize::from(extra.slot.min(5)) != slot {
-            continue;
-        }
-        ui.add_space(10.0);
-        let heading = ui.label(RichText::new(&extra.heading).heading().strong());
-        let id_label: Id = heading.id;
-        let field = DayText::Extra(index);
-        text_block_ui(ui, cx, date, field, &extra.body, id_label, actions);
-        let section = FreeSection::Extra(index);
-        free_grids_ui(
-            ui,
-            cx,
-            date,
+    text_block_ui(ui, view, Address::Text { section }, &free.text, label);
+    for (index, grid) in free.grids.iter().enumerate() {
+        let at = GridAt {
             section,
-            &extra.grids,
-            &extra.heading,
-            drafts,
-            actions,
-        );
+            slot: GridSlot::Free(index),
+        };
+        grid_editor_ui(ui, view, at, grid);
     }
+    let at = GridAt {
+        section,
+        slot: GridSlot::Free(free.grids.len()),
+    };
+    let heading = view.heading(section);
+    grid_insert_ui(ui, view, at, heading);
 }

@@ -1,21 +1,41 @@
-//! Text the user is still typing for things that do not exist yet (a new
-//! book, a new chapter, the two axes of a new grid). It is UI state, not
-//! journal data, so views may change it directly.
+//! UI state that is not journal data: text typed for things that do not
+//! exist yet (a new book, a new chapter), and the one form or dialog open
+//! over the views. Views may change it directly.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{BookId, TwoAxes};
+use crate::model::{BookId, GridAt, TwoAxes};
 
-use super::grid_insert::NewGrid;
+use super::library_menu::LibraryDialog;
 
+/// Names being typed in the day form's "add" fields.
 #[derive(Default)]
-pub struct Drafts {
+pub struct DayDrafts {
     pub new_book: String,
     pub new_chapter: HashMap<BookId, String>,
-    /// The two-axes form, open where a new grid goes on one day.
-    pub two_axes: Option<(NaiveDate, NewGrid, TwoAxes)>,
-    /// The answer being written for the question asked on a day (by index).
-    pub resolving: Option<(NaiveDate, usize, String)>,
+}
+
+/// The one form or dialog open at a time. A question the app asks (save
+/// changes? restore?) sits in the same slot, in `super::app`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// The two-axes form of a new grid going to `at` on `date`.
+    TwoAxes {
+        date: NaiveDate,
+        at: GridAt,
+        axes: TwoAxes,
+    },
+    /// The answer being written for a question (`section`, `entry`) asked on `date`.
+    Resolve {
+        date: NaiveDate,
+        section: usize,
+        entry: usize,
+        answer: String,
+    },
+    /// A library dialog (rename, table of contents, delete).
+    Library(LibraryDialog),
+    /// A question from the app.
+    Prompt(super::app::Prompt),
 }

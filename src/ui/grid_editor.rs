@@ -9,150 +9,140 @@
 //! cells pasted into a cell fills the grid from there. While the IME
 //! composes, all keys are left to it.
 
-use chrono::NaiveDate;
 use egui::text_edit::TextEditState;
 use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
 
 use crate::markdown::grid_to_table;
-use crate::model::{Edit, Grid, GridAt, GridOp, MAX_WEIGHT, Mark, Score, ranks, to_tsv};
+use crate::model::{
+    Address, Edit, Grid, GridAt, GridOp, GridText, MAX_WEIGHT, Mark, Score, ranks, to_tsv,
+};
 
-use super::action::{Action, ViewCtx};
+use super::action::DayView;
 use super::widgets::{Direction, Reorder, reorder_buttons_ui, set_name};
 
-/// Which grid: where it is (a chapter's notes, 感想, an extra section) on a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct GridTarget {
-    pub date: NaiveDate,
-    pub at: GridAt,
+/// The edit that applies `op` to the grid at `at` on the day shown.
+fn grid_op(view: &mut DayView, at: GridAt, op: GridOp) {
+    let date = view.date;
+    view.edit(Edit::Grid { date, at, op });
 }
 
-impl GridTarget {
-    fn edit(self, op: GridOp) -> Action {
-        Action::Edit(Edit::Grid {
-            date: self.date,
-            at: self.at,
-            op,
-        })
-    }
-
-    fn cell_id(self, row: usize, col: usize) -> Id {
-        Id::unique(("grid-cell", self, row, col))
-    }
+/// The widget id of a grid's text `part`.
+fn part_id(view: &DayView, at: GridAt, part: GridText) -> Id {
+    view.field_id(Address::Grid(at, part))
 }
 
 const CELL_WIDTH: f32 = 150.0;
 
-pub fn grid_editor_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
-    grid: &Grid,
-    actions: &mut Vec<Action>,
-) {
+pub fn grid_editor_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        toolbar_ui(ui, cx, target, grid, actions);
-        if !cx.ime_owns_keys {
-            cell_keys(ui, target, grid, actions);
+        toolbar_ui(ui, view, at, grid);
+        if !view.cx.ime_owns_keys {
+            cell_keys(ui, view, at, grid);
         }
         egui::ScrollArea::horizontal()
-            .id_salt(("grid-scroll", target))
-            .show(ui, |ui| table_ui(ui, cx, target, grid, actions));
+            .id_salt(("grid-scroll", view.date, at))
+            .show(ui, |ui| table_ui(ui, view, at, grid));
         ui.horizontal(|ui| {
-            let add_option = ui.button(cx.pick("＋ 選択肢", "+ Option"));
+            let add_option = ui.button(view.pick("＋ 選択肢", "+ Option"));
             if add_option.clicked() {
-                let at = grid.options.len();
-                actions.push(target.edit(GridOp::InsertOption {
-                    at,
+                let end = grid.options.len();
+                let op = GridOp::InsertOption {
+                    at: end,
                     name: String::new(),
-                }));
+                };
+                grid_op(view, at, op);
             }
-            let add_criterion = ui.button(cx.pick("＋ 観点", "+ Criterion"));
+            let add_criterion = ui.button(view.pick("＋ 観点", "+ Criterion"));
             if add_criterion.clicked() {
-                let at = grid.criteria.len();
-                actions.push(target.edit(GridOp::InsertCriterion {
-                    at,
+                let end = grid.criteria.len();
+                let op = GridOp::InsertCriterion {
+                    at: end,
                     name: String::new(),
-                }));
+                };
+                grid_op(view, at, op);
             }
         });
     });
 }
 
-fn toolbar_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
-    grid: &Grid,
-    actions: &mut Vec<Action>,
-) {
+fn toolbar_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     ui.horizontal_wrapped(|ui| {
         let mut title = grid.title.clone();
         let response = ui.add(
             TextEdit::singleline(&mut title)
-                .id(Id::unique(("grid-title", target)))
-                .hint_text(cx.pick("表の題名", "Grid title"))
+                .id(part_id(view, at, GridText::Title))
+                .hint_text(view.pick("表の題名", "Grid title"))
                 .desired_width(260.0),
         );
-        set_name(ui, &response, cx.pick("表の題名", "Grid title"));
+        set_name(ui, &response, view.pick("表の題名", "Grid title"));
         if response.changed() {
-            actions.push(target.edit(GridOp::SetTitle(title)));
+            grid_op(view, at, GridOp::SetTitle(title));
         }
-        ui.menu_button(cx.pick("並べ替え", "Sort"), |ui| {
+        ui.menu_button(view.pick("並べ替え", "Sort"), |ui| {
             if ui
-                .button(cx.pick("合計の高い順", "By total, best first"))
+                .button(view.pick("合計の高い順", "By total, best first"))
                 .clicked()
             {
-                actions.push(target.edit(GridOp::SortByTotal));
+                grid_op(view, at, GridOp::SortByTotal);
                 ui.close();
             }
             for (col, criterion) in grid.criteria.iter().enumerate() {
-                let label = format!("{} {}", criterion.name, cx.pick("の高い順", "(best first)"));
+                let label = format!(
+                    "{} {}",
+                    criterion.name,
+                    view.pick("の高い順", "(best first)")
+                );
                 if ui.button(label).clicked() {
-                    actions.push(target.edit(GridOp::SortBy {
-                        col,
-                        descending: true,
-                    }));
+                    grid_op(
+                        view,
+                        at,
+                        GridOp::SortBy {
+                            col,
+                            descending: true,
+                        },
+                    );
                     ui.close();
                 }
             }
         });
-        let transpose = ui.button(cx.pick("行と列を入れ替え", "Transpose"));
+        let transpose = ui.button(view.pick("行と列を入れ替え", "Transpose"));
         if transpose.clicked() {
-            actions.push(target.edit(GridOp::Transpose));
+            grid_op(view, at, GridOp::Transpose);
         }
-        if ui.button(cx.pick("TSV でコピー", "Copy as TSV")).clicked() {
+        if ui
+            .button(view.pick("TSV でコピー", "Copy as TSV"))
+            .clicked()
+        {
             ui.ctx().copy_text(to_tsv(grid));
         }
         if ui
-            .button(cx.pick("Markdown でコピー", "Copy as Markdown"))
+            .button(view.pick("Markdown でコピー", "Copy as Markdown"))
             .clicked()
         {
             ui.ctx()
-                .copy_text(grid_to_table(grid, cx.journal.template.language));
+                .copy_text(grid_to_table(grid, view.cx.journal.template.language));
         }
-        let delete = ui.button(cx.pick("表を削除", "Delete grid"));
+        let delete = ui.button(view.pick("表を削除", "Delete grid"));
         if delete.clicked() {
-            actions.push(Action::Edit(Edit::RemoveGrid {
-                date: target.date,
-                at: target.at,
-            }));
+            let date = view.date;
+            view.edit(Edit::RemoveGrid { date, at });
         }
     });
 }
 
-fn table_ui(ui: &mut Ui, cx: &ViewCtx, target: GridTarget, grid: &Grid, actions: &mut Vec<Action>) {
+fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let scored = grid.cells.iter().flatten().any(|c| c.score.is_some());
     let totals = grid.totals();
     let ranks = ranks(grid);
-    egui::Grid::new(("grid-table", target))
+    egui::Grid::new(("grid-table", view.date, at))
         .striped(true)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            header_row_ui(ui, cx, target, grid, scored, actions);
+            header_row_ui(ui, view, at, grid, scored);
             for row in 0..grid.options.len() {
-                option_ui(ui, cx, target, grid, row, actions);
+                option_ui(ui, view, at, grid, row);
                 for col in 0..grid.criteria.len() {
-                    cell_ui(ui, cx, target, grid, row, col, actions);
+                    cell_ui(ui, view, at, grid, row, col);
                 }
                 if scored {
                     ui.label(RichText::new(totals[row].to_string()).strong());
@@ -169,198 +159,174 @@ fn table_ui(ui: &mut Ui, cx: &ViewCtx, target: GridTarget, grid: &Grid, actions:
         });
 }
 
-fn header_row_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
-    grid: &Grid,
-    scored: bool,
-    actions: &mut Vec<Action>,
-) {
+fn header_row_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, scored: bool) {
     let mut corner = grid.corner.clone();
     ui.set_min_width(CELL_WIDTH);
     let response = ui.add(
         TextEdit::singleline(&mut corner)
-            .id(Id::unique(("grid-corner", target)))
-            .hint_text(cx.pick("比べるもの", "Options"))
+            .id(part_id(view, at, GridText::Corner))
+            .hint_text(view.pick("比べるもの", "Options"))
             .desired_width(CELL_WIDTH),
     );
-    set_name(ui, &response, cx.pick("表の左上", "Grid corner"));
+    set_name(ui, &response, view.pick("表の左上", "Grid corner"));
     if response.changed() {
-        actions.push(target.edit(GridOp::SetCorner(corner)));
+        grid_op(view, at, GridOp::SetCorner(corner));
     }
     for (col, criterion) in grid.criteria.iter().enumerate() {
         ui.vertical(|ui| {
             ui.set_min_width(CELL_WIDTH);
             let mut name = criterion.name.clone();
-            let label = format!("{} {}", cx.pick("観点", "Criterion"), col + 1);
+            let label = format!("{} {}", view.pick("観点", "Criterion"), col + 1);
             let response = ui.add(
                 TextEdit::singleline(&mut name)
-                    .id(Id::unique(("grid-criterion", target, col)))
+                    .id(part_id(view, at, GridText::Criterion(col)))
                     .hint_text(label.as_str())
                     .desired_width(CELL_WIDTH),
             );
             set_name(ui, &response, &label);
             if response.changed() {
-                actions.push(target.edit(GridOp::SetCriterion { col, name }));
+                grid_op(view, at, GridOp::SetCriterion { col, name });
             }
-            ui.horizontal(|ui| criterion_tools_ui(ui, cx, target, grid, col, &label, actions));
+            ui.horizontal(|ui| criterion_tools_ui(ui, view, at, grid, col, &label));
         });
     }
     if scored {
-        ui.label(RichText::new(cx.pick("合計", "Total")).strong());
-        ui.label(RichText::new(cx.pick("順位", "Rank")).strong());
+        ui.label(RichText::new(view.pick("合計", "Total")).strong());
+        ui.label(RichText::new(view.pick("順位", "Rank")).strong());
     }
     ui.end_row();
 }
 
 fn criterion_tools_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
+    view: &mut DayView,
+    at: GridAt,
     grid: &Grid,
     col: usize,
     label: &str,
-    actions: &mut Vec<Action>,
 ) {
     let mut weight = grid.criteria[col].weight;
     let response = ui.add(
         egui::DragValue::new(&mut weight)
             .range(1..=MAX_WEIGHT)
             .speed(0.05)
-            .prefix(cx.pick("重み ", "weight ")),
+            .prefix(view.pick("重み ", "weight ")),
     );
     set_name(
         ui,
         &response,
-        &format!("{label} {}", cx.pick("の重み", "weight")),
+        &format!("{label} {}", view.pick("の重み", "weight")),
     );
     if response.changed() {
-        actions.push(target.edit(GridOp::SetWeight { col, weight }));
+        grid_op(view, at, GridOp::SetWeight { col, weight });
     }
     let len = grid.criteria.len();
-    let op = match reorder_buttons_ui(ui, cx.lang, Direction::Horizontal, col, len, label) {
+    let op = match reorder_buttons_ui(ui, view.cx.lang, Direction::Horizontal, col, len, label) {
         Some(Reorder::Move { from, to }) => GridOp::MoveCriterion { from, to },
         Some(Reorder::Delete(col)) => GridOp::RemoveCriterion(col),
         None => return,
     };
-    actions.push(target.edit(op));
+    grid_op(view, at, op);
 }
 
-fn option_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
-    grid: &Grid,
-    row: usize,
-    actions: &mut Vec<Action>,
-) {
+fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize) {
     ui.vertical(|ui| {
         ui.set_min_width(CELL_WIDTH);
         let mut name = grid.options[row].clone();
-        let label = format!("{} {}", cx.pick("選択肢", "Option"), row + 1);
+        let label = format!("{} {}", view.pick("選択肢", "Option"), row + 1);
         let response = ui.add(
             TextEdit::singleline(&mut name)
-                .id(Id::unique(("grid-option", target, row)))
+                .id(part_id(view, at, GridText::Option(row)))
                 .hint_text(label.as_str())
                 .desired_width(CELL_WIDTH),
         );
         set_name(ui, &response, &label);
         if response.changed() {
-            actions.push(target.edit(GridOp::SetOption { row, name }));
+            grid_op(view, at, GridOp::SetOption { row, name });
         }
         ui.horizontal(|ui| {
             let len = grid.options.len();
-            let op = match reorder_buttons_ui(ui, cx.lang, Direction::Vertical, row, len, &label) {
-                Some(Reorder::Move { from, to }) => GridOp::MoveOption { from, to },
-                Some(Reorder::Delete(row)) => GridOp::RemoveOption(row),
-                None => return,
-            };
-            actions.push(target.edit(op));
+            let op =
+                match reorder_buttons_ui(ui, view.cx.lang, Direction::Vertical, row, len, &label) {
+                    Some(Reorder::Move { from, to }) => GridOp::MoveOption { from, to },
+                    Some(Reorder::Delete(row)) => GridOp::RemoveOption(row),
+                    None => return,
+                };
+            grid_op(view, at, op);
         });
     });
 }
 
 /// The accessible name of a cell: "option × criterion", or positions when unnamed.
-fn cell_name(cx: &ViewCtx, grid: &Grid, row: usize, col: usize) -> String {
+fn cell_name(view: &DayView, grid: &Grid, row: usize, col: usize) -> String {
     let option = match grid.options[row].trim() {
-        "" => format!("{} {}", cx.pick("選択肢", "Option"), row + 1),
+        "" => format!("{} {}", view.pick("選択肢", "Option"), row + 1),
         name => name.to_owned(),
     };
     let criterion = match grid.criteria[col].name.trim() {
-        "" => format!("{} {}", cx.pick("観点", "Criterion"), col + 1),
+        "" => format!("{} {}", view.pick("観点", "Criterion"), col + 1),
         name => name.to_owned(),
     };
     format!("{option} × {criterion}")
 }
 
-#[allow(clippy::too_many_arguments)]
-fn cell_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
-    grid: &Grid,
-    row: usize,
-    col: usize,
-    actions: &mut Vec<Action>,
-) {
+fn cell_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize, col: usize) {
     let cell = &grid.cells[row][col];
-    let name = cell_name(cx, grid, row, col);
+    let name = cell_name(view, grid, row, col);
     ui.vertical(|ui| {
         ui.set_min_width(CELL_WIDTH);
         let mut text = cell.text.clone();
         let response = ui.add(
             TextEdit::multiline(&mut text)
-                .id(target.cell_id(row, col))
+                .id(part_id(view, at, GridText::Cell(row, col)))
                 .lock_focus(true)
                 .desired_rows(1)
                 .desired_width(CELL_WIDTH)
                 .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
         );
         set_name(ui, &response, &name);
-        let place = crate::model::Place::Grid {
-            at: target.at,
-            part: crate::model::GridPart::Cell(row, col),
-        };
-        if cx.reveals(target.date, place) {
+        if view.reveals(Address::Grid(at, GridText::Cell(row, col))) {
             super::action::reveal(&response);
         }
         if response.changed() {
-            actions.push(target.edit(GridOp::SetCellText { row, col, text }));
+            grid_op(view, at, GridOp::SetCellText { row, col, text });
         }
-        score_picker_ui(ui, cx, target, cell.score, row, col, &name, actions);
+        score_picker_ui(ui, view, at, cell.score, (row, col), &name);
     });
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The score menu of the cell (row, col).
 fn score_picker_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    target: GridTarget,
+    view: &mut DayView,
+    at: GridAt,
     score: Option<Score>,
-    row: usize,
-    col: usize,
+    (row, col): (usize, usize),
     name: &str,
-    actions: &mut Vec<Action>,
 ) {
     let shown = match score {
         Some(score) => RichText::new(score_text(score))
             .color(score_color(score.value()))
             .strong(),
-        None => RichText::new(cx.pick("評価 –", "score –")).weak(),
+        None => RichText::new(view.pick("評価 –", "score –")).weak(),
     };
+    let none = view.pick("なし", "None");
     let response = ui.menu_button(shown, |ui| {
         let mut choose = |ui: &mut Ui, text: RichText, value: Option<Score>| {
             if ui.button(text).clicked() {
-                actions.push(target.edit(GridOp::SetScore {
-                    row,
-                    col,
-                    score: value,
-                }));
+                grid_op(
+                    view,
+                    at,
+                    GridOp::SetScore {
+                        row,
+                        col,
+                        score: value,
+                    },
+                );
                 ui.close();
             }
         };
-        choose(ui, RichText::new(cx.pick("なし", "None")), None);
+        choose(ui, RichText::new(none), None);
         for points in 1..=5u8 {
             let score = Score::Points(points);
             choose(
@@ -381,7 +347,7 @@ fn score_picker_ui(
     set_name(
         ui,
         &response.response,
-        &format!("{name} {}", cx.pick("の評価", "score")),
+        &format!("{name} {}", view.pick("の評価", "score")),
     );
 }
 
@@ -406,19 +372,19 @@ pub fn score_color(value: u32) -> Color32 {
 /// Keys that move between cells, and a pasted block of cells, for the cell
 /// that has focus (if any). The keys are consumed so the cell does not also
 /// act on them.
-fn cell_keys(ui: &mut Ui, target: GridTarget, grid: &Grid, actions: &mut Vec<Action>) {
+fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let (rows, cols) = (grid.options.len(), grid.criteria.len());
     let Some(focused) = ui.memory(|m| m.focused()) else {
         return;
     };
     let Some((row, col)) = (0..rows)
         .flat_map(|r| (0..cols).map(move |c| (r, c)))
-        .find(|&(r, c)| target.cell_id(r, c) == focused)
+        .find(|&(r, c)| part_id(view, at, GridText::Cell(r, c)) == focused)
     else {
         return;
     };
     if let Some(tsv) = take_block_paste(ui) {
-        actions.push(target.edit(GridOp::Paste { row, col, tsv }));
+        grid_op(view, at, GridOp::Paste { row, col, tsv });
         return;
     }
     let text = &grid.cells[row][col].text;
@@ -427,7 +393,7 @@ fn cell_keys(ui: &mut Ui, target: GridTarget, grid: &Grid, actions: &mut Vec<Act
         .map(|r| r.primary.index.0);
     let next = ui.input_mut(|i| movement(i, caret, text, (row, col), (rows, cols)));
     if let Some((r, c)) = next {
-        ui.memory_mut(|m| m.request_focus(target.cell_id(r, c)));
+        ui.memory_mut(|m| m.request_focus(part_id(view, at, GridText::Cell(r, c))));
     }
 }
 

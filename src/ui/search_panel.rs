@@ -70,7 +70,7 @@ pub fn search_results_ui(
                 let Some(day) = cx.journal.days.get(&hit.date) else {
                     continue;
                 };
-                let heading = hit.place.heading(cx.journal, day);
+                let heading = crate::model::heading_of(day, hit.place);
                 let line = hit_line(cx.journal, hit).unwrap_or_default();
                 let response = ui
                     .vertical(|ui| {

@@ -7,8 +7,8 @@ pub mod harness;
 use std::path::{Path, PathBuf};
 
 use studylog::model::{
-    Block, ChapterNotes, Day, Grid, Journal, Language, LearnedBook, NextItem, Question,
-    StudiedBook, StudiedChapter, WorkItem,
+    Block, ChapterNotes, Day, Entry, FreeText, Grid, Journal, Language, Learned, LearnedBook,
+    NextItem, Question, Section, SectionBody, StudiedBook, StudiedChapter, WorkItem,
 };
 
 /// A small journal with one of everything, in Japanese.
@@ -25,21 +25,22 @@ pub fn small_journal() -> Journal {
     );
     grid.title = "レプリケーションの方式".into();
     grid.cells[0][0].text = "高い".into();
-    let day = Day {
-        worked_on: vec![WorkItem::Book(StudiedBook {
-            book,
-            chapters: vec![
-                StudiedChapter {
-                    chapter: ch5,
-                    written_as: "5".into(),
-                },
-                StudiedChapter {
-                    chapter: ch6,
-                    written_as: "6".into(),
-                },
-            ],
-        })],
-        learned: vec![LearnedBook {
+    let studied = WorkItem::Book(StudiedBook {
+        book,
+        chapters: vec![
+            StudiedChapter {
+                chapter: ch5,
+                written_as: "5".into(),
+            },
+            StudiedChapter {
+                chapter: ch6,
+                written_as: "6".into(),
+            },
+        ],
+    });
+    let learned = Learned {
+        intro: String::new(),
+        books: vec![LearnedBook {
             book,
             intro: String::new(),
             chapters: vec![ChapterNotes {
@@ -50,13 +51,73 @@ pub fn small_journal() -> Journal {
                 ],
             }],
         }],
-        questions: vec![Question::new("sloppy quorum で最新の値が読めない理由")],
-        next: vec![NextItem::new("7 章を読む")],
-        impressions: "難しかった".into(),
-        ..Day::default()
     };
+    let question = Question::new("sloppy quorum で最新の値が読めない理由");
+    let day = with_bodies(
+        &journal,
+        [
+            SectionBody::WorkedOn(vec![Entry::Item(studied)]),
+            SectionBody::Learned(learned),
+            SectionBody::Questions(vec![Entry::Item(question)]),
+            SectionBody::Next(vec![Entry::Item(NextItem::new("7 章を読む"))]),
+            SectionBody::Impressions(FreeText::new("難しかった")),
+        ],
+    );
     journal.days.insert("2025-03-10".parse().unwrap(), day);
     journal
+}
+
+/// A day with the template's five sections holding `bodies`, in template order.
+pub fn with_bodies(journal: &Journal, bodies: [SectionBody; 5]) -> Day {
+    let mut day = Day::from_template(&journal.template);
+    for (section, body) in day.sections.iter_mut().zip(bodies) {
+        section.body = body;
+    }
+    day
+}
+
+/// The free text of the day's 感想.
+pub fn impressions(day: &Day) -> &str {
+    let (_, section) = day.section(Section::Impressions).expect("a 感想 section");
+    &section.body.free().expect("free text").text
+}
+
+/// The grids after the day's 感想.
+pub fn impressions_grids(day: &Day) -> Vec<Grid> {
+    let (_, section) = day.section(Section::Impressions).expect("a 感想 section");
+    section.body.free().expect("free text").grids.clone()
+}
+
+/// The notes of the first chapter of the first book under 学んだこと.
+pub fn first_notes(day: &Day) -> &ChapterNotes {
+    &day.learned_books().next().expect("a book").chapters[0]
+}
+
+/// The same, for changing them.
+pub fn first_notes_mut(day: &mut Day) -> &mut ChapterNotes {
+    let (index, _) = day.section(Section::Learned).expect("a 学んだこと section");
+    match &mut day.sections[index].body {
+        SectionBody::Learned(learned) => &mut learned.books[0].chapters[0],
+        _ => unreachable!("section() found a 学んだこと section"),
+    }
+}
+
+/// Replace the free text of the day's 感想.
+pub fn set_impressions(day: &mut Day, text: &str) {
+    let (index, _) = day.section(Section::Impressions).expect("a 感想 section");
+    day.sections[index].body = SectionBody::Impressions(FreeText::new(text));
+}
+
+/// The texts of the day's わからなかったこと items.
+pub fn question_texts(day: &Day) -> Vec<String> {
+    day.questions().map(|(_, _, q)| q.text.clone()).collect()
+}
+
+/// The texts and done marks of the day's 次やること items.
+pub fn next_items(day: &Day) -> Vec<(String, bool)> {
+    day.next_items()
+        .map(|(_, _, n)| (n.text.clone(), n.done))
+        .collect()
 }
 
 /// The path of `name` inside `folder`.

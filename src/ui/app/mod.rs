@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::model::{BookId, Edit, Journal, Language, Place, Scope};
+use crate::model::{Address, BookId, Edit, Journal, Language, Scope};
 use crate::store::{self, SaveError};
 
 mod files;
@@ -29,7 +29,7 @@ use super::command::Command;
 use super::day_form::day_form_ui;
 use super::dialogs::{DialogMode, FileDialogs, FileKind, NativeDialogs};
 use super::document::Document;
-use super::drafts::Drafts;
+use super::drafts::{DayDrafts, Modal};
 use super::i18n::UiLanguage;
 use super::ime::ImeTracker;
 use super::menu_bar::{MenuState, menu_bar_ui};
@@ -149,11 +149,12 @@ pub struct StudylogApp {
     autosave_job: Option<Receiver<Result<(), SaveError>>>,
     allow_close: bool,
     ime: ImeTracker,
-    drafts: Drafts,
+    drafts: DayDrafts,
+    modal: Option<Modal>,
     tree_drafts: TreeDrafts,
     search: SearchState,
     /// A text to scroll to and focus in the next frame (a search hit).
-    reveal: Option<(NaiveDate, Place)>,
+    reveal: Option<(NaiveDate, Address)>,
     shown_title: String,
     clock: Instant,
 }
@@ -211,7 +212,8 @@ impl StudylogApp {
             autosave_job: None,
             allow_close: false,
             ime: ImeTracker::default(),
-            drafts: Drafts::default(),
+            drafts: DayDrafts::default(),
+            modal: None,
             tree_drafts: TreeDrafts::default(),
             search: SearchState::default(),
             reveal: None,
@@ -395,7 +397,9 @@ impl StudylogApp {
                 )
             });
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Day(date) => day_form_ui(ui, &cx, date, &mut self.drafts, actions),
+            View::Day(date) => {
+                day_form_ui(ui, cx, date, &mut self.drafts, &mut self.modal, actions)
+            }
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
             View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
         });
@@ -545,8 +549,8 @@ impl StudylogApp {
                 .journal
                 .days
                 .get(&date)?
-                .learned
-                .first()
+                .learned_books()
+                .next()
                 .map(|b| b.book),
         }
     }
@@ -613,7 +617,8 @@ impl StudylogApp {
         self.search.rebuild(&self.doc.journal, &self.ctx);
         let latest = self.doc.journal.days.keys().next_back().copied();
         self.show(View::Day(latest.unwrap_or_else(today)));
-        self.drafts = Drafts::default();
+        self.drafts = DayDrafts::default();
+        self.modal = None;
         self.tree_drafts = TreeDrafts::default();
     }
 }

@@ -2,304 +2,291 @@
 //!
 //! Items can be added, edited, moved up and down and deleted; 次やること items
 //! can be checked done, and show the day they were carried from. A resolved
-//! question shows its answer and the day it was resolved.
+//! question shows its answer and the day it was resolved. Text written
+//! between items (a sub-heading, a paragraph) is edited as text, in place.
 
 use chrono::NaiveDate;
-use egui::{Id, Ui};
+use egui::Ui;
 
-use crate::model::{Day, DayText, Edit, ItemList, Section, open_questions};
+use crate::model::{Address, Edit, Entry, NextItem, Question, entry_count, open_questions};
 
-use crate::ui::action::{Action, ViewCtx};
-use crate::ui::drafts::Drafts;
+use crate::ui::action::DayView;
+use crate::ui::drafts::Modal;
+use crate::ui::i18n::UiLanguage;
 use crate::ui::widgets::{Direction, Reorder, line_edit, reorder_buttons_ui, set_name};
 
-/// The item list `list` (Questions or Next) of the day at `date`.
-pub fn item_list_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    list: ItemList,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
-    let heading = cx.journal.template.headings.get(section_of(list));
-    let count = match list {
-        ItemList::Questions => day.questions.len(),
-        _ => day.next.len(),
-    };
-    for index in 0..count {
-        ui.horizontal(|ui| {
-            item_row_ui(ui, cx, date, day, list, index, heading, actions);
-        });
-        if list == ItemList::Questions {
-            answer_ui(ui, cx, date, day, index, heading, drafts, actions);
+use super::learned::text_block_ui;
+
+/// わからなかったこと in section `section`, then open questions of earlier days.
+pub fn questions_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[Entry<Question>]) {
+    let heading = view.heading(section);
+    let mut number = 0;
+    for (entry, item) in entries.iter().enumerate() {
+        match item {
+            Entry::Item(question) => {
+                number += 1;
+                ui.horizontal(|ui| {
+                    ui.label("•");
+                    let name = format!("{heading} {number}");
+                    item_row_ui(ui, view, (section, entry), &question.text, &name);
+                });
+                answer_ui(ui, view, (section, entry), question, number);
+            }
+            Entry::Text(text) => entry_text_ui(ui, view, section, entry, text),
         }
     }
-    let add_name = format!("{heading}{}", cx.pick(" に追加", ": add"));
-    let add = ui.button(cx.pick("＋ 追加", "+ Add"));
+    add_button_ui(ui, view, section);
+    earlier_questions_ui(ui, view);
+}
+
+/// 次やること in section `section`.
+pub fn next_list_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[Entry<NextItem>]) {
+    let heading = view.heading(section);
+    let mut number = 0;
+    for (entry, item) in entries.iter().enumerate() {
+        match item {
+            Entry::Item(next) => {
+                number += 1;
+                ui.horizontal(|ui| {
+                    let name = format!("{heading} {number}");
+                    done_box_ui(ui, view, (section, entry), next.done, &name);
+                    item_row_ui(ui, view, (section, entry), &next.text, &name);
+                    if let Some(from) = next.carried_from {
+                        ui.weak(format!("← {}", from.format("%m/%d")))
+                            .on_hover_text(
+                                view.pick("前の日から持ち越し", "carried over from an earlier day"),
+                            );
+                    }
+                });
+            }
+            Entry::Text(text) => entry_text_ui(ui, view, section, entry, text),
+        }
+    }
+    add_button_ui(ui, view, section);
+}
+
+fn done_box_ui(
+    ui: &mut Ui,
+    view: &mut DayView,
+    (section, entry): (usize, usize),
+    done: bool,
+    name: &str,
+) {
+    let mut done = done;
+    let response = ui.checkbox(&mut done, "");
+    set_name(
+        ui,
+        &response,
+        &format!("{name} {}", view.pick("完了", "done")),
+    );
+    if response.changed() {
+        let date = view.date;
+        view.edit(Edit::SetNextDone {
+            date,
+            section,
+            entry,
+            done,
+        });
+    }
+}
+
+/// An item's one-line text field and its move and delete buttons.
+fn item_row_ui(
+    ui: &mut Ui,
+    view: &mut DayView,
+    (section, entry): (usize, usize),
+    text: &str,
+    name: &str,
+) {
+    let at = Address::Entry { section, entry };
+    if let Some(text) = line_edit(ui, view.field_id(at), text, name, "", view.reveals(at)) {
+        view.set_text(at, text);
+    }
+    move_buttons_ui(ui, view, section, entry, name);
+}
+
+/// Text written between items, edited as text.
+fn entry_text_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: usize, text: &str) {
+    let label = ui.weak(view.pick("（文章）", "(text)"));
+    text_block_ui(ui, view, Address::Entry { section, entry }, text, label.id);
+}
+
+/// "+ Add" for a list section.
+pub fn add_button_ui(ui: &mut Ui, view: &mut DayView, section: usize) {
+    let add_name = format!("{}{}", view.heading(section), view.pick(" に追加", ": add"));
+    let add = ui.button(view.pick("＋ 追加", "+ Add"));
     set_name(ui, &add, &add_name);
     if add.clicked() {
-        actions.push(Action::Edit(Edit::AddItem { date, list }));
+        let date = view.date;
+        view.edit(Edit::AddItem { date, section });
     }
-    if list == ItemList::Questions {
-        earlier_questions_ui(ui, cx, date, drafts, actions);
-    }
+}
+
+/// ↑ ↓ ✕ for entry `entry` of the list section `section`.
+pub fn move_buttons_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: usize, name: &str) {
+    let len = entry_count(view.day, section);
+    let date = view.date;
+    let edit = match reorder_buttons_ui(ui, view.cx.lang, Direction::Vertical, entry, len, name) {
+        Some(Reorder::Move { from, to }) => Edit::MoveEntry {
+            date,
+            section,
+            from,
+            to,
+        },
+        Some(Reorder::Delete(entry)) => Edit::RemoveEntry {
+            date,
+            section,
+            entry,
+        },
+        None => return,
+    };
+    view.edit(edit);
 }
 
 /// Questions from earlier days still without an answer, with their age; each
 /// can be resolved here (on the day shown).
-fn earlier_questions_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
-    let open = open_questions(cx.journal, date);
+fn earlier_questions_ui(ui: &mut Ui, view: &mut DayView) {
+    let open = open_questions(view.cx.journal, view.date);
     if open.is_empty() {
         return;
     }
-    let title = match cx.lang {
-        crate::ui::i18n::UiLanguage::Japanese => format!("前の日の未解決の疑問（{}）", open.len()),
-        crate::ui::i18n::UiLanguage::English => {
-            format!("Open questions from earlier days ({})", open.len())
-        }
+    let title = match view.cx.lang {
+        UiLanguage::Japanese => format!("前の日の未解決の疑問（{}）", open.len()),
+        UiLanguage::English => format!("Open questions from earlier days ({})", open.len()),
     };
     egui::CollapsingHeader::new(title)
-        .id_salt(("earlier-questions", date))
+        .id_salt(("earlier-questions", view.date))
         .default_open(true)
         .show(ui, |ui| {
             for question in open.iter().rev().take(50) {
                 ui.horizontal_wrapped(|ui| {
-                    let age = match cx.lang {
-                        crate::ui::i18n::UiLanguage::Japanese => {
+                    let age = match view.cx.lang {
+                        UiLanguage::Japanese => {
                             format!("{}（{} 日前）", question.date, question.age_days)
                         }
-                        crate::ui::i18n::UiLanguage::English => {
+                        UiLanguage::English => {
                             format!("{} ({} days ago)", question.date, question.age_days)
                         }
                     };
                     ui.weak(age);
                     ui.label(&question.text);
                 });
-                resolve_ui(
-                    ui,
-                    cx,
-                    (question.date, question.index),
-                    date,
-                    &question.text,
-                    drafts,
-                    actions,
-                );
+                let asked = (question.date, question.section, question.entry);
+                resolve_ui(ui, view, asked, &question.text);
             }
         });
 }
 
-/// A "Resolve" button that opens an answer field, for the question asked on
-/// `asked.0` (the `asked.1`th), resolved on `today`.
-fn resolve_ui(
+/// A "Resolve" button that opens an answer field, for the question at
+/// `asked` (date, section, entry), resolved on the day shown.
+fn resolve_ui(ui: &mut Ui, view: &mut DayView, asked: (NaiveDate, usize, usize), question: &str) {
+    let (date, section, entry) = asked;
+    let open = matches!(view.modal, Some(Modal::Resolve { date: d, section: s, entry: e, .. })
+        if *d == date && *s == section && *e == entry);
+    ui.horizontal(|ui| {
+        ui.add_space(24.0);
+        if open {
+            answer_field_ui(ui, view, asked, question);
+            return;
+        }
+        let button = ui.small_button(view.pick("解決する…", "Resolve…"));
+        let name = format!("{question} {}", view.pick("を解決する", "resolve"));
+        set_name(ui, &button, &name);
+        if button.clicked() {
+            *view.modal = Some(Modal::Resolve {
+                date,
+                section,
+                entry,
+                answer: String::new(),
+            });
+        }
+    });
+}
+
+/// The answer field of an open Resolve form, with Mark Resolved and Cancel.
+fn answer_field_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    asked: (NaiveDate, usize),
-    today: NaiveDate,
+    view: &mut DayView,
+    asked: (NaiveDate, usize, usize),
     question: &str,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
 ) {
-    let (date, index) = asked;
-    match &mut drafts.resolving {
-        Some((d, i, answer)) if *d == date && *i == index => {
-            let mut done = false;
-            ui.horizontal(|ui| {
-                ui.add_space(24.0);
-                let name = format!("{} {question}", cx.pick("答え:", "Answer:"));
-                let response = ui.add(
-                    egui::TextEdit::singleline(answer)
-                        .hint_text(cx.pick("わかったこと", "What you found out"))
-                        .desired_width((ui.available_width() - 160.0).max(160.0)),
-                );
-                set_name(ui, &response, &name);
-                let entered =
-                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let ready = !answer.trim().is_empty();
-                let save = ui.add_enabled(
-                    ready,
-                    egui::Button::new(cx.pick("解決済みにする", "Mark Resolved")),
-                );
-                if ready && (save.clicked() || entered) {
-                    actions.push(Action::Edit(Edit::ResolveQuestion {
-                        date,
-                        index,
-                        answer: answer.trim().to_owned(),
-                        resolved_on: today,
-                    }));
-                    done = true;
-                }
-                if ui.button(cx.pick("やめる", "Cancel")).clicked() {
-                    done = true;
-                }
-            });
-            if done {
-                drafts.resolving = None;
-            }
-        }
-        _ => {
-            ui.horizontal(|ui| {
-                ui.add_space(24.0);
-                let button = ui.small_button(cx.pick("解決する…", "Resolve…"));
-                set_name(
-                    ui,
-                    &button,
-                    &format!("{question} {}", cx.pick("を解決する", "resolve")),
-                );
-                if button.clicked() {
-                    drafts.resolving = Some((date, index, String::new()));
-                }
-            });
-        }
-    }
-}
-
-fn section_of(list: ItemList) -> Section {
-    match list {
-        ItemList::WorkedOn => Section::WorkedOn,
-        ItemList::Questions => Section::Questions,
-        ItemList::Next => Section::Next,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn item_row_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    list: ItemList,
-    index: usize,
-    heading: &str,
-    actions: &mut Vec<Action>,
-) {
-    let number = index + 1;
-    let (field, text) = match list {
-        ItemList::Questions => (DayText::Question(index), day.questions[index].text.as_str()),
-        _ => (DayText::Next(index), day.next[index].text.as_str()),
+    let (date, section, entry) = asked;
+    let Some(Modal::Resolve { answer, .. }) = view.modal.as_mut() else {
+        return;
     };
-    if list == ItemList::Next {
-        let mut done = day.next[index].done;
-        let response = ui.checkbox(&mut done, "");
-        set_name(
-            ui,
-            &response,
-            &format!("{heading} {number} {}", cx.pick("完了", "done")),
-        );
-        if response.changed() {
-            actions.push(Action::Edit(Edit::SetNextDone { date, index, done }));
-        }
-    } else {
-        ui.label("•");
-    }
-    let id = Id::unique(("day-text", date, field));
-    let name = format!("{heading} {number}");
-    if let Some(text) = line_edit(
-        ui,
-        id,
-        text,
-        &name,
-        "",
-        cx.reveals(date, crate::model::Place::Text(field)),
-    ) {
-        actions.push(Action::Edit(Edit::SetText { date, field, text }));
-    }
-    if list == ItemList::Next
-        && let Some(from) = day.next[index].carried_from
-    {
-        ui.weak(format!("← {}", from.format("%m/%d")))
-            .on_hover_text(cx.pick("前の日から持ち越し", "carried over from an earlier day"));
-    }
-    move_buttons_ui(ui, cx, date, list, index, &name, actions);
-}
-
-/// ↑ ↓ ✕ for item `index` of `list`.
-pub fn move_buttons_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    list: ItemList,
-    index: usize,
-    name: &str,
-    actions: &mut Vec<Action>,
-) {
-    let len = cx
-        .journal
-        .days
-        .get(&date)
-        .map_or(0, |day| crate::model::list_len(day, list));
-    let edit = match reorder_buttons_ui(ui, cx.lang, Direction::Vertical, index, len, name) {
-        Some(Reorder::Move { from, to }) => Edit::MoveItem {
+    let name = format!("{} {question}", view.cx.pick("答え:", "Answer:"));
+    let response = ui.add(
+        egui::TextEdit::singleline(answer)
+            .hint_text(view.cx.pick("わかったこと", "What you found out"))
+            .desired_width((ui.available_width() - 160.0).max(160.0)),
+    );
+    set_name(ui, &response, &name);
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let answer = answer.trim().to_owned();
+    let ready = !answer.is_empty();
+    let save = ui.add_enabled(
+        ready,
+        egui::Button::new(view.cx.pick("解決済みにする", "Mark Resolved")),
+    );
+    let mut done = ui.button(view.cx.pick("やめる", "Cancel")).clicked();
+    if ready && (save.clicked() || entered) {
+        let resolved_on = view.date;
+        view.edit(Edit::ResolveQuestion {
             date,
-            list,
-            from,
-            to,
-        },
-        Some(Reorder::Delete(index)) => Edit::RemoveItem { date, list, index },
-        None => return,
-    };
-    actions.push(Action::Edit(edit));
+            section,
+            entry,
+            answer,
+            resolved_on,
+        });
+        done = true;
+    }
+    if done {
+        *view.modal = None;
+    }
 }
 
 /// The answer of a resolved question (editable, and the question can be
 /// reopened), or a way to resolve an open one.
-#[allow(clippy::too_many_arguments)]
 fn answer_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    index: usize,
-    heading: &str,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
+    view: &mut DayView,
+    (section, entry): (usize, usize),
+    question: &Question,
+    number: usize,
 ) {
-    let question = &day.questions[index];
     let Some(answer) = &question.answer else {
         if !question.text.trim().is_empty() {
-            resolve_ui(ui, cx, (date, index), date, &question.text, drafts, actions);
+            resolve_ui(ui, view, (view.date, section, entry), &question.text);
         }
         return;
     };
+    let heading = view.heading(section);
     ui.horizontal(|ui| {
         ui.add_space(24.0);
         ui.label(format!(
             "{} ({})",
-            cx.pick("解決", "Resolved"),
+            view.pick("解決", "Resolved"),
             answer.resolved_on
         ));
-        let field = DayText::Answer(index);
-        let id = Id::unique(("day-text", date, field));
-        let name = format!("{heading} {} {}", index + 1, cx.pick("の答え", "answer"));
-        if let Some(text) = line_edit(
-            ui,
-            id,
-            &answer.text,
-            &name,
-            "",
-            cx.reveals(date, crate::model::Place::Text(field)),
-        ) {
-            actions.push(Action::Edit(Edit::SetText { date, field, text }));
+        let at = Address::Answer { section, entry };
+        let name = format!("{heading} {number} {}", view.pick("の答え", "answer"));
+        let reveal = view.reveals(at);
+        if let Some(text) = line_edit(ui, view.field_id(at), &answer.text, &name, "", reveal) {
+            view.set_text(at, text);
         }
-        let reopen = ui.small_button(cx.pick("未解決に戻す", "Reopen"));
-        set_name(
-            ui,
-            &reopen,
-            &format!(
-                "{heading} {} {}",
-                index + 1,
-                cx.pick("を未解決に戻す", "reopen")
-            ),
+        let reopen = ui.small_button(view.pick("未解決に戻す", "Reopen"));
+        let reopen_name = format!(
+            "{heading} {number} {}",
+            view.pick("を未解決に戻す", "reopen")
         );
+        set_name(ui, &reopen, &reopen_name);
         if reopen.clicked() {
-            actions.push(Action::Edit(Edit::ReopenQuestion { date, index }));
+            let date = view.date;
+            view.edit(Edit::ReopenQuestion {
+                date,
+                section,
+                entry,
+            });
         }
     });
 }

@@ -5,81 +5,64 @@
 //! added from a menu, a new book or chapter is created right here, and free
 //! items ("環境構築", "復習") are plain lines.
 
-use chrono::NaiveDate;
-use egui::{Id, Ui};
+use egui::Ui;
 
-use crate::model::{BookId, Day, DayText, Edit, ItemList, StudiedBook, WorkItem, is_studied};
+use crate::model::{Address, BookId, Edit, Entry, StudiedBook, WorkItem, is_studied};
 
 use super::item_list::move_buttons_ui;
-use crate::ui::action::{Action, ViewCtx};
-use crate::ui::drafts::Drafts;
+use super::learned::text_block_ui;
+use crate::ui::action::DayView;
 use crate::ui::widgets::{DraftField, draft_field_ui, icon_button, line_edit, set_name};
 
-pub fn worked_on_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
-    let heading = cx.journal.template.headings.worked_on.as_str();
-    for (index, item) in day.worked_on.iter().enumerate() {
+pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[Entry<WorkItem>]) {
+    let heading = view.heading(section);
+    for (entry, item) in entries.iter().enumerate() {
         match item {
-            WorkItem::Book(entry) => {
-                studied_book_ui(ui, cx, date, day, index, entry, drafts, actions)
+            Entry::Item(WorkItem::Book(studied)) => {
+                studied_book_ui(ui, view, (section, entry), studied)
             }
-            WorkItem::Text(text) => {
+            Entry::Item(WorkItem::Text(text)) => {
                 ui.horizontal(|ui| {
                     ui.label("•");
-                    let field = DayText::WorkItem(index);
-                    let id = Id::unique(("day-text", date, field));
-                    let name = format!("{heading} {}", index + 1);
-                    if let Some(text) = line_edit(
-                        ui,
-                        id,
-                        text,
-                        &name,
-                        "",
-                        cx.reveals(date, crate::model::Place::Text(field)),
-                    ) {
-                        actions.push(Action::Edit(Edit::SetText { date, field, text }));
+                    let at = Address::Entry { section, entry };
+                    let name = format!("{heading} {}", entry + 1);
+                    let reveal = view.reveals(at);
+                    if let Some(text) = line_edit(ui, view.field_id(at), text, &name, "", reveal) {
+                        view.set_text(at, text);
                     }
-                    move_buttons_ui(ui, cx, date, ItemList::WorkedOn, index, &name, actions);
+                    move_buttons_ui(ui, view, section, entry, &name);
                 });
+            }
+            Entry::Text(text) => {
+                let label = ui.weak(view.pick("（文章）", "(text)"));
+                let at = Address::Entry { section, entry };
+                text_block_ui(ui, view, at, text, label.id);
             }
         }
     }
     ui.horizontal_wrapped(|ui| {
-        add_library_book_ui(ui, cx, date, day, actions);
-        add_new_book_ui(ui, cx, date, drafts, actions);
-        let add = ui.button(cx.pick("＋ 項目", "+ Item"));
+        add_library_book_ui(ui, view);
+        add_new_book_ui(ui, view);
+        let add = ui.button(view.pick("＋ 項目", "+ Item"));
         set_name(
             ui,
             &add,
-            &format!("{heading}{}", cx.pick(" に項目を追加", ": add item")),
+            &format!("{heading}{}", view.pick(" に項目を追加", ": add item")),
         );
         if add.clicked() {
-            actions.push(Action::Edit(Edit::AddItem {
-                date,
-                list: ItemList::WorkedOn,
-            }));
+            let date = view.date;
+            view.edit(Edit::AddItem { date, section });
         }
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn studied_book_ui(
     ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    index: usize,
-    entry: &StudiedBook,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
+    view: &mut DayView,
+    (section, entry): (usize, usize),
+    studied: &StudiedBook,
 ) {
-    let Some(book) = cx.journal.book(entry.book) else {
+    let Some(book) = view.cx.journal.book(studied.book) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -87,74 +70,80 @@ fn studied_book_ui(
         let name = format!(
             "{} {}",
             book.title,
-            cx.pick("をこの日から外す", "remove from this day")
+            view.pick("をこの日から外す", "remove from this day")
         );
         if icon_button(ui, "×", &name).clicked() {
-            actions.push(Action::Edit(Edit::RemoveItem {
+            let date = view.date;
+            view.edit(Edit::RemoveEntry {
                 date,
-                list: ItemList::WorkedOn,
-                index,
-            }));
+                section,
+                entry,
+            });
         }
     });
-    ui.indent(("chapters", entry.book), |ui| {
+    ui.indent(("chapters", studied.book), |ui| {
         ui.horizontal_wrapped(|ui| {
             for chapter in &book.chapters {
-                let mut studied = is_studied(day, chapter.id);
-                if ui.checkbox(&mut studied, &chapter.label).changed() {
-                    actions.push(Action::Edit(Edit::SetStudied {
+                let mut ticked = is_studied(view.day, chapter.id);
+                if ui.checkbox(&mut ticked, &chapter.label).changed() {
+                    let date = view.date;
+                    view.edit(Edit::SetStudied {
                         date,
                         chapter: chapter.id,
-                        studied,
-                    }));
+                        studied: ticked,
+                    });
                 }
             }
         });
-        ui.horizontal(|ui| {
-            let draft = drafts.new_chapter.entry(book.id).or_default();
-            let field = DraftField {
-                hint: cx.pick("新しい章（例: 7 章 トランザクション）", "New chapter"),
-                name: &format!("{} {}", book.title, cx.pick("の新しい章", "new chapter")),
-                width: 260.0,
-            };
-            let button_name = format!("{} {}", book.title, cx.pick("に章を追加", "add chapter"));
-            let button = (cx.pick("章を追加", "Add chapter"), button_name.as_str());
-            if let Some(label) = draft_field_ui(ui, draft, field, Some(button)) {
-                actions.push(Action::Edit(Edit::AddChapter {
-                    book: book.id,
-                    label,
-                    studied_on: Some(date),
-                }));
-            }
-        });
+        ui.horizontal(|ui| new_chapter_ui(ui, view, book.id, &book.title));
     });
 }
 
-/// A menu of library books not yet listed for the day.
-fn add_library_book_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    day: &Day,
-    actions: &mut Vec<Action>,
-) {
-    let listed = |id: BookId| {
-        day.worked_on
-            .iter()
-            .any(|item| matches!(item, WorkItem::Book(b) if b.book == id))
+fn new_chapter_ui(ui: &mut Ui, view: &mut DayView, book: BookId, title: &str) {
+    let field = DraftField {
+        hint: view.pick("新しい章（例: 7 章 トランザクション）", "New chapter"),
+        name: &format!("{title} {}", view.pick("の新しい章", "new chapter")),
+        width: 260.0,
     };
-    let unlisted: Vec<_> = cx.journal.books.iter().filter(|b| !listed(b.id)).collect();
+    let button_name = format!("{title} {}", view.pick("に章を追加", "add chapter"));
+    let button = (view.pick("章を追加", "Add chapter"), button_name.as_str());
+    let draft = view.drafts.new_chapter.entry(book).or_default();
+    if let Some(label) = draft_field_ui(ui, draft, field, Some(button)) {
+        let studied_on = Some(view.date);
+        view.edit(Edit::AddChapter {
+            book,
+            label,
+            studied_on,
+        });
+    }
+}
+
+/// A menu of library books not yet listed for the day.
+fn add_library_book_ui(ui: &mut Ui, view: &mut DayView) {
+    let listed = |id: BookId| {
+        view.day
+            .work_items()
+            .any(|(_, _, item)| matches!(item, WorkItem::Book(b) if b.book == id))
+    };
+    let unlisted: Vec<_> = view
+        .cx
+        .journal
+        .books
+        .iter()
+        .filter(|b| !listed(b.id))
+        .collect();
+    let date = view.date;
     ui.add_enabled_ui(!unlisted.is_empty(), |ui| {
-        ui.menu_button(cx.pick("本を選ぶ…", "Pick a book…"), |ui| {
+        ui.menu_button(view.pick("本を選ぶ…", "Pick a book…"), |ui| {
             egui::ScrollArea::vertical()
                 .max_height(320.0)
                 .show(ui, |ui| {
                     for book in unlisted {
                         if ui.button(&book.title).clicked() {
-                            actions.push(Action::Edit(Edit::ListBook {
+                            view.edit(Edit::ListBook {
                                 date,
                                 book: book.id,
-                            }));
+                            });
                             ui.close();
                         }
                     }
@@ -164,24 +153,16 @@ fn add_library_book_ui(
 }
 
 /// A field and button that create a new book and list it for the day.
-fn add_new_book_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    date: NaiveDate,
-    drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-) {
-    let title = cx.pick("新しい本の題名", "New book title");
+fn add_new_book_ui(ui: &mut Ui, view: &mut DayView) {
+    let title = view.pick("新しい本の題名", "New book title");
     let field = DraftField {
         hint: title,
         name: title,
         width: 220.0,
     };
-    let add = cx.pick("本を追加", "Add book");
-    if let Some(title) = draft_field_ui(ui, &mut drafts.new_book, field, Some((add, add))) {
-        actions.push(Action::Edit(Edit::AddBook {
-            title,
-            studied_on: Some(date),
-        }));
+    let add = view.pick("本を追加", "Add book");
+    if let Some(title) = draft_field_ui(ui, &mut view.drafts.new_book, field, Some((add, add))) {
+        let studied_on = Some(view.date);
+        view.edit(Edit::AddBook { title, studied_on });
     }
 }

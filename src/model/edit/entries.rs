@@ -1,0 +1,122 @@
+//! Edits of a day's texts and of the entries of its list sections
+//! (取り組んだこと, わからなかったこと, 次やること): add, remove, move, check
+//! done, resolve and reopen a question.
+
+use chrono::NaiveDate;
+
+use super::super::Address;
+use super::super::address::text_mut;
+use super::super::day::{Answer, Day, Entry, NextItem, Question, SectionBody, WorkItem};
+use super::super::journal::Journal;
+use super::{move_in, set};
+
+pub(super) fn set_text(journal: &mut Journal, date: NaiveDate, at: Address, text: String) -> bool {
+    journal
+        .days
+        .get_mut(&date)
+        .and_then(|day| text_mut(day, at))
+        .is_some_and(|slot| set(slot, text))
+}
+
+fn body_mut(journal: &mut Journal, date: NaiveDate, section: usize) -> Option<&mut SectionBody> {
+    Some(&mut journal.days.get_mut(&date)?.sections.get_mut(section)?.body)
+}
+
+/// Append an empty item to a list section.
+pub(super) fn add_item(journal: &mut Journal, date: NaiveDate, section: usize) -> bool {
+    match body_mut(journal, date, section) {
+        Some(SectionBody::WorkedOn(entries)) => {
+            entries.push(Entry::Item(WorkItem::Text(String::new())))
+        }
+        Some(SectionBody::Questions(entries)) => entries.push(Entry::Item(Question::new(""))),
+        Some(SectionBody::Next(entries)) => entries.push(Entry::Item(NextItem::new(""))),
+        _ => return false,
+    }
+    true
+}
+
+pub(super) fn remove(journal: &mut Journal, date: NaiveDate, section: usize, entry: usize) -> bool {
+    fn remove_from<T>(entries: &mut Vec<Entry<T>>, entry: usize) -> bool {
+        let exists = entry < entries.len();
+        if exists {
+            entries.remove(entry);
+        }
+        exists
+    }
+    match body_mut(journal, date, section) {
+        Some(SectionBody::WorkedOn(entries)) => remove_from(entries, entry),
+        Some(SectionBody::Questions(entries)) => remove_from(entries, entry),
+        Some(SectionBody::Next(entries)) => remove_from(entries, entry),
+        _ => false,
+    }
+}
+
+pub(super) fn move_entry(
+    journal: &mut Journal,
+    date: NaiveDate,
+    section: usize,
+    from: usize,
+    to: usize,
+) -> bool {
+    match body_mut(journal, date, section) {
+        Some(SectionBody::WorkedOn(entries)) => move_in(entries, from, to),
+        Some(SectionBody::Questions(entries)) => move_in(entries, from, to),
+        Some(SectionBody::Next(entries)) => move_in(entries, from, to),
+        _ => false,
+    }
+}
+
+/// The 次やること item at (section, entry).
+fn next_mut(day: &mut Day, (section, entry): (usize, usize)) -> Option<&mut NextItem> {
+    match &mut day.sections.get_mut(section)?.body {
+        SectionBody::Next(entries) => entries.get_mut(entry)?.item_mut(),
+        _ => None,
+    }
+}
+
+/// The question at (section, entry).
+fn question_mut(day: &mut Day, (section, entry): (usize, usize)) -> Option<&mut Question> {
+    match &mut day.sections.get_mut(section)?.body {
+        SectionBody::Questions(entries) => entries.get_mut(entry)?.item_mut(),
+        _ => None,
+    }
+}
+
+pub(super) fn set_done(
+    journal: &mut Journal,
+    date: NaiveDate,
+    at: (usize, usize),
+    done: bool,
+) -> bool {
+    journal
+        .days
+        .get_mut(&date)
+        .and_then(|day| next_mut(day, at))
+        .is_some_and(|item| set(&mut item.done, done))
+}
+
+pub(super) fn resolve(
+    journal: &mut Journal,
+    date: NaiveDate,
+    at: (usize, usize),
+    answer: String,
+    resolved_on: NaiveDate,
+) -> bool {
+    let answer = Some(Answer {
+        text: answer,
+        resolved_on,
+    });
+    journal
+        .days
+        .get_mut(&date)
+        .and_then(|day| question_mut(day, at))
+        .is_some_and(|q| set(&mut q.answer, answer))
+}
+
+pub(super) fn reopen(journal: &mut Journal, date: NaiveDate, at: (usize, usize)) -> bool {
+    journal
+        .days
+        .get_mut(&date)
+        .and_then(|day| question_mut(day, at))
+        .is_some_and(|q| q.answer.take().is_some())
+}

@@ -1,0 +1,167 @@
+//! Format version 1 (studylog before the day became a list of sections).
+//!
+//! A version-1 day had one field per template section, always all five, and
+//! kept other sections in `extra` with the number of template sections before
+//! each (`slot`). Item texts held their further lines one level less indented
+//! than written. The library, the template, grids and items are unchanged
+//! since, so their current types read them.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::model::{
+    Book, DaySection, Entry, FreeText, Grid, Journal, Learned, LearnedBook, NextItem, Question,
+    Section, SectionBody, Template, WorkItem,
+};
+
+#[derive(Deserialize)]
+struct JournalV1 {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    template: Template,
+    #[serde(default)]
+    preamble: String,
+    #[serde(default)]
+    books: Vec<Book>,
+    #[serde(default, deserialize_with = "crate::model::unique_dates")]
+    days: BTreeMap<NaiveDate, DayV1>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DayV1 {
+    preamble: String,
+    worked_on: Vec<WorkItem>,
+    learned_intro: String,
+    learned: Vec<LearnedBook>,
+    questions: Vec<Question>,
+    next: Vec<NextItem>,
+    impressions: String,
+    impressions_grids: Vec<Grid>,
+    extra: Vec<ExtraV1>,
+}
+
+#[derive(Deserialize)]
+struct ExtraV1 {
+    heading: String,
+    body: String,
+    #[serde(default)]
+    grids: Vec<Grid>,
+    #[serde(default = "at_the_end")]
+    slot: u8,
+}
+
+fn at_the_end() -> u8 {
+    5
+}
+
+/// Parses a version-1 file and converts it to the current version.
+pub fn parse(text: &str) -> Result<Journal, ron::error::SpannedError> {
+    let old: JournalV1 = ron::Options::default().from_str(text)?;
+    let mut journal = Journal::new(old.title, old.template.language);
+    journal.template = old.template;
+    journal.preamble = old.preamble;
+    journal.books = old.books;
+    journal.days = old
+        .days
+        .into_iter()
+        .map(|(date, day)| (date, convert_day(day, &journal.template)))
+        .collect();
+    Ok(journal)
+}
+
+fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
+    let mut extras: Vec<ExtraV1> = old.extra;
+    let mut known = [
+        SectionBody::WorkedOn(
+            old.worked_on
+                .into_iter()
+                .map(|i| Entry::Item(indent_work(i)))
+                .collect(),
+        ),
+        SectionBody::Learned(Learned {
+            intro: old.learned_intro,
+            books: old.learned,
+        }),
+        SectionBody::Questions(
+            old.questions
+                .into_iter()
+                .map(|q| Entry::Item(indent_question(q)))
+                .collect(),
+        ),
+        SectionBody::Next(
+            old.next
+                .into_iter()
+                .map(|n| Entry::Item(indent_next(n)))
+                .collect(),
+        ),
+        SectionBody::Impressions(FreeText {
+            text: old.impressions,
+            grids: old.impressions_grids,
+        }),
+    ]
+    .into_iter();
+    let mut sections = Vec::new();
+    for slot in 0..=Section::ALL.len() {
+        let (here, later): (Vec<ExtraV1>, Vec<ExtraV1>) = extras
+            .into_iter()
+            .partition(|e| usize::from(e.slot.min(5)) == slot);
+        extras = later;
+        sections.extend(here.into_iter().map(|e| DaySection {
+            heading: e.heading,
+            body: SectionBody::Other(FreeText {
+                text: e.body,
+                grids: e.grids,
+            }),
+        }));
+        if let (Some(&kind), Some(body)) = (Section::ALL.get(slot), known.next()) {
+            sections.push(DaySection {
+                heading: template.headings.get(kind).to_owned(),
+                body,
+            });
+        }
+    }
+    crate::model::Day {
+        preamble: old.preamble,
+        sections,
+    }
+}
+
+/// Version 1 kept an item's further lines one level (two spaces) less
+/// indented than written; now they are kept as written.
+fn indent_lines(text: String) -> String {
+    let mut lines = text.split('\n');
+    let mut out = lines.next().unwrap_or_default().to_owned();
+    for line in lines {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn indent_work(item: WorkItem) -> WorkItem {
+    match item {
+        WorkItem::Text(text) => WorkItem::Text(indent_lines(text)),
+        book => book,
+    }
+}
+
+fn indent_question(question: Question) -> Question {
+    Question {
+        text: indent_lines(question.text),
+        ..question
+    }
+}
+
+fn indent_next(item: NextItem) -> NextItem {
+    NextItem {
+        text: indent_lines(item.text),
+        ..item
+    }
+}

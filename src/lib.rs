@@ -4,6 +4,8 @@
 //! - [`store`]: the only code that touches journal files: atomic saves,
 //!   backups, recovery files, errors with line and column.
 //! - [`markdown`]: export to and import from hand-written daily logs.
+//! - [`session`]: the open journal between model and window: undo, the
+//!   search index, saving and recovery off the UI thread (no egui).
 //! - [`cli`]: the headless subcommands (`new`, `check`, `export`, ...).
 //! - [`ui`]: the desktop app (egui/eframe), built with the `gui` feature.
 //! - [`desktop`]: per-user desktop integration (menu entry, icon, file type).
@@ -20,6 +22,7 @@ pub mod generate;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod session;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

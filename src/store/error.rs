@@ -71,6 +71,11 @@ pub enum SaveError {
 }
 
 impl LoadError {
+    /// The file is not there (a recent journal deleted or moved since).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, LoadError::Read { source, .. } if source.kind() == io::ErrorKind::NotFound)
+    }
+
     /// Line and column in the file, where the problem has one.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {

@@ -3,13 +3,14 @@
 //! and the questions those need are small modal dialogs. Deleting asks first,
 //! saying how many days lose notes, and can be undone.
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use crate::model::{
     BookId, ChapterId, ChapterStatus, Edit, chapters_from_toc, days_with_book, days_with_chapter,
 };
 
 use super::action::{Action, ViewCtx};
+use super::drafts::Modal;
 use super::i18n::UiLanguage;
 use super::widgets::set_name;
 
@@ -37,19 +38,22 @@ pub fn book_menu_ui(
     cx: &ViewCtx,
     book: BookId,
     index: usize,
-    dialog: &mut Option<LibraryDialog>,
+    modal: &mut Option<Modal>,
     actions: &mut Vec<Action>,
 ) {
     let title = cx.journal.book(book).map_or("", |b| b.title.as_str());
     if ui.button(cx.pick("名前を変更…", "Rename…")).clicked() {
-        *dialog = Some(LibraryDialog::RenameBook(book, title.to_owned()));
+        *modal = Some(Modal::Library(LibraryDialog::RenameBook(
+            book,
+            title.to_owned(),
+        )));
         ui.close();
     }
     if ui
         .button(cx.pick("目次を貼り付けて章を追加…", "Paste Table of Contents…"))
         .clicked()
     {
-        *dialog = Some(LibraryDialog::PasteToc(book, String::new()));
+        *modal = Some(Modal::Library(LibraryDialog::PasteToc(book, String::new())));
         ui.close();
     }
     if let Some(to) = move_entries_ui(ui, cx, index, cx.journal.books.len()) {
@@ -57,7 +61,7 @@ pub fn book_menu_ui(
     }
     ui.separator();
     if ui.button(cx.pick("本を削除…", "Delete Book…")).clicked() {
-        *dialog = Some(LibraryDialog::DeleteBook(book));
+        *modal = Some(Modal::Library(LibraryDialog::DeleteBook(book)));
         ui.close();
     }
 }
@@ -67,7 +71,7 @@ pub fn chapter_menu_ui(
     cx: &ViewCtx,
     chapter: ChapterId,
     index: usize,
-    dialog: &mut Option<LibraryDialog>,
+    modal: &mut Option<Modal>,
     actions: &mut Vec<Action>,
 ) {
     let Some((book, info)) = cx.journal.chapter(chapter) else {
@@ -88,7 +92,10 @@ pub fn chapter_menu_ui(
     }
     ui.separator();
     if ui.button(cx.pick("名前を変更…", "Rename…")).clicked() {
-        *dialog = Some(LibraryDialog::RenameChapter(chapter, info.label.clone()));
+        *modal = Some(Modal::Library(LibraryDialog::RenameChapter(
+            chapter,
+            info.label.clone(),
+        )));
         ui.close();
     }
     if let Some(to) = move_entries_ui(ui, cx, index, book.chapters.len()) {
@@ -96,7 +103,7 @@ pub fn chapter_menu_ui(
     }
     ui.separator();
     if ui.button(cx.pick("章を削除…", "Delete Chapter…")).clicked() {
-        *dialog = Some(LibraryDialog::DeleteChapter(chapter));
+        *modal = Some(Modal::Library(LibraryDialog::DeleteChapter(chapter)));
         ui.close();
     }
 }
@@ -122,14 +129,14 @@ fn move_entries_ui(ui: &mut Ui, cx: &ViewCtx, index: usize, len: usize) -> Optio
 pub fn library_dialog_ui(
     ctx: &egui::Context,
     cx: &ViewCtx,
-    dialog: &mut Option<LibraryDialog>,
+    modal: &mut Option<Modal>,
     actions: &mut Vec<Action>,
 ) {
-    let Some(current) = dialog.as_mut() else {
+    let Some(Modal::Library(current)) = modal.as_mut() else {
         return;
     };
     let mut done = false;
-    let modal = Modal::new(Id::unique("library-dialog")).show(ctx, |ui| {
+    let window = egui::Modal::new(Id::unique("library-dialog")).show(ctx, |ui| {
         ui.set_width(420.0);
         done = match current {
             LibraryDialog::RenameBook(book, title) => {
@@ -157,8 +164,8 @@ pub fn library_dialog_ui(
             LibraryDialog::DeleteChapter(chapter) => delete_chapter_ui(ui, cx, *chapter, actions),
         };
     });
-    if done || modal.should_close() {
-        *dialog = None;
+    if done || window.should_close() {
+        *modal = None;
     }
 }
 

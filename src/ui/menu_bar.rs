@@ -1,9 +1,11 @@
 //! The menu bar: File, Edit, Go, Settings. Entries and their shortcuts come
 //! from [`Command`], so what a menu shows is what a key does.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Button, Ui};
+
+use crate::store::Backup;
 
 use super::action::Action;
 use super::command::Command;
@@ -17,7 +19,8 @@ pub struct MenuState<'a> {
     pub can_redo: bool,
     pub has_day: bool,
     pub has_book: bool,
-    pub journal_path: Option<&'a Path>,
+    /// The kept versions of the journal's file, newest first.
+    pub backups: &'a [Backup],
     pub autosave_to_journal: bool,
 }
 
@@ -118,17 +121,9 @@ fn recent_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
 /// File → Restore Backup: the kept versions of the journal, newest first.
 fn backups_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
     let lang = state.lang;
-    ui.add_enabled_ui(state.journal_path.is_some(), |ui| {
+    ui.add_enabled_ui(!state.backups.is_empty(), |ui| {
         ui.menu_button(lang.pick("以前の版を開く", "Restore Backup"), |ui| {
-            // Read only while the menu is open, not every frame.
-            let backups = state
-                .journal_path
-                .map(crate::store::backups)
-                .unwrap_or_default();
-            if backups.is_empty() {
-                ui.weak(lang.pick("まだありません", "None yet"));
-            }
-            for backup in backups {
+            for backup in state.backups {
                 let when: chrono::DateTime<chrono::Local> = backup.modified.into();
                 let name = backup
                     .path

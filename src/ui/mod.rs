@@ -1,11 +1,11 @@
 //! The desktop app (egui/eframe): window, menus, side tree, day form.
 //!
-//! Split by what is on screen: [`app`] is the shell that owns the journal and
-//! applies actions; each view (`side_tree`, `day_form`, `sections/*`,
-//! `chapter_view`, `grid_view`, `menu_bar`, `banner`, `prompts`) only
-//! reads and returns [`action::Action`]s. File dialogs sit behind
-//! [`dialogs::FileDialogs`] so tests answer them; the file system is reached
-//! only through `store`.
+//! Split by what is on screen: [`app`] is the shell that holds the
+//! [`crate::session::Session`] and applies actions; each view (`side_tree`,
+//! `day_form`, `sections/*`, `chapter_view`, `grid_view`, `menu_bar`,
+//! `banner`, `prompts`) only reads and returns [`action::Action`]s. File
+//! dialogs sit behind [`dialogs::FileDialogs`] so tests answer them; files
+//! are reached only through the session and `store`.
 
 pub mod action;
 pub mod app;
@@ -15,7 +15,6 @@ pub mod chapter_view;
 pub mod command;
 pub mod day_form;
 pub mod dialogs;
-pub mod document;
 pub mod drafts;
 pub mod fonts;
 pub mod grid_editor;
@@ -29,7 +28,6 @@ pub mod menu_bar;
 pub mod notes_editor;
 pub mod prompts;
 pub mod search_panel;
-pub mod search_state;
 pub mod sections;
 pub mod settings;
 pub mod side_tree;

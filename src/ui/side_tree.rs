@@ -17,18 +17,18 @@ use crate::markdown::format_date;
 use crate::model::{Book, BookId, Chapter, ChapterStatus, Edit};
 
 use super::action::{Action, View, ViewCtx};
-use super::library_menu::{LibraryDialog, book_menu_ui, chapter_menu_ui, library_dialog_ui};
+use super::drafts::Modal;
+use super::library_menu::{book_menu_ui, chapter_menu_ui};
 use super::search_panel::{search_box_ui, search_results_ui};
-use super::search_state::SearchState;
 use super::widgets::{DraftField, draft_field_ui};
+use crate::session::SearchState;
 
-/// What the user is typing in the library's "add" fields, which books and
-/// months are open, and the library dialog that is open.
+/// What the user is typing in the library's "add" fields, and which books
+/// and months are open.
 #[derive(Default)]
 pub struct TreeDrafts {
     pub new_book: String,
     pub new_chapter: HashMap<BookId, String>,
-    pub dialog: Option<LibraryDialog>,
     pub open_books: HashSet<BookId>,
     /// Months whose open/closed state the user flipped from the default
     /// (the newest month and the month of the day shown start open).
@@ -57,22 +57,45 @@ fn row_ui(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     let size = Vec2::new(ui.available_width(), row_height(ui));
     ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), add);
 }
-pub fn side_tree_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    view: View,
-    drafts: &mut TreeDrafts,
-    search: &mut SearchState,
-    actions: &mut Vec<Action>,
-) {
-    search_box_ui(ui, cx, &mut search.query);
+/// What the side panel draws from and writes to.
+pub struct TreeView<'a> {
+    pub cx: ViewCtx<'a>,
+    /// What the central panel shows (its day or chapter is highlighted).
+    pub shown: View,
+    pub drafts: &'a mut TreeDrafts,
+    pub modal: &'a mut Option<Modal>,
+    pub actions: &'a mut Vec<Action>,
+}
+
+pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) {
+    let cx = tree.cx;
+    search_box_ui(ui, &cx, &mut search.query);
     if !search.query.trim().is_empty() {
         let ready = search.is_ready();
-        search_results_ui(ui, cx, search.results(), ready, actions);
+        search_results_ui(ui, &cx, search.results(), ready, tree.actions);
         return;
     }
-    library_dialog_ui(ui.ctx(), cx, &mut drafts.dialog, actions);
     let half = (ui.available_height() * 0.5).max(160.0);
+    books_header_ui(ui, tree);
+    let rows = book_rows(&cx, tree.drafts);
+    egui::ScrollArea::vertical()
+        .id_salt("books")
+        .max_height(half)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
+            for row in &rows[range] {
+                row_ui(ui, |ui| book_row_ui(ui, tree, row));
+            }
+        });
+    new_book_ui(ui, tree);
+    ui.separator();
+    ui.label(RichText::new(cx.pick("日付", "Days")).strong());
+    days_ui(ui, tree);
+}
+
+/// "Books", with Expand All and Collapse All.
+fn books_header_ui(ui: &mut Ui, tree: &mut TreeView) {
+    let cx = tree.cx;
     ui.horizontal(|ui| {
         ui.label(RichText::new(cx.pick("本", "Books")).strong());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -80,30 +103,16 @@ pub fn side_tree_ui(
                 .small_button(cx.pick("すべて閉じる", "Collapse All"))
                 .clicked()
             {
-                drafts.open_books.clear();
+                tree.drafts.open_books.clear();
             }
             if ui
                 .small_button(cx.pick("すべて開く", "Expand All"))
                 .clicked()
             {
-                drafts.open_books = cx.journal.books.iter().map(|b| b.id).collect();
+                tree.drafts.open_books = cx.journal.books.iter().map(|b| b.id).collect();
             }
         });
     });
-    let rows = book_rows(cx, drafts);
-    egui::ScrollArea::vertical()
-        .id_salt("books")
-        .max_height(half)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
-            for row in &rows[range] {
-                row_ui(ui, |ui| book_row_ui(ui, cx, row, view, drafts, actions));
-            }
-        });
-    new_book_ui(ui, cx, drafts, actions);
-    ui.separator();
-    ui.label(RichText::new(cx.pick("日付", "Days")).strong());
-    days_ui(ui, cx, view, drafts, actions);
 }
 
 fn status_icon(status: ChapterStatus) -> &'static str {
@@ -131,47 +140,35 @@ fn book_rows<'a>(cx: &ViewCtx<'a>, drafts: &TreeDrafts) -> Vec<BookRow<'a>> {
     rows
 }
 
-fn book_row_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    row: &BookRow,
-    view: View,
-    drafts: &mut TreeDrafts,
-    actions: &mut Vec<Action>,
-) {
+fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow) {
+    let cx = tree.cx;
     match *row {
-        BookRow::Book(index, book) => book_header_ui(ui, cx, index, book, drafts, actions),
+        BookRow::Book(index, book) => book_header_ui(ui, tree, index, book),
         BookRow::Chapter(position, chapter) => {
             ui.add_space(18.0);
             let text = format!("{} {}", status_icon(chapter.status), chapter.label);
-            let selected = view == View::Chapter(chapter.id);
+            let selected = tree.shown == View::Chapter(chapter.id);
             let response = ui
                 .selectable_label(selected, text)
                 .on_hover_text(super::library_menu::status_label(chapter.status, cx.lang));
             if response.clicked() {
-                actions.push(Action::Show(View::Chapter(chapter.id)));
+                tree.actions.push(Action::Show(View::Chapter(chapter.id)));
             }
             response.context_menu(|ui| {
-                chapter_menu_ui(ui, cx, chapter.id, position, &mut drafts.dialog, actions);
+                chapter_menu_ui(ui, &cx, chapter.id, position, tree.modal, tree.actions);
             });
         }
         BookRow::AddChapter(book) => {
             ui.add_space(18.0);
-            new_chapter_ui(ui, cx, book, drafts, actions);
+            new_chapter_ui(ui, tree, book);
         }
     }
 }
 
 /// ▶/▼, the title with chapters done/total, and a small progress bar.
-fn book_header_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    index: usize,
-    book: &Book,
-    drafts: &mut TreeDrafts,
-    actions: &mut Vec<Action>,
-) {
-    let open = drafts.open_books.contains(&book.id);
+fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
+    let cx = tree.cx;
+    let open = tree.drafts.open_books.contains(&book.id);
     let (done, total) = book.progress();
     let arrow = if open { "▼" } else { "▶" };
     let toggle_name = format!("{} {}", book.title, cx.pick("を開く/閉じる", "open/close"));
@@ -190,24 +187,19 @@ fn book_header_ui(
     }
     if arrow_clicked || title.clicked() {
         if open {
-            drafts.open_books.remove(&book.id);
+            tree.drafts.open_books.remove(&book.id);
         } else {
-            drafts.open_books.insert(book.id);
+            tree.drafts.open_books.insert(book.id);
         }
     }
     title.context_menu(|ui| {
-        book_menu_ui(ui, cx, book.id, index, &mut drafts.dialog, actions);
+        book_menu_ui(ui, &cx, book.id, index, tree.modal, tree.actions);
     });
 }
 
-fn new_chapter_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    book: &Book,
-    drafts: &mut TreeDrafts,
-    actions: &mut Vec<Action>,
-) {
-    let draft = drafts.new_chapter.entry(book.id).or_default();
+fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book) {
+    let cx = tree.cx;
+    let draft = tree.drafts.new_chapter.entry(book.id).or_default();
     let name = format!(
         "{} {}",
         book.title,
@@ -219,7 +211,7 @@ fn new_chapter_ui(
         width: 180.0,
     };
     if let Some(label) = draft_field_ui(ui, draft, field, None) {
-        actions.push(Action::Edit(Edit::AddChapter {
+        tree.actions.push(Action::Edit(Edit::AddChapter {
             book: book.id,
             label,
             studied_on: None,
@@ -227,7 +219,8 @@ fn new_chapter_ui(
     }
 }
 
-fn new_book_ui(ui: &mut Ui, cx: &ViewCtx, drafts: &mut TreeDrafts, actions: &mut Vec<Action>) {
+fn new_book_ui(ui: &mut Ui, tree: &mut TreeView) {
+    let cx = tree.cx;
     ui.horizontal(|ui| {
         let field = DraftField {
             hint: cx.pick("＋ 本を追加", "+ Add book"),
@@ -235,8 +228,8 @@ fn new_book_ui(ui: &mut Ui, cx: &ViewCtx, drafts: &mut TreeDrafts, actions: &mut
             width: 180.0,
         };
         let button = ("＋", cx.pick("本を追加する", "Add the book"));
-        if let Some(title) = draft_field_ui(ui, &mut drafts.new_book, field, Some(button)) {
-            actions.push(Action::Edit(Edit::AddBook {
+        if let Some(title) = draft_field_ui(ui, &mut tree.drafts.new_book, field, Some(button)) {
+            tree.actions.push(Action::Edit(Edit::AddBook {
                 title,
                 studied_on: None,
             }));
@@ -245,43 +238,43 @@ fn new_book_ui(ui: &mut Ui, cx: &ViewCtx, drafts: &mut TreeDrafts, actions: &mut
 }
 
 /// The days, newest first, under one header per month.
-fn days_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx,
-    view: View,
-    drafts: &mut TreeDrafts,
-    actions: &mut Vec<Action>,
-) {
+fn days_ui(ui: &mut Ui, tree: &mut TreeView) {
+    let cx = tree.cx;
     if cx.journal.days.is_empty() {
         ui.weak(cx.pick("まだ記録がありません", "No days yet"));
         return;
     }
-    let rows = day_rows(cx, view, drafts);
+    let rows = day_rows(&cx, tree.shown, tree.drafts);
     egui::ScrollArea::vertical()
         .id_salt("days")
         .auto_shrink([false, false])
         .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
             for row in &rows[range] {
-                row_ui(ui, |ui| match *row {
-                    DayRow::Month(month, count, open) => {
-                        let arrow = if open { "▼" } else { "▶" };
-                        let text = format!("{arrow} {}-{:02}  ({count})", month.0, month.1);
-                        if ui.add(egui::Button::new(text).frame(false)).clicked()
-                            && !drafts.flipped_months.remove(&month)
-                        {
-                            drafts.flipped_months.insert(month);
-                        }
-                    }
-                    DayRow::Day(date) => {
-                        ui.add_space(18.0);
-                        let text = format_date(date, &cx.journal.template.date_format);
-                        if ui.selectable_label(view == View::Day(date), text).clicked() {
-                            actions.push(Action::Show(View::Day(date)));
-                        }
-                    }
-                });
+                row_ui(ui, |ui| day_row_ui(ui, tree, row));
             }
         });
+}
+
+fn day_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &DayRow) {
+    match *row {
+        DayRow::Month(month, count, open) => {
+            let arrow = if open { "▼" } else { "▶" };
+            let text = format!("{arrow} {}-{:02}  ({count})", month.0, month.1);
+            if ui.add(egui::Button::new(text).frame(false)).clicked()
+                && !tree.drafts.flipped_months.remove(&month)
+            {
+                tree.drafts.flipped_months.insert(month);
+            }
+        }
+        DayRow::Day(date) => {
+            ui.add_space(18.0);
+            let text = format_date(date, &tree.cx.journal.template.date_format);
+            let selected = tree.shown == View::Day(date);
+            if ui.selectable_label(selected, text).clicked() {
+                tree.actions.push(Action::Show(View::Day(date)));
+            }
+        }
+    }
 }
 
 fn day_rows(cx: &ViewCtx, view: View, drafts: &TreeDrafts) -> Vec<DayRow> {

@@ -60,8 +60,10 @@ pub fn app_with_recovery(
             let config = studylog::ui::app::AppConfig {
                 start,
                 dialogs: Box::new(answers),
-                recovery_dir: Some(recovery_dir),
-                autosave_delay: std::time::Duration::ZERO,
+                recovery: studylog::session::RecoveryConfig {
+                    dir: Some(recovery_dir),
+                    delay: std::time::Duration::ZERO,
+                },
             };
             let mut app = StudylogApp::with_config(cc, config);
             app.set_language(UiLanguage::English);

@@ -6,31 +6,83 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use crate::markdown::{self, ImportOptions};
-use crate::model::Edit;
-use crate::store;
+use crate::model::{Edit, Journal};
+use crate::session::Document;
+use crate::store::{self, LoadError};
 
 use super::super::action::View;
 use super::super::banner::Message;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
-use super::super::document::Document;
 use super::super::i18n::UiLanguage;
-use super::{ExportWhat, Guarded, Purpose, StudylogApp, today, with_journal_extension};
+use super::{ExportWhat, Guarded, Purpose, Start, StudylogApp, today};
 
 impl StudylogApp {
+    /// Open what the app was started on; the bundled sample when that fails.
+    pub(super) fn start(&mut self, start: Start) {
+        match start {
+            Start::Default => match self.settings.last_journal().map(Path::to_owned) {
+                Some(path) => self.open_or_sample(&path, true),
+                None => self.open_sample(),
+            },
+            Start::Open(path) => self.open_or_sample(&path, false),
+            Start::Import(path) => {
+                let title = store::journal_name(&path);
+                let journal = Journal::new(title, self.language().into());
+                self.replace_document(Document::untitled(journal));
+                self.import_markdown(&path);
+            }
+            Start::Journal(journal) => self.replace_document(Document::untitled(*journal)),
+        }
+    }
+
+    /// Open `path`, or the sample if it cannot be opened. A last journal
+    /// that was deleted or moved since (`quiet_if_missing`) is not an error
+    /// worth a message at start.
+    fn open_or_sample(&mut self, path: &Path, quiet_if_missing: bool) {
+        match store::load(path) {
+            Ok(journal) => self.opened(journal, path),
+            Err(e) => {
+                if !(quiet_if_missing && e.is_missing()) {
+                    self.messages.push(Message::error(e.to_string()));
+                }
+                self.open_sample();
+            }
+        }
+    }
+
+    fn open_sample(&mut self) {
+        let sample = store::parse_journal(
+            Path::new("sample.studylog.ron"),
+            crate::assets::SAMPLE_JOURNAL,
+        );
+        match sample {
+            Ok(journal) => self.replace_document(Document::untitled(journal)),
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+
     /// Open a journal file. On failure the current journal stays open and the
     /// error is shown; returns whether it opened.
     pub(super) fn open_path(&mut self, path: &Path) -> bool {
         match store::load(path) {
             Ok(journal) => {
-                self.replace_document(Document::opened(journal, path.to_owned()));
-                self.settings.remember(path);
+                self.opened(journal, path);
                 true
             }
             Err(e) => {
-                self.messages.push(Message::error(e.to_string()));
+                self.report(&e);
                 false
             }
         }
+    }
+
+    fn opened(&mut self, journal: Journal, path: &Path) {
+        self.replace_document(Document::opened(journal, path.to_owned()));
+        self.settings.remember(path);
+    }
+
+    fn report(&mut self, error: &LoadError) {
+        self.messages.push(Message::error(error.to_string()));
     }
 
     // ----- dialogs -----
@@ -61,7 +113,7 @@ impl StudylogApp {
     }
 
     pub(super) fn ask_save_as(&mut self, then: Option<Guarded>) {
-        let name = format!("{}.{}", self.doc.name(self.language()), store::EXTENSION);
+        let name = format!("{}.{}", self.name(), store::EXTENSION);
         self.ask(
             Purpose::SaveAs { then },
             DialogMode::Save,
@@ -70,14 +122,17 @@ impl StudylogApp {
         );
     }
 
+    pub(super) fn ask_import(&mut self) {
+        self.ask(Purpose::Import, DialogMode::Open, FileKind::Markdown, None);
+    }
+
     pub(super) fn ask_export(&mut self, what: ExportWhat) {
-        let base = self.doc.name(self.language());
+        let base = self.name();
         let name = match what {
             ExportWhat::Day(date) => format!("{date}.md"),
             ExportWhat::Book(book) => {
                 let title = self
-                    .doc
-                    .journal
+                    .journal()
                     .book(book)
                     .map_or("book", |b| b.title.as_str());
                 format!("{}.md", title.replace(['/', '\\'], "_"))
@@ -90,21 +145,6 @@ impl StudylogApp {
             FileKind::Markdown,
             Some(name),
         );
-    }
-
-    pub(super) fn poll_background(&mut self) {
-        while let Some((purpose, path)) = self.dialogs.poll() {
-            if let Some(path) = path {
-                self.answered(purpose, path);
-            }
-        }
-        let finished = self
-            .saving
-            .as_ref()
-            .and_then(|job| job.result.try_recv().ok());
-        if let Some(result) = finished {
-            self.finish_save(result);
-        }
     }
 
     pub(super) fn answered(&mut self, purpose: Purpose, path: PathBuf) {
@@ -129,7 +169,7 @@ impl StudylogApp {
             default_year: markdown::year_in_file_name(path).unwrap_or_else(|| today().year()),
             replace: false,
         };
-        let mut journal = self.doc.journal.clone();
+        let mut journal = self.journal().clone();
         let report = markdown::import(&mut journal, &text, &options);
         self.edit(Edit::Replace(Box::new(journal)));
         if let Some(first) = report.added.first() {
@@ -162,7 +202,7 @@ impl StudylogApp {
     }
 
     pub(super) fn export(&mut self, what: ExportWhat, path: &Path) {
-        let journal = &self.doc.journal;
+        let journal = self.journal();
         let text = match what {
             ExportWhat::Day(date) => markdown::export_day(journal, date),
             ExportWhat::Book(book) => markdown::export_book(journal, book),
@@ -179,5 +219,18 @@ impl StudylogApp {
             })),
             Err(e) => self.messages.push(Message::error(e.to_string())),
         }
+    }
+}
+
+/// A name typed in a save dialog without the journal extension gets it.
+fn with_journal_extension(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}.{}", store::EXTENSION))
     }
 }

@@ -1,24 +1,81 @@
-//! Saving: off the UI thread, never silently over a file changed behind our
-//! back or with most of its days gone, and reporting every failure in words
-//! (the work then stays in memory and goes to the recovery file).
+//! Keeping the user's work: operations that would drop unsaved changes ask
+//! first, saving never goes silently over a file changed behind our back or
+//! with most of its days gone, unsaved work found after a crash is offered
+//! back, and everything that finishes in the background is reported in words.
 
-use std::path::PathBuf;
-use std::sync::mpsc::channel;
+use std::path::{Path, PathBuf};
 
-use crate::store::{self, SaveError};
+use crate::model::{Edit, Journal};
+use crate::session::decide::SaveCheck;
+use crate::session::{Document, Event};
+use crate::store::{self, Recovered};
 
 use super::super::banner::Message;
-use super::super::document::DiskState;
-use super::super::prompts::{ExternalAnswer, external_change_ui, few_days_ui};
-use super::{Guarded, Prompt, SaveJob, StudylogApp};
+use super::super::dialogs::{DialogMode, FileKind};
+use super::super::drafts::Modal;
+use super::super::i18n::UiLanguage;
+use super::super::prompts::{
+    ExternalAnswer, PromptAnswer, external_change_ui, few_days_ui, restore_ui, unsaved_prompt_ui,
+};
+use super::{Purpose, StudylogApp};
 
-/// A file with at least this many days is guarded against a save that
-/// would leave a tenth of them or fewer.
-const GUARDED_DAYS: usize = 10;
+/// An operation that would drop the open journal, so it asks first when the
+/// journal has unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Guarded {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Save changes before this operation?
+    Unsaved(Guarded),
+    /// The file changed (or vanished) on disk since it was read or written.
+    ExternalChange {
+        then: Option<Guarded>,
+        deleted: bool,
+    },
+    /// The save would leave far fewer days than the file holds.
+    FewDays {
+        then: Option<Guarded>,
+        on_disk: usize,
+    },
+    /// Unsaved work from a crash was found.
+    Restore(Box<Recovered>),
+}
 
 impl StudylogApp {
+    pub(super) fn guard(&mut self, op: Guarded) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Prompt(Prompt::Unsaved(op)));
+        } else {
+            self.perform(op);
+        }
+    }
+
+    pub(super) fn perform(&mut self, op: Guarded) {
+        match op {
+            Guarded::New => {
+                let journal = Journal::new("", self.language().into());
+                self.replace_document(Document::untitled(journal));
+            }
+            Guarded::Open => self.ask(Purpose::Open, DialogMode::Open, FileKind::Journal, None),
+            Guarded::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Guarded::Quit => {
+                self.window.allow_close = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
     pub(super) fn save_then(&mut self, then: Option<Guarded>) {
-        match self.doc.path.clone() {
+        match self.path().map(Path::to_owned) {
             Some(path) => self.checked_save(path, then),
             None => self.ask_save_as(then),
         }
@@ -27,54 +84,153 @@ impl StudylogApp {
     /// Save to the journal's own file, unless it changed on disk or would
     /// lose most of its days: then ask first.
     fn checked_save(&mut self, path: PathBuf, then: Option<Guarded>) {
-        if let Some(disk) = self.doc.disk.as_ref().filter(|d| d.path == path) {
-            let now = store::stamp(&path);
-            if now != disk.stamp {
-                let deleted = now.is_none();
-                self.prompt = Some(Prompt::ExternalChange { then, deleted });
-                return;
-            }
-            let days = self.doc.journal.days.len();
-            if disk.days >= GUARDED_DAYS && days * 10 <= disk.days {
-                let on_disk = disk.days;
-                self.prompt = Some(Prompt::FewDays { then, on_disk });
-                return;
-            }
-        }
-        self.start_save(path, then);
+        let prompt = match self.session.check_save(&path) {
+            SaveCheck::Write => return self.start_save(path, then),
+            SaveCheck::Changed { deleted } => Prompt::ExternalChange { then, deleted },
+            SaveCheck::FewDays { on_disk } => Prompt::FewDays { then, on_disk },
+        };
+        self.modal = Some(Modal::Prompt(prompt));
     }
 
-    /// The autosave to the journal itself: never over an external change or
-    /// a big loss of days (then the work goes to the recovery file instead).
-    pub(super) fn save_quietly(&mut self) {
-        let Some(path) = self.doc.path.clone() else {
-            return;
-        };
-        let safe = self.doc.disk.as_ref().is_none_or(|disk| {
-            disk.path != path
-                || (store::stamp(&path) == disk.stamp
-                    && !(disk.days >= GUARDED_DAYS
-                        && self.doc.journal.days.len() * 10 <= disk.days))
-        });
-        if safe {
-            self.start_save(path, None);
+    pub(super) fn start_save(&mut self, path: PathBuf, then: Option<Guarded>) {
+        if self.session.start_save(path) {
+            self.after_save = then;
         } else {
-            self.write_recovery();
+            let lang = self.language();
+            self.messages.push(Message::info(lang.pick(
+                "保存中です。終わってからもう一度保存してください。",
+                "A save is still running; save again when it is done.",
+            )));
         }
     }
 
-    pub(super) fn external_change_ui(&mut self, name: &str, then: Option<Guarded>, deleted: bool) {
-        let Some(answer) = external_change_ui(&self.ctx, name, deleted, self.language()) else {
-            return;
-        };
-        self.prompt = None;
-        let Some(path) = self.doc.path.clone() else {
+    /// Block until a save running in the background is done and handled (tests).
+    pub fn finish_saving(&mut self) {
+        if let Some(event) = self.session.finish_saving() {
+            self.handle(event);
+        }
+    }
+
+    /// Block until a recovery file being written is done (tests).
+    pub fn finish_autosave(&mut self) {
+        if let Some(event) = self.session.finish_recovery() {
+            self.handle(event);
+        }
+    }
+
+    /// Collect answers from dialogs and what the session finished, and run
+    /// an autosave that came due.
+    pub(super) fn poll_background(&mut self) {
+        while let Some((purpose, path)) = self.dialogs.poll() {
+            if let Some(path) = path {
+                self.answered(purpose, path);
+            }
+        }
+        let composing = self.window.ime.owns_keys();
+        let events = self
+            .session
+            .poll(composing, self.settings.autosave_to_journal);
+        for event in events {
+            self.handle(event);
+        }
+        if let Some(wait) = self.session.next_wake() {
+            self.ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Saved { path } => {
+                self.settings.remember(&path);
+                if let Some(op) = self.after_save.take() {
+                    self.perform(op);
+                }
+            }
+            Event::SaveFailed(error) => {
+                self.after_save = None;
+                self.messages.push(Message::error(error.to_string()));
+            }
+            Event::RecoveryFailed(error) => {
+                let text = match self.language() {
+                    UiLanguage::Japanese => format!("復元用ファイルを書けませんでした: {error}"),
+                    UiLanguage::English => format!("Could not write the recovery file: {error}"),
+                };
+                // One message per kind of failure, not one per keystroke.
+                if !self.messages.iter().any(|m| m.text == text) {
+                    self.messages.push(Message::error(text));
+                }
+            }
+        }
+    }
+
+    /// Offer unsaved work found for the journal just opened, when it is
+    /// newer than the journal file.
+    pub(super) fn offer_recovery(&mut self) {
+        match self.session.find_recovery() {
+            None => {}
+            Some(Err(e)) => self.messages.push(Message::error(e.to_string())),
+            Some(Ok(recovered)) => {
+                let prompt = Prompt::Restore(Box::new(recovered));
+                self.modal = Some(Modal::Prompt(prompt));
+            }
+        }
+    }
+
+    /// Show the question that is open, and act on its answer.
+    pub(super) fn prompt_ui(&mut self, prompt: Prompt) {
+        let lang = self.language();
+        let name = self.name();
+        match prompt {
+            Prompt::Unsaved(op) => {
+                if let Some(answer) = unsaved_prompt_ui(&self.ctx, &name, lang) {
+                    self.modal = None;
+                    self.unsaved_answered(answer, op);
+                }
+            }
+            Prompt::ExternalChange { then, deleted } => {
+                if let Some(answer) = external_change_ui(&self.ctx, &name, deleted, lang) {
+                    self.modal = None;
+                    self.external_change_answered(answer, then);
+                }
+            }
+            Prompt::FewDays { then, on_disk } => {
+                let days = self.journal().days.len();
+                if let Some(save) = few_days_ui(&self.ctx, days, on_disk, lang) {
+                    self.modal = None;
+                    if save && let Some(path) = self.path().map(Path::to_owned) {
+                        self.start_save(path, then);
+                    }
+                }
+            }
+            Prompt::Restore(recovered) => {
+                let when = recovered.written_at.format("%Y-%m-%d %H:%M:%S").to_string();
+                if let Some(restore) = restore_ui(&self.ctx, &name, &when, lang) {
+                    self.modal = None;
+                    self.restore_answered(restore, *recovered, &when);
+                }
+            }
+        }
+    }
+
+    fn unsaved_answered(&mut self, answer: PromptAnswer, op: Guarded) {
+        match answer {
+            PromptAnswer::Save => self.save_then(Some(op)),
+            PromptAnswer::DontSave => {
+                self.session.forget_recovery();
+                self.perform(op);
+            }
+            PromptAnswer::Cancel => {}
+        }
+    }
+
+    fn external_change_answered(&mut self, answer: ExternalAnswer, then: Option<Guarded>) {
+        let Some(path) = self.path().map(Path::to_owned) else {
             return;
         };
         match answer {
             ExternalAnswer::Overwrite => self.start_save(path, then),
             ExternalAnswer::Reload => {
-                self.forget_recovery();
+                self.session.forget_recovery();
                 self.open_path(&path);
             }
             ExternalAnswer::SaveAs => self.ask_save_as(then),
@@ -82,68 +238,35 @@ impl StudylogApp {
         }
     }
 
-    pub(super) fn few_days_ui(&mut self, then: Option<Guarded>, on_disk: usize) {
-        let days = self.doc.journal.days.len();
-        let Some(save) = few_days_ui(&self.ctx, days, on_disk, self.language()) else {
-            return;
-        };
-        self.prompt = None;
-        if save && let Some(path) = self.doc.path.clone() {
-            self.start_save(path, then);
-        }
-    }
-
-    pub(super) fn start_save(&mut self, path: PathBuf, then: Option<Guarded>) {
-        if self.saving.is_some() {
-            let lang = self.language();
-            self.messages.push(Message::info(lang.pick(
-                "保存中です。終わってからもう一度保存してください。",
-                "A save is still running; save again when it is done.",
-            )));
+    fn restore_answered(&mut self, restore: bool, recovered: Recovered, when: &str) {
+        if !restore {
+            self.session.forget_recovery();
             return;
         }
-        let (sender, result) = channel();
-        let journal = self.doc.journal.clone();
-        let days = journal.days.len();
-        let ctx = self.ctx.clone();
-        let target = path.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(store::save(&target, &journal));
-            ctx.request_repaint();
-        });
-        self.saving = Some(SaveJob {
-            result,
-            state: self.doc.history.state(),
-            path,
-            days,
-            then,
-        });
+        self.edit(Edit::Replace(Box::new(recovered.journal)));
+        self.messages.push(Message::info(match self.language() {
+            UiLanguage::Japanese => {
+                format!("{when} の作業を復元しました。保存すると学習ログに反映されます。")
+            }
+            UiLanguage::English => {
+                format!("Restored the work from {when}. Save to keep it in the journal.")
+            }
+        }));
     }
 
-    pub(super) fn finish_save(&mut self, result: Result<(), SaveError>) {
-        let Some(job) = self.saving.take() else {
-            return;
-        };
-        match result {
-            Ok(()) => {
-                // The recovery file of the untitled (or old) name is done with.
-                self.forget_recovery();
-                self.doc.history.mark_saved(job.state);
-                self.settings.remember(&job.path);
-                self.doc.disk = Some(DiskState::read(&job.path, job.days));
-                self.doc.path = Some(job.path);
-                if self.doc.is_dirty() {
-                    self.schedule_autosave();
-                }
-                if let Some(op) = job.then {
-                    self.perform(op);
-                }
+    /// Replace the journal with a kept version (undoable; saved only when the user saves).
+    pub(super) fn restore_backup(&mut self, backup: &Path) {
+        match store::load(backup) {
+            Ok(journal) => {
+                let days = journal.days.len();
+                self.edit(Edit::Replace(Box::new(journal)));
+                let shown = backup.display();
+                self.messages.push(Message::info(match self.language() {
+                    UiLanguage::Japanese => format!("{shown} を開きました（{days} 日分）。保存すると学習ログがこの版になります。元に戻すこともできます。"),
+                    UiLanguage::English => format!("Opened {shown} ({days} days). Save to make it the journal, or Undo."),
+                }));
             }
-            Err(e) => {
-                self.messages.push(Message::error(e.to_string()));
-                // The work is only in memory: get it to the recovery file now.
-                self.write_recovery();
-            }
+            Err(e) => self.messages.push(Message::error(e.to_string())),
         }
     }
 }

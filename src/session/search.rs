@@ -7,10 +7,10 @@
 //! a search per keystroke only scans the folded text.
 
 use std::collections::BTreeSet;
-use std::sync::mpsc::{Receiver, channel};
 
 use chrono::NaiveDate;
 
+use super::background::{Job, Waker};
 use crate::model::{Journal, Scope, SearchIndex, SearchResults};
 
 /// Journals with fewer days are indexed at once, on the UI thread.
@@ -30,13 +30,13 @@ pub struct SearchState {
 }
 
 struct Building {
-    receiver: Receiver<SearchIndex>,
+    job: Job<SearchIndex>,
     changed_days: BTreeSet<NaiveDate>,
 }
 
 impl SearchState {
     /// Index `journal` from scratch (a journal was opened or replaced).
-    pub fn rebuild(&mut self, journal: &Journal, ctx: &egui::Context) {
+    pub fn rebuild(&mut self, journal: &Journal, waker: &Waker) {
         self.results_for = None;
         if journal.days.len() < INLINE_DAYS {
             self.index = Some(SearchIndex::build(journal));
@@ -44,24 +44,19 @@ impl SearchState {
             return;
         }
         self.index = None;
-        let (sender, receiver) = channel();
         let copy = journal.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(SearchIndex::build(&copy));
-            ctx.request_repaint();
-        });
+        let job = Job::spawn(waker, move || SearchIndex::build(&copy));
         self.building = Some(Building {
-            receiver,
+            job,
             changed_days: BTreeSet::new(),
         });
     }
 
     /// The journal changed within `scope`.
-    pub fn changed(&mut self, journal: &Journal, scope: Scope, ctx: &egui::Context) {
+    pub fn changed(&mut self, journal: &Journal, scope: Scope, waker: &Waker) {
         self.results_for = None;
         if scope.whole {
-            return self.rebuild(journal, ctx);
+            return self.rebuild(journal, waker);
         }
         let Some(date) = scope.day else {
             return;
@@ -78,7 +73,7 @@ impl SearchState {
         let Some(building) = &self.building else {
             return;
         };
-        let Ok(mut index) = building.receiver.try_recv() else {
+        let Some(mut index) = building.job.try_take() else {
             return;
         };
         let building = self.building.take().expect("checked above");

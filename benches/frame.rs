@@ -2,7 +2,7 @@
 //! every book in the tree expanded, the longest day that has a grid open.
 //! Reports CPU time per frame: egui's pass (layout, widgets, AccessKit tree
 //! for the test harness) plus tessellation into triangles. Only GPU upload
-//! and drawing are left out. Budget (DESIGN.md): < 2 ms median.
+//! and drawing are left out. Budget (docs/performance.md): < 2 ms median.
 //!
 //! Run with `cargo bench --bench frame`.
 

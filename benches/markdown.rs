@@ -1,5 +1,5 @@
 //! Markdown export and import of the generated 10-year journal.
-//! Budget (DESIGN.md): export the whole journal < 100 ms.
+//! Budget (docs/performance.md): export the whole journal < 100 ms.
 //!
 //! Run with `cargo bench --bench markdown`.
 

@@ -1,5 +1,5 @@
 //! Search on the generated 10-year journal (3,650 days, 40 books).
-//! Budget (DESIGN.md): search all text, per keystroke, < 8 ms. Building the
+//! Budget (docs/performance.md): search all text, per keystroke, < 8 ms. Building the
 //! index is done once per opened journal, off the UI thread for large ones.
 //!
 //! Run with `cargo bench --bench search`.

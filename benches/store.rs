@@ -1,5 +1,5 @@
 //! Load and save of the generated 10-year journal (3,650 days, 40 books).
-//! Budgets (DESIGN.md): load < 100 ms, save < 100 ms.
+//! Budgets (docs/performance.md): load < 100 ms, save < 100 ms.
 //!
 //! Run with `cargo bench --bench store`.
 

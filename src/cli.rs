@@ -1,5 +1,6 @@
-//! The headless subcommands: `new`, `check`, `export`, `import`. The window
-//! is started by `main` when no subcommand is given.
+//! The headless subcommands: `new`, `check`, `export`, `import`, `search`,
+//! `stats` and `install-desktop`. The window is started by `main` when no
+//! subcommand is given.
 //!
 //! Each command writes its report to the writers it is given and returns an
 //! exit code, so tests can run commands without spawning a process.
@@ -185,8 +186,7 @@ fn install_desktop(uninstall: bool, out: &mut dyn Write) -> Result<(), String> {
     let report = if uninstall {
         crate::desktop::uninstall(&data)
     } else {
-        let executable = std::env::current_exe()
-            .and_then(std::fs::canonicalize)
+        let executable = crate::desktop::this_executable()
             .map_err(|e| format!("cannot tell where studylog is installed: {e}"))?;
         crate::desktop::install(&data, &executable)
     }
@@ -198,14 +198,8 @@ fn install_desktop(uninstall: bool, out: &mut dyn Write) -> Result<(), String> {
 }
 
 fn new(file: &Path, language: Language, out: &mut dyn Write) -> Result<(), String> {
-    if file.exists() {
-        return Err(format!(
-            "{}: already exists; not overwritten",
-            file.display()
-        ));
-    }
     let journal = Journal::new(store::journal_name(file), language);
-    store::save(file, &journal).map_err(|e| e.to_string())?;
+    store::save_new(file, &journal).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "created {}", file.display());
     Ok(())
 }
@@ -277,10 +271,10 @@ fn import(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let target = output.unwrap_or_else(|| journal_path_for(&files[0]));
-    let mut journal = if target.exists() {
-        store::load(&target).map_err(|e| e.to_string())?
-    } else {
-        Journal::new(store::journal_name(&target), system_language())
+    let mut journal = match store::load(&target) {
+        Ok(journal) => journal,
+        Err(e) if e.is_missing() => Journal::new(store::journal_name(&target), system_language()),
+        Err(e) => return Err(e.to_string()),
     };
     let mut reports = Vec::new();
     for file in files {

@@ -25,6 +25,11 @@ pub fn data_home() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
 }
 
+/// The running studylog's own path, links resolved (for the entry's `Exec=`).
+pub fn this_executable() -> io::Result<PathBuf> {
+    std::env::current_exe().and_then(fs::canonicalize)
+}
+
 /// Every file the integration consists of, and what goes in it.
 fn files(data: &Path, executable: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let exec = format!("Exec=\"{}\" %f", executable.display());

@@ -324,3 +324,18 @@ fn saving_into_a_read_only_folder_fails_and_changes_nothing() {
     assert!(error.to_string().contains("Permission denied"), "{error}");
     assert_eq!(fs::read(&path).unwrap(), old_bytes);
 }
+
+#[test]
+fn creating_a_journal_never_replaces_a_file_already_there() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("j.studylog.ron");
+    let journal = common::small_journal();
+    store::save_new(&path, &journal).unwrap();
+    assert_eq!(store::load(&path).unwrap(), journal);
+    fs::write(&path, "mine").unwrap();
+    let error = store::save_new(&path, &journal).expect_err("the name is taken");
+    assert!(error.to_string().contains("already exists"), "{error}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+    let left: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temp file is left behind");
+}

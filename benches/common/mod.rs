@@ -2,7 +2,7 @@
 //! report median and 99th percentile against a budget.
 //!
 //! Benches report; they never fail a build on a slow machine. Budgets come
-//! from `shared/DESIGN.md`.
+//! from docs/performance.md.
 #![allow(dead_code)] // each bench uses a different subset
 
 use std::hint::black_box;

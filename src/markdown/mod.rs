@@ -1,7 +1,7 @@
 //! Daily logs as Markdown: export a day, a book or the whole journal, and
 //! import hand-written logs without losing a word.
 //!
-//! The format (see `shared/DESIGN.md`): `#` date, `##` the five sections,
+//! The format (the README's "Markdown" part shows it): `#` date, `##` the five sections,
 //! `###` book, `####` chapter, `#####` a topic or a comparison grid as a GFM
 //! table. The importer parses only that structure, line by line, and copies
 //! everything else as written; anything that would read back as structure is

@@ -108,44 +108,45 @@ impl GridOp {
                     cell.score = score;
                 }
             }
+            shape => shape.reshape(grid),
+        }
+        *grid != before
+    }
+
+    /// The operations that add, remove, move or reorder rows and columns.
+    fn reshape(self, grid: &mut Grid) {
+        let (rows, cols) = (grid.options.len(), grid.criteria.len());
+        match self {
             GridOp::InsertOption { at, name } => insert_option(grid, at, name),
-            GridOp::RemoveOption(row) => {
-                if row < grid.options.len() {
-                    grid.options.remove(row);
-                    grid.cells.remove(row);
-                }
+            GridOp::RemoveOption(row) if row < rows => {
+                grid.options.remove(row);
+                grid.cells.remove(row);
             }
-            GridOp::MoveOption { from, to } => {
-                if from < grid.options.len() && to < grid.options.len() {
-                    move_in(&mut grid.options, from, to);
-                    move_in(&mut grid.cells, from, to);
-                }
+            GridOp::MoveOption { from, to } if from < rows && to < rows => {
+                move_in(&mut grid.options, from, to);
+                move_in(&mut grid.cells, from, to);
             }
             GridOp::InsertCriterion { at, name } => insert_criterion(grid, at, name),
-            GridOp::RemoveCriterion(col) => {
-                if col < grid.criteria.len() {
-                    grid.criteria.remove(col);
-                    grid.cells.iter_mut().for_each(|row| {
-                        row.remove(col);
-                    });
-                }
+            GridOp::RemoveCriterion(col) if col < cols => {
+                grid.criteria.remove(col);
+                grid.cells.iter_mut().for_each(|row| {
+                    row.remove(col);
+                });
             }
-            GridOp::MoveCriterion { from, to } => {
-                if from < grid.criteria.len() && to < grid.criteria.len() {
-                    move_in(&mut grid.criteria, from, to);
-                    grid.cells.iter_mut().for_each(|row| move_in(row, from, to));
-                }
+            GridOp::MoveCriterion { from, to } if from < cols && to < cols => {
+                move_in(&mut grid.criteria, from, to);
+                grid.cells.iter_mut().for_each(|row| move_in(row, from, to));
             }
-            GridOp::SortBy { col, descending } => {
-                if col < grid.criteria.len() {
-                    sort_by_column(grid, col, descending);
-                }
+            GridOp::SortBy { col, descending } if col < cols => {
+                sort_by_column(grid, col, descending)
             }
             GridOp::SortByTotal => sort_by_total(grid),
             GridOp::Transpose => *grid = transposed(grid),
             GridOp::Paste { row, col, tsv } => paste(grid, row, col, &tsv),
+            // Out of range (changes nothing), or a text or score change,
+            // which `apply` handles.
+            _ => {}
         }
-        *grid != before
     }
 }
 

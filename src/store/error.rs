@@ -62,6 +62,9 @@ pub enum SaveError {
     #[error("cannot turn the journal into RON: {0}")]
     Serialize(#[from] ron::Error),
 
+    #[error("{}: already exists; not overwritten", path.display())]
+    Exists { path: PathBuf },
+
     #[error("{}: cannot {action}: {source}. The file on disk is unchanged.", path.display())]
     Io {
         path: PathBuf,

@@ -19,7 +19,9 @@ pub use load::{MAX_FILE_BYTES, load, parse_journal, read_text};
 pub use recovery::{
     Recovered, default_recovery_dir, read_recovery, recovery_path, remove_recovery, write_recovery,
 };
-pub use save::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, save, write_text_file};
+pub use save::{
+    Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, save, save_new, write_text_file,
+};
 pub use stamp::{FileStamp, stamp};
 
 /// The extension journal files carry.

@@ -27,6 +27,45 @@ pub fn save(path: &Path, journal: &Journal) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes())
 }
 
+/// Writes `journal` to `path` only if nothing is there yet: the check and
+/// the creation are one step (a file created by someone else in between is
+/// never overwritten). On error nothing is left at `path`.
+pub fn save_new(path: &Path, journal: &Journal) -> Result<(), SaveError> {
+    let text = to_ron_string(journal)?;
+    let temp = temp_path(path);
+    let result = write_temp(&temp, text.as_bytes(), None).and_then(|()| {
+        // A hard link fails if the name is taken, so it claims it atomically.
+        match fs::hard_link(&temp, path) {
+            Ok(()) => sync_folder(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists {
+                path: path.to_owned(),
+            }),
+            // No hard links here (FAT, some shares): create-new is atomic too.
+            Err(_) => create_new_with(path, text.as_bytes()),
+        }
+    });
+    let _ = fs::remove_file(&temp);
+    result
+}
+
+fn create_new_with(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |action| {
+        move |source: io::Error| match source.kind() {
+            io::ErrorKind::AlreadyExists => SaveError::Exists {
+                path: path.to_owned(),
+            },
+            _ => io_error(path, action, source),
+        }
+    };
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(fail("create the file"))?;
+    file.write_all(bytes).map_err(fail("write"))?;
+    file.sync_all().map_err(fail("flush to disk"))
+}
+
 /// Writes any text file (an exported log) with the same atomic steps and backup as a journal.
 pub fn write_text_file(path: &Path, text: &str) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes())

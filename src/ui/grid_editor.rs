@@ -65,6 +65,7 @@ pub fn grid_editor_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) 
     });
 }
 
+/// The grid's title, then Sort, Transpose, Copy and Delete.
 fn toolbar_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     ui.horizontal_wrapped(|ui| {
         let mut title = grid.title.clone();
@@ -78,56 +79,55 @@ fn toolbar_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
         if response.changed() {
             grid_op(view, at, GridOp::SetTitle(title));
         }
-        ui.menu_button(view.pick("並べ替え", "Sort"), |ui| {
-            if ui
-                .button(view.pick("合計の高い順", "By total, best first"))
-                .clicked()
-            {
-                grid_op(view, at, GridOp::SortByTotal);
-                ui.close();
-            }
-            for (col, criterion) in grid.criteria.iter().enumerate() {
-                let label = format!(
-                    "{} {}",
-                    criterion.name,
-                    view.pick("の高い順", "(best first)")
-                );
-                if ui.button(label).clicked() {
-                    grid_op(
-                        view,
-                        at,
-                        GridOp::SortBy {
-                            col,
-                            descending: true,
-                        },
-                    );
-                    ui.close();
-                }
-            }
-        });
+        sort_menu_ui(ui, view, at, grid);
         let transpose = ui.button(view.pick("行と列を入れ替え", "Transpose"));
         if transpose.clicked() {
             grid_op(view, at, GridOp::Transpose);
         }
-        if ui
-            .button(view.pick("TSV でコピー", "Copy as TSV"))
-            .clicked()
-        {
-            ui.ctx().copy_text(to_tsv(grid));
-        }
-        if ui
-            .button(view.pick("Markdown でコピー", "Copy as Markdown"))
-            .clicked()
-        {
-            ui.ctx()
-                .copy_text(grid_to_table(grid, view.cx.journal.template.language));
-        }
+        copy_buttons_ui(ui, view, grid);
         let delete = ui.button(view.pick("表を削除", "Delete grid"));
         if delete.clicked() {
             let date = view.date;
             view.edit(Edit::RemoveGrid { date, at });
         }
     });
+}
+
+/// Sort by total, or by one criterion, best first.
+fn sort_menu_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
+    ui.menu_button(view.pick("並べ替え", "Sort"), |ui| {
+        let by_total = view.pick("合計の高い順", "By total, best first");
+        if ui.button(by_total).clicked() {
+            grid_op(view, at, GridOp::SortByTotal);
+            ui.close();
+        }
+        for (col, criterion) in grid.criteria.iter().enumerate() {
+            let best_first = view.pick("の高い順", "(best first)");
+            let label = format!("{} {best_first}", criterion.name);
+            if ui.button(label).clicked() {
+                let descending = true;
+                grid_op(view, at, GridOp::SortBy { col, descending });
+                ui.close();
+            }
+        }
+    });
+}
+
+/// Copy the grid as TSV (for a spreadsheet) or as a Markdown table.
+fn copy_buttons_ui(ui: &mut Ui, view: &DayView, grid: &Grid) {
+    if ui
+        .button(view.pick("TSV でコピー", "Copy as TSV"))
+        .clicked()
+    {
+        ui.ctx().copy_text(to_tsv(grid));
+    }
+    if ui
+        .button(view.pick("Markdown でコピー", "Copy as Markdown"))
+        .clicked()
+    {
+        let language = view.cx.journal.template.language;
+        ui.ctx().copy_text(grid_to_table(grid, language));
+    }
 }
 
 fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {

@@ -108,7 +108,7 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
     for slot in 0..=Section::ALL.len() {
         let (here, later): (Vec<ExtraV1>, Vec<ExtraV1>) = extras
             .into_iter()
-            .partition(|e| usize::from(e.slot.min(5)) == slot);
+            .partition(|e| usize::from(e.slot).min(Section::ALL.len()) == slot);
         extras = later;
         sections.extend(here.into_iter().map(|e| DaySection {
             heading: e.heading,

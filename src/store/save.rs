@@ -48,22 +48,17 @@ pub fn save_new(path: &Path, journal: &Journal) -> Result<(), SaveError> {
     result
 }
 
+/// Create `path` holding `bytes`, failing if it exists (`write_temp` opens
+/// with create-new, which is atomic).
 fn create_new_with(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |action| {
-        move |source: io::Error| match source.kind() {
-            io::ErrorKind::AlreadyExists => SaveError::Exists {
+    write_temp(path, bytes, None).map_err(|error| match error {
+        SaveError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists => {
+            SaveError::Exists {
                 path: path.to_owned(),
-            },
-            _ => io_error(path, action, source),
+            }
         }
-    };
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(fail("create the file"))?;
-    file.write_all(bytes).map_err(fail("write"))?;
-    file.sync_all().map_err(fail("flush to disk"))
+        other => other,
+    })
 }
 
 /// Writes any text file (an exported log) with the same atomic steps and backup as a journal.

@@ -91,7 +91,7 @@ fn done_box_ui(
 }
 
 /// An item's one-line text field and its move and delete buttons.
-fn item_row_ui(
+pub fn item_row_ui(
     ui: &mut Ui,
     view: &mut DayView,
     (section, entry): (usize, usize),

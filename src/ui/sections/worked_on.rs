@@ -9,10 +9,10 @@ use egui::Ui;
 
 use crate::model::{Address, BookId, Edit, Entry, StudiedBook, WorkItem, is_studied};
 
-use super::item_list::move_buttons_ui;
+use super::item_list::item_row_ui;
 use super::learned::text_block_ui;
 use crate::ui::action::DayView;
-use crate::ui::widgets::{DraftField, draft_field_ui, icon_button, line_edit, set_name};
+use crate::ui::widgets::{DraftField, draft_field_ui, icon_button, set_name};
 
 pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[Entry<WorkItem>]) {
     let heading = view.heading(section);
@@ -24,13 +24,8 @@ pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
             Entry::Item(WorkItem::Text(text)) => {
                 ui.horizontal(|ui| {
                     ui.label("•");
-                    let at = Address::Entry { section, entry };
                     let name = format!("{heading} {}", entry + 1);
-                    let reveal = view.reveals(at);
-                    if let Some(text) = line_edit(ui, view.field_id(at), text, &name, "", reveal) {
-                        view.set_text(at, text);
-                    }
-                    move_buttons_ui(ui, view, section, entry, &name);
+                    item_row_ui(ui, view, (section, entry), text, &name);
                 });
             }
             Entry::Text(text) => {

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let journal = studylog::generate::generate(args.years, args.seed);
     match studylog::store::save(&args.output, &journal) {
-        Ok(()) => {
+        Ok(_) => {
             println!("{}: {}", args.output.display(), journal.summary());
             ExitCode::SUCCESS
         }

@@ -11,6 +11,7 @@
 //! - [`desktop`]: per-user desktop integration (menu entry, icon, file type).
 //! - [`locale`]: the system's language.
 //! - [`assets`]: files bundled into the binary (sample journal, icons).
+//! - [`stable_hash`]: a hash that never changes between releases.
 //! - [`generate`]: deterministic synthetic journals for benches and tests.
 
 mod listed_enum;
@@ -23,6 +24,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod session;
+pub mod stable_hash;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

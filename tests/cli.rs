@@ -318,10 +318,12 @@ fn search_and_stats_refuse_a_broken_journal_with_its_position() {
 fn install_desktop_puts_entry_icons_and_file_type_in_place_and_uninstall_removes_them() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("share");
+    let config = dir.path().join("config");
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_studylog"))
             .args(args)
             .env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", &config)
             .output()
             .unwrap()
     };
@@ -370,10 +372,32 @@ fn install_desktop_puts_entry_icons_and_file_type_in_place_and_uninstall_removes
         );
     }
 
+    // A menu entry changed by hand survives a reinstall, unless --force.
+    let customised = format!("{entry}Keywords=study;log;\n");
+    fs::write(&entry_path, &customised).unwrap();
+    let again = run(&["install-desktop"]);
+    assert!(stdout(&again).contains("kept"), "{}", stdout(&again));
+    assert_eq!(fs::read_to_string(&entry_path).unwrap(), customised);
+    let forced = run(&["install-desktop", "--force"]);
+    assert!(forced.status.success());
+    assert_eq!(fs::read_to_string(&entry_path).unwrap(), entry);
+
+    // The desktop remembers studylog as the default for journals.
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("mimeapps.list"),
+        "[Default Applications]\napplication/x-studylog=studylog.desktop;\ntext/plain=gedit.desktop;\n",
+    )
+    .unwrap();
     let removed = run(&["install-desktop", "--uninstall"]);
     assert!(removed.status.success(), "{}", stderr(&removed));
     assert!(stdout(&removed).contains("removed"));
     assert!(!entry_path.exists());
+    assert_eq!(
+        fs::read_to_string(config.join("mimeapps.list")).unwrap(),
+        "[Default Applications]\ntext/plain=gedit.desktop;\n",
+        "no default pointing at a removed app"
+    );
     assert!(!data.join("mime/packages/studylog.xml").exists());
     assert!(
         !data

@@ -199,12 +199,14 @@ fn a_byte_order_mark_is_accepted() {
 }
 
 #[test]
-fn a_missing_file_or_a_folder_is_a_read_error() {
+fn a_missing_file_is_a_read_error_and_a_folder_is_not_a_journal() {
     let folder = tempfile::tempdir().unwrap();
     let missing = store::load(&folder.path().join("nope.studylog.ron")).unwrap_err();
     assert!(matches!(missing, LoadError::Read { .. }), "{missing}");
+    assert!(missing.is_missing());
     let dir = store::load(folder.path()).unwrap_err();
-    assert!(matches!(dir, LoadError::Read { .. }), "{dir}");
+    assert!(matches!(dir, LoadError::NotAFile { .. }), "{dir}");
+    assert!(dir.to_string().contains("is not a regular file"), "{dir}");
 }
 
 // ---- saving ----

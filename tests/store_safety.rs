@@ -162,3 +162,108 @@ fn backups_roll_and_stay_bounded() {
     assert_eq!(store::load(&backups[1].path).unwrap().title, "v11");
     assert_eq!(backups.len(), store::KEPT_BACKUPS);
 }
+
+/// Logs of different days (January–April, May–August, September–December
+/// 2016), as Markdown files in `dir`, with the dates each holds.
+fn disjoint_logs(dir: &Path) -> Vec<(std::path::PathBuf, Vec<chrono::NaiveDate>)> {
+    let months = [1..=4, 5..=8, 9..=12];
+    months
+        .into_iter()
+        .enumerate()
+        .map(|(i, range)| {
+            let mut journal = generate::generate(1, i as u64 + 1);
+            journal
+                .days
+                .retain(|d, _| range.contains(&chrono::Datelike::month(d)));
+            let path = dir.join(format!("part-{i}.md"));
+            fs::write(&path, markdown::export_journal(&journal)).unwrap();
+            (path, journal.days.keys().copied().collect())
+        })
+        .collect()
+}
+
+#[test]
+fn imports_at_once_never_lose_each_others_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let logs = disjoint_logs(dir.path());
+    let (mut succeeded, mut refused) = (0, 0);
+    for round in 0..20 {
+        let journal = dir.path().join(format!("round-{round}.studylog.ron"));
+        let running: Vec<_> = logs
+            .iter()
+            .take(2 + round % 2)
+            .map(|(log, dates)| {
+                let child = studylog()
+                    .args(["import", "--year", "2016", "-o"])
+                    .arg(&journal)
+                    .arg(log)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                (child, dates)
+            })
+            .collect();
+        let mut landed = Vec::new();
+        for (child, dates) in running {
+            let output = child.wait_with_output().unwrap();
+            if output.status.success() {
+                succeeded += 1;
+                landed.push(dates);
+            } else {
+                refused += 1;
+                let message = String::from_utf8_lossy(&output.stderr);
+                assert!(
+                    message.contains("is being written by another studylog"),
+                    "round {round}: an import failed without saying why it refused: {message}"
+                );
+            }
+        }
+        let saved = store::load(&journal).unwrap();
+        for dates in landed {
+            assert!(
+                dates.iter().all(|d| saved.days.contains_key(d)),
+                "round {round}: an import that said `saved` lost days"
+            );
+        }
+    }
+    assert!(
+        succeeded >= 40,
+        "{succeeded} imports succeeded, {refused} refused"
+    );
+}
+
+#[test]
+fn a_writer_killed_while_holding_the_lock_does_not_block_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = generate::generate(4, 9);
+    journal
+        .days
+        .retain(|d, _| d.to_string().as_str() < "2019-06-01");
+    let log = dir.path().join("big.md");
+    fs::write(&log, markdown::export_journal(&journal)).unwrap();
+    let target = dir.path().join("j.studylog.ron");
+    let lock = store::lock_path(&target);
+    let mut child = import(&log, &target);
+    let started = Instant::now();
+    while !lock.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the import never locked"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        lock.exists(),
+        "killed while holding it: its lock file is left"
+    );
+    let started = Instant::now();
+    assert!(import(&log, &target).wait().unwrap().success());
+    assert!(
+        started.elapsed() < store::WRITER_WAIT,
+        "the next writer did not wait for a dead one"
+    );
+    assert!(!lock.exists());
+}

@@ -11,11 +11,47 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::model::Journal;
-use studylog::store::{self, Recovered};
+use studylog::store::{self, Recovered, RecoverySpace};
 use studylog::ui::app::Prompt;
 use studylog::ui::{Start, StudylogApp};
 
 use common::harness::{app_with_recovery, date, press};
+
+/// Work left by a session that ended without saving: its recovery file,
+/// written while it ran, and its owner lock gone with it.
+fn left_by_a_crash(
+    recovery: &Path,
+    journal_path: Option<&Path>,
+    journal: Journal,
+    written_at: chrono::NaiveDateTime,
+) -> std::path::PathBuf {
+    let session = RecoverySpace::claim(recovery).unwrap();
+    let file = session.file_for(journal_path);
+    let recovered = Recovered {
+        journal_path: journal_path.map(store::canonical),
+        file_id: journal_path.and_then(store::file_id),
+        written_at,
+        journal,
+    };
+    store::write_recovery(&file, &recovered).unwrap();
+    drop(session);
+    file
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// The recovery files in `recovery`, whoever wrote them.
+fn recovery_files(recovery: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = fs::read_dir(recovery) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".recovery.ron"))
+        .collect()
+}
 
 fn journal_file(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("study.studylog.ron");
@@ -54,12 +90,7 @@ fn recovered_work_newer_than_the_file_is_offered_and_restored() {
         unsaved.days.get_mut(&date()).unwrap(),
         "クラッシュ前に書いた感想",
     );
-    let recovered = Recovered {
-        journal_path: Some(path.clone()),
-        written_at: chrono::Local::now().naive_local(),
-        journal: unsaved.clone(),
-    };
-    store::write_recovery(&recovery, &recovered).unwrap();
+    let file = left_by_a_crash(&recovery, Some(&path), unsaved.clone(), now());
 
     let (mut harness, _) = app_with_recovery(Start::Open(path.clone()), &recovery);
     assert!(matches!(harness.state().prompt(), Some(Prompt::Restore(_))));
@@ -73,43 +104,39 @@ fn recovered_work_newer_than_the_file_is_offered_and_restored() {
         common::small_journal(),
         "restoring never writes the journal by itself"
     );
+    assert!(file.exists(), "kept until the restored work is saved");
     save(&mut harness);
     assert_eq!(store::load(&path).unwrap(), unsaved);
-    assert!(
-        store::read_recovery(&recovery, Some(&path)).is_none(),
-        "saved: the recovery file is gone"
-    );
+    assert!(!file.exists(), "saved: the recovery file is gone");
 }
 
 #[test]
-fn recovered_work_older_than_the_file_is_not_offered() {
+fn crash_work_older_than_the_file_is_still_offered_with_a_warning() {
+    // The journal was saved elsewhere after the crash; the work exists nowhere else.
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
     let path = journal_file(dir.path());
-    let recovered = Recovered {
-        journal_path: Some(path.clone()),
-        written_at: chrono::Local::now().naive_local() - chrono::Duration::hours(2),
-        journal: Journal::new("old", studylog::model::Language::Ja),
-    };
-    store::write_recovery(&recovery, &recovered).unwrap();
+    let old = Journal::new("old", studylog::model::Language::Ja);
+    left_by_a_crash(
+        &recovery,
+        Some(&path),
+        old,
+        now() - chrono::Duration::hours(2),
+    );
     let (harness, _) = app_with_recovery(Start::Open(path), &recovery);
-    assert!(harness.state().prompt().is_none());
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Restore(_))));
+    harness.get_by_label_contains("The journal was saved elsewhere after that");
 }
 
 #[test]
 fn discarding_recovered_work_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
-    let recovered = Recovered {
-        journal_path: None,
-        written_at: chrono::Local::now().naive_local(),
-        journal: common::small_journal(),
-    };
-    store::write_recovery(&recovery, &recovered).unwrap();
+    let file = left_by_a_crash(&recovery, None, common::small_journal(), now());
     let (mut harness, _) = app_with_recovery(Start::Default, &recovery);
     harness.get_by_label("Discard").click();
     harness.run();
-    assert!(store::read_recovery(&recovery, None).is_none());
+    assert!(!file.exists());
     assert_ne!(harness.state().journal(), &common::small_journal());
 }
 
@@ -122,9 +149,9 @@ fn edits_reach_the_recovery_file_and_a_save_clears_it() {
     add_next_item(&mut harness);
     harness.run();
     harness.state_mut().finish_autosave();
-    let recovered = store::read_recovery(&recovery, Some(&path))
-        .expect("written")
-        .unwrap();
+    let files = recovery_files(&recovery);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let recovered = store::read_recovery_file(&files[0]).unwrap();
     assert_eq!(&recovered.journal, harness.state().journal());
     assert_eq!(
         store::load(&path).unwrap(),
@@ -132,7 +159,7 @@ fn edits_reach_the_recovery_file_and_a_save_clears_it() {
         "the journal itself is untouched"
     );
     save(&mut harness);
-    assert!(store::read_recovery(&recovery, Some(&path)).is_none());
+    assert!(recovery_files(&recovery).is_empty());
 }
 
 #[test]
@@ -167,7 +194,7 @@ fn overwrite_after_an_external_change_saves_ours() {
     let path = journal_file(dir.path());
     let (mut harness, _) = app_with_recovery(Start::Open(path.clone()), &recovery);
     add_next_item(&mut harness);
-    fs::write(&path, "(format_version: 1, title: \"edited by hand\")").unwrap();
+    fs::write(&path, "(format_version: 2, title: \"edited by hand\")").unwrap();
     set_modified(&path, SystemTime::now() + Duration::from_secs(5));
     press(&mut harness, Modifiers::COMMAND, Key::S);
     harness.get_by_label("Overwrite").click();
@@ -211,9 +238,9 @@ fn a_journal_deleted_while_open_keeps_the_work_when_saving_fails() {
         "{messages:?}"
     );
     assert!(harness.state().is_dirty(), "the work is still open");
-    let recovered = store::read_recovery(&recovery, Some(&path))
-        .expect("written")
-        .unwrap();
+    let files = recovery_files(&recovery);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let recovered = store::read_recovery_file(&files[0]).unwrap();
     assert_eq!(&recovered.journal, harness.state().journal());
 }
 

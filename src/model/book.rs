@@ -6,6 +6,7 @@ use super::ids::{BookId, ChapterId};
 
 /// A book (or course, or any long source) the user studies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Book {
     pub id: BookId,
     pub title: String,
@@ -15,6 +16,7 @@ pub struct Book {
 
 /// A chapter, labelled the way the user writes it ("5 章 レプリケーション").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Chapter {
     pub id: ChapterId,
     pub label: String,

@@ -19,7 +19,7 @@ use super::template::{Section, Template};
 
 /// A day's log. The date is the key under which the journal stores it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct Day {
     /// Text between the date heading and the first section, as written.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -29,6 +29,7 @@ pub struct Day {
 
 /// A section of a day: its heading as written, and what it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DaySection {
     pub heading: String,
     pub body: SectionBody,
@@ -70,6 +71,7 @@ pub enum WorkItem {
 
 /// A book studied on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StudiedBook {
     pub book: BookId,
     #[serde(default)]
@@ -78,6 +80,7 @@ pub struct StudiedBook {
 
 /// A chapter studied on a day, with the short form the user wrote ("5").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StudiedChapter {
     pub chapter: ChapterId,
     /// How the chapter was written in the list; empty means "use its label".
@@ -87,7 +90,7 @@ pub struct StudiedChapter {
 
 /// 学んだこと: text before the first book, then notes per book.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct Learned {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub intro: String,
@@ -96,6 +99,7 @@ pub struct Learned {
 
 /// 学んだこと for one book.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LearnedBook {
     pub book: BookId,
     /// Notes written under the book heading before its first chapter.
@@ -107,6 +111,7 @@ pub struct LearnedBook {
 
 /// What the user learned in one chapter on one day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChapterNotes {
     pub chapter: ChapterId,
     #[serde(default)]
@@ -124,7 +129,7 @@ pub enum Block {
 
 /// Free text with comparison grids after it (感想, sections kept from an import).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct FreeText {
     pub text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -133,6 +138,7 @@ pub struct FreeText {
 
 /// An item of わからなかったこと.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     /// The first line, then any further lines as written (indented under the item).
     pub text: String,
@@ -143,6 +149,7 @@ pub struct Question {
 
 /// The answer to a question, and the day it was found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     pub text: String,
     pub resolved_on: NaiveDate,
@@ -150,6 +157,7 @@ pub struct Answer {
 
 /// An item of 次やること.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NextItem {
     pub text: String,
     #[serde(default)]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A comparison grid, e.g. four deployment patterns against cost, scalability,
 /// reliability and ease of hiring.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct Grid {
     /// The topic heading the grid sits under (may be empty).
     pub title: String,
@@ -22,6 +22,7 @@ pub struct Grid {
 
 /// A column of a grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub name: String,
     /// How much this criterion counts in an option's total.
@@ -31,7 +32,7 @@ pub struct Criterion {
 
 /// One cell: free text and an optional score.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct Cell {
     pub text: String,
     pub score: Option<Score>,

@@ -16,6 +16,7 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// A study journal: what `*.studylog.ron` holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Journal {
     pub format_version: u32,
     #[serde(default)]

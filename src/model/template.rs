@@ -12,6 +12,7 @@ pub enum Language {
 
 /// How a day is written out: its date heading and section headings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     pub language: Language,
     /// A chrono format string for the `#` date heading, e.g. `%Y-%m-%d`.
@@ -40,6 +41,7 @@ crate::listed_enum::listed_enum! {
 
 /// The `##` headings of the five sections.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SectionHeadings {
     pub worked_on: String,
     pub learned: String,

@@ -37,10 +37,12 @@ pub fn check_before_save(file: &DiskState, now: Option<FileStamp>, days_now: usi
     SaveCheck::Write
 }
 
-/// Whether unsaved work written at `written_at` is worth offering when the
-/// journal's file was last modified at `file_modified` (None: no file).
-pub fn worth_offering(written_at: NaiveDateTime, file_modified: Option<NaiveDateTime>) -> bool {
-    file_modified.is_none_or(|file| written_at > file)
+/// Whether the journal's file (last modified at `file_modified`; None: no
+/// file) changed after unsaved work was written at `written_at`: someone
+/// else saved it since, so restoring would replace their version (the user
+/// is told; the work is still offered, since it exists nowhere else).
+pub fn changed_since(written_at: NaiveDateTime, file_modified: Option<NaiveDateTime>) -> bool {
+    file_modified.is_some_and(|file| file > written_at)
 }
 
 /// What an autosave that came due does.
@@ -125,19 +127,16 @@ mod tests {
     }
 
     #[test]
-    fn only_work_newer_than_the_file_is_offered() {
+    fn a_journal_saved_after_the_work_was_written_is_noticed() {
         let at = |h: u32| {
             chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
                 .unwrap()
                 .and_hms_opt(h, 0, 0)
                 .unwrap()
         };
-        assert!(worth_offering(at(10), Some(at(9))));
-        assert!(!worth_offering(at(9), Some(at(10))));
-        assert!(
-            worth_offering(at(9), None),
-            "untitled work is always offered"
-        );
+        assert!(!changed_since(at(10), Some(at(9))));
+        assert!(changed_since(at(9), Some(at(10))));
+        assert!(!changed_since(at(9), None), "untitled work has no file");
     }
 
     #[test]

@@ -106,10 +106,15 @@ impl Document {
         self.history.redo(&mut self.journal)
     }
 
-    /// The state numbered `state` was written to `path`, holding `days` days.
-    pub fn saved_as(&mut self, state: u64, path: &Path, days: usize) {
+    /// The state numbered `state` was written to `path`, holding `days`
+    /// days; the file's stamp right after the write is `stamp`.
+    pub fn saved_as(&mut self, state: u64, path: &Path, days: usize, stamp: FileStamp) {
         self.history.mark_saved(state);
-        self.file = Some(DiskState::read(path, days));
+        self.file = Some(DiskState {
+            path: path.to_owned(),
+            stamp: Some(stamp),
+            days,
+        });
     }
 
     /// The file name without its extension; None while untitled.
@@ -161,7 +166,11 @@ mod tests {
         doc.apply(edit("a"), 0.0);
         let saved = doc.state();
         doc.apply(edit("ab"), 10.0);
-        doc.saved_as(saved, &path, 1);
+        let stamp = FileStamp {
+            modified: std::time::SystemTime::UNIX_EPOCH,
+            len: 1,
+        };
+        doc.saved_as(saved, &path, 1, stamp);
         assert!(doc.is_dirty());
         assert_eq!(doc.path(), Some(path.as_path()));
         assert_eq!(doc.name().as_deref(), Some("j"));

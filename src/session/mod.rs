@@ -15,6 +15,7 @@ mod document;
 mod search;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
@@ -24,7 +25,9 @@ pub use document::{DiskState, Document};
 pub use search::{MAX_RESULTS, SearchState};
 
 use crate::model::{Edit, Scope};
-use crate::store::{self, Backup, LoadError, Recovered, SaveError};
+use crate::store::{
+    self, Backup, Expect, FileStamp, LeftBehind, LoadError, Recovered, RecoverySpace, SaveError,
+};
 use decide::{AutosaveStep, SaveCheck};
 
 /// Unsaved work is written aside this long after the last edit.
@@ -43,6 +46,9 @@ pub struct RecoveryConfig {
 pub enum Event {
     /// The save to `path` is done.
     Saved { path: PathBuf },
+    /// The file changed (or vanished) since it was read or written, found
+    /// under the writer lock; nothing was written. The app asks what to do.
+    ChangedOnDisk { deleted: bool },
     /// The save failed; the work stays in memory and went to the recovery file.
     SaveFailed(SaveError),
     /// The recovery file could not be written.
@@ -51,7 +57,7 @@ pub enum Event {
 
 /// A save running on a worker thread.
 struct SaveJob {
-    job: Job<Result<(), SaveError>>,
+    job: Job<Result<FileStamp, SaveError>>,
     /// The history state being saved; later edits stay unsaved.
     state: u64,
     path: PathBuf,
@@ -60,10 +66,17 @@ struct SaveJob {
 
 /// The recovery file of this session's unsaved work.
 struct Recovery {
-    config: RecoveryConfig,
+    delay: Duration,
+    /// This session's claim on the recovery folder; None when recovery is off.
+    space: Option<Arc<RecoverySpace>>,
+    /// Why the folder could not be claimed, until it is reported.
+    claim_failed: Option<SaveError>,
     /// When unsaved work is next written aside.
     due: Option<Instant>,
     writing: Option<Job<Result<(), SaveError>>>,
+    /// Files of crashed sessions whose work was restored into this
+    /// document: removed once that work is saved, never before.
+    adopted: Vec<PathBuf>,
 }
 
 /// An open journal with its index, its saves and its recovery file.
@@ -83,15 +96,24 @@ impl Session {
         let mut search = SearchState::default();
         search.rebuild(doc.journal(), &waker);
         let backups = doc.path().map(store::backups).unwrap_or_default();
+        let claimed = recovery.dir.as_deref().map(RecoverySpace::claim);
+        let (space, claim_failed) = match claimed {
+            Some(Ok(space)) => (Some(Arc::new(space)), None),
+            Some(Err(error)) => (None, Some(error)),
+            None => (None, None),
+        };
         Session {
             doc,
             backups,
             search,
             saving: None,
             recovery: Recovery {
-                config: recovery,
+                delay: recovery.delay,
+                space,
+                claim_failed,
                 due: None,
                 writing: None,
+                adopted: Vec::new(),
             },
             waker,
             clock: Instant::now(),
@@ -117,11 +139,13 @@ impl Session {
         &self.backups
     }
 
-    /// Open another document in this session (the old one is dropped).
+    /// Open another document in this session (the old one is dropped; the
+    /// caller has saved it or the user chose to drop it).
     pub fn replace(&mut self, doc: Document) {
         self.backups = doc.path().map(store::backups).unwrap_or_default();
         self.doc = doc;
         self.recovery.due = None;
+        self.recovery.adopted.clear();
         self.search.rebuild(self.doc.journal(), &self.waker);
     }
 
@@ -151,8 +175,8 @@ impl Session {
     }
 
     fn schedule_recovery(&mut self) {
-        if self.recovery.config.dir.is_some() {
-            self.recovery.due = Some(Instant::now() + self.recovery.config.delay);
+        if self.recovery.space.is_some() {
+            self.recovery.due = Some(Instant::now() + self.recovery.delay);
         }
     }
 
@@ -179,15 +203,19 @@ impl Session {
         self.saving.is_some()
     }
 
-    /// Start saving to `path` on a worker thread; false if a save is running.
-    pub fn start_save(&mut self, path: PathBuf) -> bool {
+    /// Start saving to `path` on a worker thread; false if a save is
+    /// running. The save goes ahead only if the file is what `expect` says,
+    /// checked under the writer lock.
+    pub fn start_save(&mut self, path: PathBuf, expect: Expect) -> bool {
         if self.saving.is_some() {
             return false;
         }
         let journal = self.doc.journal().clone();
         let days = journal.days.len();
         let target = path.clone();
-        let job = Job::spawn(&self.waker, move || store::save(&target, &journal));
+        let job = Job::spawn(&self.waker, move || {
+            store::save_expecting(&target, &journal, expect)
+        });
         let state = self.doc.state();
         self.saving = Some(SaveJob {
             job,
@@ -196,6 +224,15 @@ impl Session {
             days,
         });
         true
+    }
+
+    /// What a save to `path` should find there: the file as last read or
+    /// written, for the journal's own file; anything, for another (Save As).
+    pub fn expected_at(&self, path: &Path) -> Expect {
+        match self.doc.file().filter(|f| f.path == path) {
+            Some(file) => Expect::Stamp(file.stamp),
+            None => Expect::Anything,
+        }
     }
 
     /// Block until a running save is done (tests); its event, if there was one.
@@ -211,18 +248,23 @@ impl Session {
         Some(self.saved(job, result))
     }
 
-    fn saved(&mut self, job: SaveJob, result: Result<(), SaveError>) -> Event {
+    fn saved(&mut self, job: SaveJob, result: Result<FileStamp, SaveError>) -> Event {
         match result {
-            Ok(()) => {
-                // The recovery file of the untitled (or old) name is done with.
+            Ok(stamp) => {
+                // The work is in the journal now: this session's recovery
+                // file (of the untitled or old name) and restored ones go.
                 self.forget_recovery();
-                self.doc.saved_as(job.state, &job.path, job.days);
+                for file in self.recovery.adopted.drain(..) {
+                    store::remove_recovery_file(&file);
+                }
+                self.doc.saved_as(job.state, &job.path, job.days, stamp);
                 self.backups = store::backups(&job.path);
                 if self.doc.is_dirty() {
                     self.schedule_recovery();
                 }
                 Event::Saved { path: job.path }
             }
+            Err(SaveError::ChangedOnDisk { deleted, .. }) => Event::ChangedOnDisk { deleted },
             Err(error) => {
                 // The work is only in memory: get it to the recovery file now.
                 self.write_recovery();
@@ -238,7 +280,8 @@ impl Session {
             return;
         };
         if self.check_save(&path) == SaveCheck::Write {
-            self.start_save(path);
+            let expect = self.expected_at(&path);
+            self.start_save(path, expect);
         } else {
             self.write_recovery();
         }
@@ -248,16 +291,19 @@ impl Session {
 
     /// Write the recovery file now, on a worker thread.
     pub fn write_recovery(&mut self) {
-        let Some(dir) = self.recovery.config.dir.clone() else {
+        let Some(space) = &self.recovery.space else {
             return;
         };
+        let path = self.doc.path();
+        let file = space.file_for(path);
         let recovered = Recovered {
-            journal_path: self.doc.path().map(Path::to_owned),
+            journal_path: path.map(store::canonical),
+            file_id: path.and_then(store::file_id),
             written_at: Local::now().naive_local(),
             journal: self.doc.journal().clone(),
         };
         let job = Job::spawn(&self.waker, move || {
-            store::write_recovery(&dir, &recovered).map(|_| ())
+            store::write_recovery(&file, &recovered)
         });
         self.recovery.writing = Some(job);
     }
@@ -271,28 +317,51 @@ impl Session {
         }
     }
 
-    /// The work is saved or knowingly dropped: its recovery file goes.
+    /// This session's unsaved work is saved or knowingly dropped: its
+    /// recovery file goes (never another session's).
     pub fn forget_recovery(&mut self) {
         self.finish_recovery();
         self.recovery.due = None;
-        if let Some(dir) = &self.recovery.config.dir {
-            store::remove_recovery(dir, self.doc.path());
+        if let Some(space) = &self.recovery.space {
+            space.remove_own(self.doc.path());
         }
     }
 
-    /// Unsaved work left for this journal by a session that ended badly,
-    /// if it is newer than the journal's file.
-    pub fn find_recovery(&self) -> Option<Result<Recovered, LoadError>> {
-        let dir = self.recovery.config.dir.as_ref()?;
-        let path = self.doc.path();
-        let found = store::read_recovery(dir, path)?;
-        let Ok(recovered) = found else {
-            return Some(found);
+    /// Unsaved work left by sessions that ended badly, for the journal open
+    /// now (or untitled work), newest first. Files restored already in this
+    /// session are not offered again.
+    pub fn find_recovery(&self) -> Vec<Result<LeftBehind, LoadError>> {
+        let Some(space) = &self.recovery.space else {
+            return Vec::new();
         };
-        let file_time = path
+        store::find_left_behind(space.dir(), self.doc.path())
+            .into_iter()
+            .filter(|found| match found {
+                Ok(left) => !self.recovery.adopted.contains(&left.file),
+                Err(_) => true,
+            })
+            .collect()
+    }
+
+    /// Whether the journal's file changed after work written at `written_at`.
+    pub fn journal_changed_since(&self, written_at: chrono::NaiveDateTime) -> bool {
+        let file_time = self
+            .doc
+            .path()
             .and_then(store::stamp)
             .map(|s| DateTime::<Local>::from(s.modified).naive_local());
-        decide::worth_offering(recovered.written_at, file_time).then_some(Ok(recovered))
+        decide::changed_since(written_at, file_time)
+    }
+
+    /// The work of `file` was restored into this document: the file stays
+    /// until that work is saved.
+    pub fn adopt(&mut self, file: PathBuf) {
+        self.recovery.adopted.push(file);
+    }
+
+    /// The user discarded the work of `file`.
+    pub fn discard(&mut self, file: &Path) {
+        store::remove_recovery_file(file);
     }
 
     // ----- the background, once a frame -----
@@ -303,6 +372,9 @@ impl Session {
     /// the journal" setting.
     pub fn poll(&mut self, composing: bool, to_journal: bool) -> Vec<Event> {
         let mut events = Vec::new();
+        if let Some(error) = self.recovery.claim_failed.take() {
+            events.push(Event::RecoveryFailed(error));
+        }
         self.search.poll(self.doc.journal());
         if let Some(result) = self.saving.as_ref().and_then(|s| s.job.try_take())
             && let Some(job) = self.saving.take()

@@ -12,6 +12,12 @@ pub enum LoadError {
     #[error("{}: cannot read the file: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
 
+    #[error("{}: is not a regular file (a folder, a device or a pipe), so it cannot be a journal", path.display())]
+    NotAFile { path: PathBuf },
+
+    #[error("{}: this is Markdown, not a journal: use `studylog import` (or File → Import Markdown) to read it into one", path.display())]
+    Markdown { path: PathBuf },
+
     #[error("{}: the file is {size} bytes, more than a journal can be ({limit} bytes)", path.display())]
     TooLarge {
         path: PathBuf,
@@ -65,6 +71,22 @@ pub enum SaveError {
     #[error("{}: already exists; not overwritten", path.display())]
     Exists { path: PathBuf },
 
+    #[error("{}: is being written by another studylog{}; try again", path.display(), by_pid(*pid))]
+    Busy { path: PathBuf, pid: Option<u32> },
+
+    #[error("{}: {} since studylog last read or wrote it; not overwritten", path.display(), if *deleted { "was deleted or moved" } else { "was changed by another program" })]
+    ChangedOnDisk { path: PathBuf, deleted: bool },
+
+    #[error("{}: the journal would be {size} bytes, more than studylog can open again ({limit} bytes); not written", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error("{}: is a studylog journal; export writes Markdown, so it will not replace it (choose another file name)", path.display())]
+    WouldReplaceJournal { path: PathBuf },
+
     #[error("{}: cannot {action}: {source}. The file on disk is unchanged.", path.display())]
     Io {
         path: PathBuf,
@@ -89,6 +111,11 @@ impl LoadError {
             _ => None,
         }
     }
+}
+
+/// " (pid N)" when the other writer is known.
+fn by_pid(pid: Option<u32>) -> String {
+    pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
 }
 
 /// Formats an optional `:line:column` suffix.

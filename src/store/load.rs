@@ -25,6 +25,14 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
         path: path.to_owned(),
         source,
     };
+    // Opening a FIFO for reading waits for a writer, which may never come;
+    // a journal is a regular file, so anything else is refused first.
+    let meta = fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
     let file = fs::File::open(path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
     if size > MAX_FILE_BYTES {
@@ -68,13 +76,16 @@ pub fn parse_journal(path: &Path, text: &str) -> Result<Journal, LoadError> {
             path: path.to_owned(),
             found,
         },
+        VersionProblem::Syntax(_) if looks_like_markdown(text) => LoadError::Markdown {
+            path: path.to_owned(),
+        },
         VersionProblem::Syntax(error) => {
             let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
             LoadError::Syntax {
                 path: path.to_owned(),
                 line,
                 column,
-                message: error.code.to_string(),
+                message: super::explain::explain(&error.code),
             }
         }
     })?;
@@ -86,11 +97,51 @@ pub fn parse_journal(path: &Path, text: &str) -> Result<Journal, LoadError> {
     Ok(journal)
 }
 
-/// Where in the text the day a problem is in starts.
+/// Text a person wrote as Markdown rather than a journal: it starts with a
+/// heading or with YAML front matter.
+fn looks_like_markdown(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    (first.starts_with('#') && !first.starts_with("#![")) || first == "---"
+}
+
+/// Whether the file at `path` is a studylog journal (by what it says, not
+/// its name): used to never write an export over one.
+pub fn is_journal_file(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let read = fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    read.is_ok() && {
+        let head = String::from_utf8_lossy(&head);
+        head.contains("format_version") && head.trim_start().starts_with(['/', '('])
+    }
+}
+
+/// Where in the text the problem is: the start of the day it is in, or the
+/// second book or chapter with a repeated id.
 fn locate(text: &str, problem: &Invalid) -> Option<(usize, usize)> {
-    let key = format!("\"{}\"", problem.date()?);
-    let offset = text.find(&key)?;
+    let offset = match problem {
+        Invalid::DuplicateBookId(id) => repeated_id(text, *id, "title:")?,
+        Invalid::DuplicateChapterId(id) => repeated_id(text, *id, "label:")?,
+        _ => text.find(&format!("\"{}\"", problem.date()?))?,
+    };
     Some(end_position(&text[..offset]))
+}
+
+/// The offset of the second `id: N` whose entry goes on with `next_field`
+/// (books have titles, chapters labels).
+fn repeated_id(text: &str, id: u32, next_field: &str) -> Option<usize> {
+    let key = format!("id: {id},");
+    text.match_indices(&key)
+        .filter(|(at, _)| {
+            let rest = text[at + key.len()..].trim_start();
+            rest.starts_with(next_field)
+        })
+        .nth(1)
+        .map(|(at, _)| at)
 }
 
 /// ron points at the blank before an unexpected value; the value itself is

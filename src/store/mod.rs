@@ -4,25 +4,32 @@
 //! saving is atomic (temp file, fsync, rename) and keeps the previous version
 //! as a backup, so a crash or a full disk can never leave half a journal.
 
+mod backup;
 mod error;
+mod explain;
 mod format;
 mod load;
+mod lock;
 mod migrate;
-mod process;
 mod recovery;
+mod replace;
 mod save;
 mod stamp;
 
+pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups};
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
-pub use load::{MAX_FILE_BYTES, load, parse_journal, read_text};
+pub use load::{MAX_FILE_BYTES, is_journal_file, load, parse_journal, read_text};
+pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use recovery::{
-    Recovered, default_recovery_dir, read_recovery, recovery_path, remove_recovery, write_recovery,
+    LeftBehind, Recovered, RecoverySpace, canonical, default_recovery_dir, find_left_behind,
+    read_recovery_file, remove_recovery_file, write_recovery,
 };
+pub use replace::resolve_target;
 pub use save::{
-    Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, save, save_new, write_text_file,
+    Expect, lock, save, save_expecting, save_locked, save_new, write_private_file, write_text_file,
 };
-pub use stamp::{FileStamp, stamp};
+pub use stamp::{FileId, FileStamp, file_id, same_file, stamp};
 
 /// The extension journal files carry.
 pub const EXTENSION: &str = "studylog.ron";

@@ -1,33 +1,47 @@
 //! Recovery files: unsaved work written aside a few seconds after each edit,
 //! so a crash or a power cut loses at most those seconds.
 //!
-//! A recovery file never replaces the journal. It lives in studylog's data
-//! folder (`~/.local/share/studylog/recovery` on Linux), named after the
-//! journal's path and the process that wrote it (two windows on one journal
-//! never overwrite each other's work), and holds the journal's path, when it
-//! was written, and the whole journal. It is removed once the work is saved
-//! or knowingly dropped. At start, only files of processes no longer running
-//! are offered: a window still open keeps its own.
+//! They live in studylog's data folder (`~/.local/share/studylog/recovery`
+//! on Linux), private to the user. Each session claims the folder with an
+//! owner lock held for its whole life ([`RecoverySpace`]); its files are
+//! named `JOURNAL-HASH.OWNER.recovery.ron`. A file whose owner's lock is free
+//! was left by a session that ended badly and is offered when that journal
+//! is opened again, whatever path spelling leads to it: files are matched by
+//! the journal's canonical path and, where the system has one, its device
+//! and inode. A running window's files are never touched; a left-behind file
+//! is removed only once its work is saved or the user discards it.
 
-use std::fs;
-use std::hash::{Hash, Hasher};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::error::{LoadError, SaveError};
-use super::save::write_text_file;
+use super::lock::held_by_a_live_process;
+use super::stamp::{FileId, file_id};
 use crate::model::Journal;
+use crate::stable_hash::fnv1a;
 
 /// What a recovery file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recovered {
-    /// The journal file the work belongs to; None for an untitled journal.
+    /// The journal file the work belongs to (canonical); None for an untitled journal.
     pub journal_path: Option<PathBuf>,
+    /// The journal file's identity when the work was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_id: Option<FileId>,
     /// Local time it was written.
     pub written_at: NaiveDateTime,
     pub journal: Journal,
+}
+
+/// A recovery file left behind, and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftBehind {
+    pub file: PathBuf,
+    pub recovered: Recovered,
 }
 
 /// The per-user folder for recovery files, from the platform's conventions.
@@ -44,196 +58,193 @@ pub fn default_recovery_dir() -> Option<PathBuf> {
     Some(data.join("studylog").join("recovery"))
 }
 
-/// The name shared by every recovery file of one journal (or of untitled work).
-fn recovery_stem(journal_path: Option<&Path>) -> String {
+/// One session's claim on the recovery folder: its files carry its owner
+/// name, and its owner lock says it is alive for as long as it runs.
+#[derive(Debug)]
+pub struct RecoverySpace {
+    dir: PathBuf,
+    owner: String,
+    owner_file: PathBuf,
+    _lock: File,
+}
+
+impl RecoverySpace {
+    /// Claim `dir` for this session (created private to the user if missing).
+    pub fn claim(dir: &Path) -> Result<Self, SaveError> {
+        let fail = |action| {
+            move |source| SaveError::Io {
+                path: dir.to_owned(),
+                action,
+                source,
+            }
+        };
+        fs::create_dir_all(dir).map_err(fail("create the recovery folder"))?;
+        make_private(dir).map_err(fail("make the recovery folder private"))?;
+        let nanos = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let owner = format!("{}-{:x}", std::process::id(), nanos);
+        let owner_file = dir.join(format!("{owner}.owner"));
+        let lock = File::create(&owner_file).map_err(fail("claim the recovery folder"))?;
+        lock.try_lock()
+            .map_err(|e| fail("claim the recovery folder")(std::io::Error::other(e.to_string())))?;
+        Ok(RecoverySpace {
+            dir: dir.to_owned(),
+            owner,
+            owner_file,
+            _lock: lock,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// This session's recovery file for the journal at `journal_path` (None: untitled).
+    pub fn file_for(&self, journal_path: Option<&Path>) -> PathBuf {
+        let stem = stem(journal_path);
+        self.dir.join(format!("{stem}.{}.recovery.ron", self.owner))
+    }
+
+    /// Remove this session's recovery file for the journal (its work is
+    /// saved, or knowingly dropped).
+    pub fn remove_own(&self, journal_path: Option<&Path>) {
+        remove_recovery_file(&self.file_for(journal_path));
+    }
+}
+
+impl Drop for RecoverySpace {
+    fn drop(&mut self) {
+        // Recovery files still here after a clean exit become left-behind
+        // files, offered next time: nothing is lost by ending cleanly.
+        let _ = fs::remove_file(&self.owner_file);
+    }
+}
+
+fn make_private(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// The journal's path as recovery files record it: symlinks followed,
+/// canonical where it exists.
+pub fn canonical(journal_path: &Path) -> PathBuf {
+    let target = super::replace::resolve_target(journal_path);
+    fs::canonicalize(&target).unwrap_or(target)
+}
+
+/// The name shared by every recovery file of one journal (or of untitled
+/// work): its name and a hash of its canonical path, the same in every
+/// release of studylog (FNV-1a, not the standard library's hasher).
+fn stem(journal_path: Option<&Path>) -> String {
     match journal_path {
         Some(path) => {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            path.hash(&mut hasher);
-            let name = super::journal_name(path);
-            format!("{name}-{:016x}", hasher.finish())
+            let canonical = canonical(path);
+            let hash = fnv1a(canonical.to_string_lossy().as_bytes());
+            format!("{}-{hash:016x}", super::journal_name(path))
         }
         None => "untitled".to_owned(),
     }
 }
 
-/// This process's recovery file for a journal at `journal_path` (or untitled work) in `dir`.
-pub fn recovery_path(dir: &Path, journal_path: Option<&Path>) -> PathBuf {
-    let stem = recovery_stem(journal_path);
-    dir.join(format!("{stem}.{}.recovery.ron", std::process::id()))
-}
-
-/// Write `recovered` to this process's recovery file in `dir` (atomically).
-pub fn write_recovery(dir: &Path, recovered: &Recovered) -> Result<PathBuf, SaveError> {
-    fs::create_dir_all(dir).map_err(|source| SaveError::Io {
-        path: dir.to_owned(),
-        action: "create the recovery folder",
-        source,
-    })?;
-    let path = recovery_path(dir, recovered.journal_path.as_deref());
+/// Write `recovered` to `file` (a name from [`RecoverySpace::file_for`]),
+/// atomically and readable by the user only.
+pub fn write_recovery(file: &Path, recovered: &Recovered) -> Result<(), SaveError> {
     let text = ron::ser::to_string_pretty(
         recovered,
         ron::ser::PrettyConfig::default().escape_strings(false),
     )?;
-    write_text_file(&path, &text)?;
-    // The atomic write keeps a backup of the previous version; a recovery
-    // file needs none.
-    let _ = fs::remove_file(super::save::backup_path(&path));
-    Ok(path)
+    super::save::write_private_file(file, &text)
 }
 
-/// Whether another studylog may still own its recovery file. Only Linux can
-/// tell cheaply; elsewhere every other process's file counts as left behind,
-/// which may offer a running window's work again but never hides a crash's.
-fn running(pid: u32) -> bool {
-    super::process::running(pid).unwrap_or(false)
+/// The owner a recovery file's name says wrote it, if it is one.
+fn owner_of(name: &str) -> Option<&str> {
+    let rest = name.strip_suffix(".recovery.ron")?;
+    rest.rsplit_once('.').map(|(_, owner)| owner)
 }
 
-/// Recovery files for `journal_path` left by processes that are gone.
-fn orphans(dir: &Path, journal_path: Option<&Path>) -> Vec<PathBuf> {
-    let prefix = format!("{}.", recovery_stem(journal_path));
+/// Recovery files in `dir` whose session is gone, newest first.
+fn left_behind_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    entries
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
         .flatten()
         .filter(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let pid = name
-                .strip_prefix(&prefix)
-                .and_then(|rest| rest.strip_suffix(".recovery.ron"))
-                .and_then(|pid| pid.parse::<u32>().ok());
-            pid.is_some_and(|pid| pid == std::process::id() || !running(pid))
+            owner_of(&name)
+                .is_some_and(|owner| !held_by_a_live_process(&dir.join(format!("{owner}.owner"))))
         })
-        .map(|entry| entry.path())
+        .map(|entry| {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            (modified.unwrap_or(std::time::UNIX_EPOCH), entry.path())
+        })
+        .collect();
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// Unsaved work left behind for the journal at `journal_path` (None:
+/// untitled work), newest first. A file that cannot be read is reported,
+/// never deleted.
+pub fn find_left_behind(
+    dir: &Path,
+    journal_path: Option<&Path>,
+) -> Vec<Result<LeftBehind, LoadError>> {
+    let wanted = stem(journal_path);
+    let canonical = journal_path.map(canonical);
+    let identity = journal_path.and_then(file_id);
+    left_behind_files(dir)
+        .into_iter()
+        .filter_map(|file| {
+            let name = file.file_name()?.to_string_lossy().into_owned();
+            let by_name = name.starts_with(&format!("{wanted}."));
+            let read = read_recovery_file(&file);
+            let belongs = match &read {
+                Ok(recovered) => {
+                    by_name
+                        || (canonical.is_some() && recovered.journal_path == canonical)
+                        || (identity.is_some() && recovered.file_id == identity)
+                }
+                Err(_) => by_name,
+            };
+            belongs.then(|| read.map(|recovered| LeftBehind { file, recovered }))
+        })
         .collect()
 }
 
-/// The newest recovery file for `journal_path` in `dir` that no running
-/// studylog owns, if there is one. A file that cannot be read is reported,
-/// never deleted.
-pub fn read_recovery(
-    dir: &Path,
-    journal_path: Option<&Path>,
-) -> Option<Result<Recovered, LoadError>> {
-    let mut found: Vec<Result<Recovered, LoadError>> = orphans(dir, journal_path)
-        .iter()
-        .map(|path| read_one(path))
-        .collect();
-    if let Some(bad) = found.iter().position(Result::is_err) {
-        return Some(found.swap_remove(bad));
-    }
-    found
-        .into_iter()
-        .flatten()
-        .max_by_key(|r| r.written_at)
-        .map(Ok)
-}
-
-fn read_one(path: &Path) -> Result<Recovered, LoadError> {
+/// Read one recovery file, of any version.
+pub fn read_recovery_file(path: &Path) -> Result<Recovered, LoadError> {
     let text = super::load::read_text(path)?;
-    ron::from_str(&text).map_err(|e| LoadError::Syntax {
+    let parsed =
+        match super::migrate::declared_version(&text) {
+            Some(1) => super::migrate::parse_recovered_v1(&text).map(
+                |(journal_path, written_at, journal)| Recovered {
+                    journal_path,
+                    file_id: None,
+                    written_at,
+                    journal,
+                },
+            ),
+            _ => ron::from_str(&text),
+        };
+    parsed.map_err(|e| LoadError::Syntax {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: super::explain::explain(&e.code),
     })
 }
 
-/// Remove the recovery files for `journal_path` that this process wrote or
-/// found orphaned (the work is saved, restored or knowingly dropped).
-pub fn remove_recovery(dir: &Path, journal_path: Option<&Path>) {
-    for path in orphans(dir, journal_path) {
-        let _ = fs::remove_file(&path);
-        let _ = fs::remove_file(super::save::backup_path(&path));
-    }
+/// Remove one recovery file (and any backup an older studylog kept of it).
+pub fn remove_recovery_file(file: &Path) {
+    let _ = fs::remove_file(file);
+    let _ = fs::remove_file(super::backup::backup_path(file));
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Language;
-
-    #[test]
-    fn a_recovery_file_round_trips_and_is_removed() {
-        let dir = tempfile::tempdir().unwrap();
-        let journal_path = Path::new("/home/u/学習.studylog.ron");
-        let mut journal = Journal::new("学習", Language::Ja);
-        journal.preamble = "途中の \"メモ\"\n2 行目".into();
-        let recovered = Recovered {
-            journal_path: Some(journal_path.to_owned()),
-            written_at: "2026-11-26T01:02:03".parse().unwrap(),
-            journal,
-        };
-        let written = write_recovery(dir.path(), &recovered).unwrap();
-        assert!(
-            written
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("学習-")
-        );
-        let read = read_recovery(dir.path(), Some(journal_path))
-            .unwrap()
-            .unwrap();
-        assert_eq!(read, recovered);
-        assert!(
-            read_recovery(dir.path(), None).is_none(),
-            "untitled is another file"
-        );
-        remove_recovery(dir.path(), Some(journal_path));
-        assert!(read_recovery(dir.path(), Some(journal_path)).is_none());
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            0,
-            "nothing left behind"
-        );
-    }
-
-    #[test]
-    fn a_broken_recovery_file_is_reported_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("untitled.999999999.recovery.ron");
-        fs::write(&path, "(journal_path: None, written_at: ").unwrap();
-        assert!(matches!(
-            read_recovery(dir.path(), None),
-            Some(Err(LoadError::Syntax { .. }))
-        ));
-        assert!(path.exists());
-    }
-
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn a_running_window_keeps_its_recovery_file_and_the_newest_orphan_wins() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |pid: u32, when: &str| {
-            let recovered = Recovered {
-                journal_path: None,
-                written_at: when.parse().unwrap(),
-                journal: Journal::new(when, Language::Ja),
-            };
-            let text = ron::ser::to_string(&recovered).unwrap();
-            fs::write(
-                dir.path().join(format!("untitled.{pid}.recovery.ron")),
-                text,
-            )
-            .unwrap();
-        };
-        // pid 1 is always running (init); the others are long gone.
-        write(1, "2026-11-26T09:00:00");
-        write(999_999_998, "2026-11-26T07:00:00");
-        write(999_999_999, "2026-11-26T08:00:00");
-        let found = read_recovery(dir.path(), None).unwrap().unwrap();
-        assert_eq!(found.journal.title, "2026-11-26T08:00:00");
-        remove_recovery(dir.path(), None);
-        let left: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            left,
-            ["untitled.1.recovery.ron"],
-            "the running window's file stays"
-        );
-    }
-}
+mod tests;

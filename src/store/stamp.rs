@@ -21,3 +21,39 @@ pub fn stamp(path: &Path) -> Option<FileStamp> {
         len: meta.len(),
     })
 }
+
+/// A file's identity where the system has one (device and inode on Unix):
+/// the same file under any spelling of its path, a hard link or a bind mount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct FileId {
+    pub device: u64,
+    pub inode: u64,
+}
+
+/// The identity of the file at `path`, if it exists and the system has one.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(path).ok()?;
+        Some(FileId {
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Whether two paths name the same file (by identity where the system has
+/// one, else by canonical path): a journal and an export target, say.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (first, second) = (file_id(a), file_id(b));
+    if first.is_some() && first == second {
+        return true;
+    }
+    super::recovery::canonical(a) == super::recovery::canonical(b)
+}

@@ -147,8 +147,15 @@ pub fn few_days_ui(
 }
 
 /// Unsaved work written at `when` was found; true = restore it.
-pub fn restore_ui(ctx: &egui::Context, name: &str, when: &str, lang: UiLanguage) -> Option<bool> {
-    let message = match lang {
+/// `changed`: the journal was saved (by someone else) after it was written.
+pub fn restore_ui(
+    ctx: &egui::Context,
+    name: &str,
+    when: &str,
+    changed: bool,
+    lang: UiLanguage,
+) -> Option<bool> {
+    let mut message = match lang {
         UiLanguage::Japanese => format!(
             "「{name}」の保存されていない作業（{when} の時点）が見つかりました。前回は正しく終了しなかったようです。"
         ),
@@ -156,6 +163,12 @@ pub fn restore_ui(ctx: &egui::Context, name: &str, when: &str, lang: UiLanguage)
             "Unsaved work on “{name}” from {when} was found; studylog did not close properly last time."
         ),
     };
+    if changed {
+        message.push_str(lang.pick(
+            "\n\nその後、学習ログは別の場所で保存されています。復元するといまの版はこの作業に置き換わります（元に戻すこともできます）。",
+            "\n\nThe journal was saved elsewhere after that. Restoring replaces that version with this work (Undo brings it back).",
+        ));
+    }
     let buttons = [
         (lang.pick("復元", "Restore"), true),
         (lang.pick("破棄", "Discard"), true),

@@ -33,10 +33,13 @@ pub fn parse_any_version(text: &str) -> Result<Journal, VersionProblem> {
     }
 }
 
+/// Parses a version-1 recovery file (see [`v1::parse_recovered`]).
+pub use v1::parse_recovered as parse_recovered_v1;
+
 /// The `format_version` a file declares. studylog writes it first, so a
 /// look at the start of the text finds it at no cost; a hand-edited file
 /// that moved it is probed by parsing the whole text (other fields skipped).
-fn declared_version(text: &str) -> Option<u32> {
+pub fn declared_version(text: &str) -> Option<u32> {
     let head = text.get(..4096).unwrap_or(text);
     let quick = head.find("format_version").and_then(|at| {
         let rest = head[at + "format_version".len()..].trim_start();

@@ -17,7 +17,12 @@ use crate::model::{
 };
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct JournalV1 {
+    /// Always 1 here (read to find the version before this shape is chosen).
+    #[serde(default)]
+    #[allow(dead_code)]
+    format_version: u32,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -31,7 +36,7 @@ struct JournalV1 {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 struct DayV1 {
     preamble: String,
     worked_on: Vec<WorkItem>,
@@ -45,6 +50,7 @@ struct DayV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ExtraV1 {
     heading: String,
     body: String,
@@ -61,6 +67,29 @@ fn at_the_end() -> u8 {
 /// Parses a version-1 file and converts it to the current version.
 pub fn parse(text: &str) -> Result<Journal, ron::error::SpannedError> {
     let old: JournalV1 = ron::Options::default().from_str(text)?;
+    Ok(convert(old))
+}
+
+/// A recovery file written by a version-1 studylog.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecoveredV1 {
+    journal_path: Option<std::path::PathBuf>,
+    written_at: chrono::NaiveDateTime,
+    journal: JournalV1,
+}
+
+/// Parses a version-1 recovery file: the journal's path, when it was
+/// written, and the journal converted to the current version.
+pub fn parse_recovered(
+    text: &str,
+) -> Result<(Option<std::path::PathBuf>, chrono::NaiveDateTime, Journal), ron::error::SpannedError>
+{
+    let old: RecoveredV1 = ron::Options::default().from_str(text)?;
+    Ok((old.journal_path, old.written_at, convert(old.journal)))
+}
+
+fn convert(old: JournalV1) -> Journal {
     let mut journal = Journal::new(old.title, old.template.language);
     journal.template = old.template;
     journal.preamble = old.preamble;
@@ -70,7 +99,7 @@ pub fn parse(text: &str) -> Result<Journal, ron::error::SpannedError> {
         .into_iter()
         .map(|(date, day)| (date, convert_day(day, &journal.template)))
         .collect();
-    Ok(journal)
+    journal
 }
 
 fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {

@@ -76,7 +76,7 @@ impl StudylogApp {
         }
     }
 
-    fn opened(&mut self, journal: Journal, path: &Path) {
+    pub(super) fn opened(&mut self, journal: Journal, path: &Path) {
         self.replace_document(Document::opened(journal, path.to_owned()));
         self.settings.remember(path);
     }
@@ -152,7 +152,11 @@ impl StudylogApp {
             Purpose::Open => {
                 self.open_path(&path);
             }
-            Purpose::SaveAs { then } => self.start_save(with_journal_extension(path), then),
+            Purpose::SaveAs { then } => {
+                let path = with_journal_extension(path);
+                let expect = self.session.expected_at(&path);
+                self.start_save(path, expect, then)
+            }
             Purpose::Import => self.import_markdown(&path),
             Purpose::Export(what) => self.export(what, &path),
         }

@@ -180,7 +180,6 @@ impl StudylogApp {
             window: WindowState::default(),
         };
         app.start(config.start);
-        app.offer_recovery();
         app
     }
 
@@ -481,6 +480,8 @@ impl StudylogApp {
         self.day_drafts = DayDrafts::default();
         self.tree_drafts = TreeDrafts::default();
         self.modal = None;
+        // Whatever route opened it: work a crashed session left for it is offered.
+        self.offer_recovery();
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Edit, Journal};
 use crate::session::decide::SaveCheck;
 use crate::session::{Document, Event};
-use crate::store::{self, Recovered};
+use crate::store::{self, Expect, LeftBehind};
 
 use super::super::banner::Message;
 use super::super::dialogs::{DialogMode, FileKind};
@@ -44,8 +44,8 @@ pub enum Prompt {
         then: Option<Guarded>,
         on_disk: usize,
     },
-    /// Unsaved work from a crash was found.
-    Restore(Box<Recovered>),
+    /// Unsaved work from a session that ended badly was found.
+    Restore(Box<LeftBehind>),
 }
 
 impl StudylogApp {
@@ -85,15 +85,18 @@ impl StudylogApp {
     /// lose most of its days: then ask first.
     fn checked_save(&mut self, path: PathBuf, then: Option<Guarded>) {
         let prompt = match self.session.check_save(&path) {
-            SaveCheck::Write => return self.start_save(path, then),
+            SaveCheck::Write => {
+                let expect = self.session.expected_at(&path);
+                return self.start_save(path, expect, then);
+            }
             SaveCheck::Changed { deleted } => Prompt::ExternalChange { then, deleted },
             SaveCheck::FewDays { on_disk } => Prompt::FewDays { then, on_disk },
         };
         self.modal = Some(Modal::Prompt(prompt));
     }
 
-    pub(super) fn start_save(&mut self, path: PathBuf, then: Option<Guarded>) {
-        if self.session.start_save(path) {
+    pub(super) fn start_save(&mut self, path: PathBuf, expect: Expect, then: Option<Guarded>) {
+        if self.session.start_save(path, expect) {
             self.after_save = then;
         } else {
             let lang = self.language();
@@ -146,6 +149,13 @@ impl StudylogApp {
                     self.perform(op);
                 }
             }
+            Event::ChangedOnDisk { deleted } => {
+                // Found under the writer lock: a change that landed after
+                // the check before the save. Ask, as for one found before.
+                let then = self.after_save.take();
+                let prompt = Prompt::ExternalChange { then, deleted };
+                self.modal = Some(Modal::Prompt(prompt));
+            }
             Event::SaveFailed(error) => {
                 self.after_save = None;
                 self.messages.push(Message::error(error.to_string()));
@@ -163,16 +173,25 @@ impl StudylogApp {
         }
     }
 
-    /// Offer unsaved work found for the journal just opened, when it is
-    /// newer than the journal file.
+    /// Offer unsaved work left for the journal just opened (by any route),
+    /// newest first, one question at a time; unreadable files are reported.
     pub(super) fn offer_recovery(&mut self) {
-        match self.session.find_recovery() {
-            None => {}
-            Some(Err(e)) => self.messages.push(Message::error(e.to_string())),
-            Some(Ok(recovered)) => {
-                let prompt = Prompt::Restore(Box::new(recovered));
-                self.modal = Some(Modal::Prompt(prompt));
+        let mut offer = None;
+        for found in self.session.find_recovery() {
+            match found {
+                Ok(left) => {
+                    offer.get_or_insert(left);
+                }
+                Err(e) => {
+                    let text = e.to_string();
+                    if !self.messages.iter().any(|m| m.text == text) {
+                        self.messages.push(Message::error(text));
+                    }
+                }
             }
+        }
+        if let Some(left) = offer {
+            self.modal = Some(Modal::Prompt(Prompt::Restore(Box::new(left))));
         }
     }
 
@@ -198,15 +217,20 @@ impl StudylogApp {
                 if let Some(save) = few_days_ui(&self.ctx, days, on_disk, lang) {
                     self.modal = None;
                     if save && let Some(path) = self.path().map(Path::to_owned) {
-                        self.start_save(path, then);
+                        let expect = self.session.expected_at(&path);
+                        self.start_save(path, expect, then);
                     }
                 }
             }
-            Prompt::Restore(recovered) => {
-                let when = recovered.written_at.format("%Y-%m-%d %H:%M:%S").to_string();
-                if let Some(restore) = restore_ui(&self.ctx, &name, &when, lang) {
+            Prompt::Restore(left) => {
+                let written_at = left.recovered.written_at;
+                let when = written_at.format("%Y-%m-%d %H:%M:%S").to_string();
+                let changed = self.session.journal_changed_since(written_at);
+                if let Some(restore) = restore_ui(&self.ctx, &name, &when, changed, lang) {
                     self.modal = None;
-                    self.restore_answered(restore, *recovered, &when);
+                    self.restore_answered(restore, *left, &when);
+                    // Another session's work may be waiting too.
+                    self.offer_recovery();
                 }
             }
         }
@@ -228,22 +252,33 @@ impl StudylogApp {
             return;
         };
         match answer {
-            ExternalAnswer::Overwrite => self.start_save(path, then),
-            ExternalAnswer::Reload => {
-                self.session.forget_recovery();
-                self.open_path(&path);
-            }
+            ExternalAnswer::Overwrite => self.start_save(path, Expect::Anything, then),
+            ExternalAnswer::Reload => self.reload(&path),
             ExternalAnswer::SaveAs => self.ask_save_as(then),
             ExternalAnswer::Cancel => {}
         }
     }
 
-    fn restore_answered(&mut self, restore: bool, recovered: Recovered, when: &str) {
+    /// Read the file again, dropping the unsaved changes: only once it has
+    /// loaded (if it cannot be, the work stays, and so does its recovery file).
+    fn reload(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(journal) => {
+                self.session.forget_recovery();
+                self.opened(journal, path);
+            }
+            Err(e) => self.messages.push(Message::error(e.to_string())),
+        }
+    }
+
+    /// Restore (adopt) or discard one left-behind file; only that file.
+    fn restore_answered(&mut self, restore: bool, left: LeftBehind, when: &str) {
         if !restore {
-            self.session.forget_recovery();
+            self.session.discard(&left.file);
             return;
         }
-        self.edit(Edit::Replace(Box::new(recovered.journal)));
+        self.edit(Edit::Replace(Box::new(left.recovered.journal)));
+        self.session.adopt(left.file);
         self.messages.push(Message::info(match self.language() {
             UiLanguage::Japanese => {
                 format!("{when} の作業を復元しました。保存すると学習ログに反映されます。")

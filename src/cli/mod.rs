@@ -1,0 +1,222 @@
+//! The headless subcommands: `new`, `check`, `export`, `import`, `search`,
+//! `stats` and `install-desktop`. The window is started by `main` when no
+//! subcommand is given.
+//!
+//! Each command writes its report to the writers it is given and returns an
+//! exit code, so tests can run commands without spawning a process. One file
+//! per group: `journal` (new, check, search, stats), `markdown` (export,
+//! import), `desktop` (install-desktop).
+
+mod desktop;
+mod journal;
+mod markdown;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::locale::system_language;
+use crate::model::Language;
+use crate::store;
+
+/// A daily study log for readers of technical books.
+#[derive(Debug, Parser)]
+#[command(
+    name = "studylog",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Without a command: open this journal (or import this Markdown log) in
+    /// the window. With neither: the last journal used, or a sample.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty journal (never overwrites an existing file).
+    New {
+        /// The journal to create, e.g. my-study.studylog.ron
+        file: PathBuf,
+        /// Language of the section headings [default: from the system locale]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Load a journal and print a summary; exit 1 with FILE:LINE:COLUMN if it is broken.
+    /// Never changes the file.
+    Check {
+        /// The journal to check
+        file: PathBuf,
+    },
+    /// Write the journal (or one day, or one book's notes) as Markdown.
+    Export {
+        /// The journal to export
+        journal: PathBuf,
+        /// Only this day (YYYY-MM-DD)
+        #[arg(long, conflicts_with = "book")]
+        day: Option<NaiveDate>,
+        /// Only this book: every chapter's notes across days, in date order
+        #[arg(long)]
+        book: Option<String>,
+        /// Write to this file instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read daily logs written in Markdown into a journal (created if missing).
+    Import {
+        /// The year of dates written without one [default: from the file name, else this year]
+        #[arg(long)]
+        year: Option<i32>,
+        /// Replace days the journal already has (otherwise they are kept and reported)
+        #[arg(long)]
+        replace: bool,
+        /// The journal to create or add to [default: the first file's name with .studylog.ron]
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The Markdown logs
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print every line containing QUERY as `YYYY-MM-DD SECTION: line`, newest
+    /// day first. Case and character width are ignored (ＥＣＳ = ECS, ｺﾝﾃﾅ = コンテナ).
+    Search {
+        /// The journal to search
+        journal: PathBuf,
+        /// The text to find (matched as a whole, spaces included)
+        query: String,
+    },
+    /// Print study days, the current and longest streak, and each book's progress.
+    Stats {
+        /// The journal to summarize
+        journal: PathBuf,
+    },
+    /// Add studylog to the desktop for this user: menu entry, icon, and the
+    /// journal file type (double-click a .studylog.ron to open it).
+    InstallDesktop {
+        /// Remove what install-desktop installed, and studylog as the default for journals
+        #[arg(long)]
+        uninstall: bool,
+        /// Replace (or remove) a menu entry or file type changed by hand since
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// The heading languages `--lang` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Ja => Language::Ja,
+            Lang::En => Language::En,
+        }
+    }
+}
+
+/// Exit code for success.
+pub const OK: u8 = 0;
+/// Exit code when a file is broken, missing, or would be overwritten.
+pub const FAILED: u8 = 1;
+
+/// Runs `command`, writing its report to `out` and problems to `err`.
+/// A report that cannot be written (a full disk, a closed pipe) fails the
+/// command: exit 1, never a silently truncated file.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = dispatch(command, out).and_then(|()| out.flush().map_err(Failure::Output));
+    match result {
+        Ok(()) => OK,
+        // The reader went away (`| head`): nobody is left to tell.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => FAILED,
+        Err(failure) => {
+            let _ = writeln!(err, "{failure}");
+            FAILED
+        }
+    }
+}
+
+fn dispatch(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+    match command {
+        Command::New { file, lang } => {
+            let language = lang.map_or_else(system_language, Language::from);
+            journal::new(&file, language, out)
+        }
+        Command::Check { file } => journal::check(&file, out),
+        Command::Export {
+            journal,
+            day,
+            book,
+            output,
+        } => {
+            let what = markdown::What { day, book };
+            markdown::export(&journal, what, output.as_deref(), out)
+        }
+        Command::Import {
+            year,
+            replace,
+            output,
+            files,
+        } => markdown::import(&files, output, year, replace, out),
+        Command::Search { journal, query } => journal::search(&journal, &query, out),
+        Command::Stats { journal } => journal::stats(&journal, out),
+        Command::InstallDesktop { uninstall, force } => {
+            desktop::install_desktop(uninstall, force, out)
+        }
+    }
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// A problem with the files or the journal, in words for the user.
+    Message(String),
+    /// The report could not be written to standard output.
+    Output(io::Error),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Message(message) => f.write_str(message),
+            Failure::Output(e) => write!(f, "studylog: cannot write the output: {e}"),
+        }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        Failure::Message(message.to_owned())
+    }
+}
+
+impl From<store::LoadError> for Failure {
+    fn from(error: store::LoadError) -> Self {
+        Failure::Message(error.to_string())
+    }
+}
+
+impl From<store::SaveError> for Failure {
+    fn from(error: store::SaveError) -> Self {
+        Failure::Message(error.to_string())
+    }
+}
+
+/// Write one line of the report.
+fn say(out: &mut dyn Write, line: impl std::fmt::Display) -> Result<(), Failure> {
+    writeln!(out, "{line}").map_err(Failure::Output)
+}

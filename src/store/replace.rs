@@ -1,0 +1,248 @@
+//! Replacing a file so that a crash can never leave half of it.
+//!
+//! The new text goes to a temp file in the same folder, created with the old
+//! file's permissions and owner before a byte is written (a private journal
+//! is never readable by others, not even while it is saved) and locked while
+//! it is written; it is fsynced; the old file is kept as a backup; a rename
+//! swaps the new file in; the folder is fsynced. At every moment the path
+//! holds either the old or the new text. Temp files left by a writer that was
+//! killed are recognised by their lock being free, and removed.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::error::SaveError;
+use super::load::MAX_FILE_BYTES;
+use super::stamp::{FileStamp, stamp};
+
+/// How a file is replaced.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Replace {
+    /// Keep the old version as `NAME.bak` (see `backup`).
+    pub backup: bool,
+    /// A new file is readable by its owner only (recovery files).
+    pub private: bool,
+}
+
+/// Replace the file at `path` (through symlinks) with `bytes`; the stamp of
+/// the new file. On error the file at `path` is unchanged.
+pub(super) fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    how: Replace,
+) -> Result<FileStamp, SaveError> {
+    replace_within(path, bytes, how, MAX_FILE_BYTES)
+}
+
+/// [`replace_file`], refusing more than `limit` bytes: a journal too large
+/// for studylog to open again is never written.
+fn replace_within(
+    path: &Path,
+    bytes: &[u8],
+    how: Replace,
+    limit: u64,
+) -> Result<FileStamp, SaveError> {
+    if bytes.len() as u64 > limit {
+        return Err(SaveError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    let path = resolve_target(path);
+    let existing = fs::metadata(&path).ok().filter(|m| m.is_file());
+    remove_stale_temps(&path);
+    let temp = temp_path(&path);
+    let result = write_temp(&temp, bytes, existing.as_ref(), how.private).and_then(|file| {
+        if existing.is_some() && how.backup {
+            super::backup::keep_backup(&path)?;
+        }
+        rename(&temp, &path)?;
+        sync_folder(&path)?;
+        drop(file);
+        Ok(())
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    stamp(&path).ok_or_else(|| io_error(&path, "read back", io::ErrorKind::NotFound.into()))
+}
+
+/// Create `path` holding `bytes`, failing with [`SaveError::Exists`] if the
+/// name is taken: the check and the creation are one step.
+pub(super) fn create_new(path: &Path, bytes: &[u8]) -> Result<FileStamp, SaveError> {
+    let temp = temp_path(path);
+    let result = write_temp(&temp, bytes, None, false).and_then(|file| {
+        // A hard link fails if the name is taken, so it claims it atomically.
+        match fs::hard_link(&temp, path) {
+            Ok(()) => sync_folder(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
+            // No hard links here (FAT, some shares): create-new is atomic too.
+            Err(_) => write_temp(path, bytes, None, false)
+                .map(drop)
+                .map_err(|e| already_exists_as(e, path)),
+        }
+        .map(|()| drop(file))
+    });
+    let _ = fs::remove_file(&temp);
+    result?;
+    stamp(path).ok_or_else(|| io_error(path, "read back", io::ErrorKind::NotFound.into()))
+}
+
+fn exists(path: &Path) -> SaveError {
+    SaveError::Exists {
+        path: path.to_owned(),
+    }
+}
+
+fn already_exists_as(error: SaveError, path: &Path) -> SaveError {
+    match error {
+        SaveError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists => {
+            exists(path)
+        }
+        other => other,
+    }
+}
+
+/// The file a save to `path` must replace: symlinks are followed, also to a
+/// target that does not exist yet, so a link is never replaced by a file.
+pub fn resolve_target(path: &Path) -> PathBuf {
+    let mut target = path.to_owned();
+    // A loop of links (or a very long chain) stops here and is written as named.
+    for _ in 0..40 {
+        let Ok(link) = fs::read_link(&target) else {
+            break;
+        };
+        target = match target.parent() {
+            Some(folder) if link.is_relative() => folder.join(link),
+            _ => link,
+        };
+    }
+    let name = target.file_name().map(OsString::from).unwrap_or_default();
+    match target.parent().map(fs::canonicalize) {
+        Some(Ok(folder)) => folder.join(name),
+        _ => target,
+    }
+}
+
+/// Create `temp` with the permissions and owner of `like` (or private, or
+/// the default), lock it, write `bytes`, fsync; the file, still locked.
+fn write_temp(
+    temp: &Path,
+    bytes: &[u8],
+    like: Option<&fs::Metadata>,
+    private: bool,
+) -> Result<File, SaveError> {
+    let fail = |action| move |source| io_error(temp, action, source);
+    let mut file = create_like(temp, like, private).map_err(fail("create a temporary file"))?;
+    // Held until the rename is done: a file whose lock is free was left behind.
+    let _ = file.try_lock();
+    file.write_all(bytes).map_err(fail("write"))?;
+    file.sync_all().map_err(fail("flush to disk"))?;
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn create_like(path: &Path, like: Option<&fs::Metadata>, private: bool) -> io::Result<File> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let mode = match like {
+        Some(meta) => meta.mode() & 0o7777,
+        None if private => 0o600,
+        None => 0o666,
+    };
+    let file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(path)?;
+    if let Some(meta) = like {
+        // The umask may have taken bits away; the journal's own mode is what it keeps.
+        file.set_permissions(meta.permissions())?;
+        // Only a privileged process can give a file away; for others the
+        // owner is theirs already.
+        let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn create_like(path: &Path, like: Option<&fs::Metadata>, _private: bool) -> io::Result<File> {
+    let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    if let Some(meta) = like {
+        file.set_permissions(meta.permissions())?;
+    }
+    Ok(file)
+}
+
+pub(super) fn rename(from: &Path, to: &Path) -> Result<(), SaveError> {
+    fs::rename(from, to).map_err(|source| io_error(to, "replace the file", source))
+}
+
+/// Makes the rename itself durable (on Unix a folder is synced like a file).
+fn sync_folder(path: &Path) -> Result<(), SaveError> {
+    #[cfg(unix)]
+    {
+        let folder = parent_folder(path);
+        File::open(folder)
+            .and_then(|f| f.sync_all())
+            .map_err(|source| io_error(folder, "flush the folder to disk", source))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+fn parent_folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// A hidden, unique name in the same folder, so the final rename stays on
+/// one file system: `.NAME.PID-N.tmp`.
+pub(super) fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp_name = format!(".{name}.{}-{n}.tmp", std::process::id());
+    parent_folder(path).join(temp_name)
+}
+
+/// Temp files of `path` (its own, and its backup's) whose writer is gone: a
+/// killed save or backup step. Those still locked by a running writer stay.
+fn remove_stale_temps(path: &Path) {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(parent_folder(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = file_name.starts_with(&prefix) && file_name.ends_with(".tmp");
+        if ours && !super::lock::held_by_a_live_process(&entry.path()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name: OsString = path.file_name().unwrap_or_default().to_owned();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+pub(super) fn io_error(path: &Path, action: &'static str, source: io::Error) -> SaveError {
+    SaveError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -26,6 +26,7 @@ fn main() {
     let options = ImportOptions {
         default_year: 2016,
         replace: false,
+        ..ImportOptions::default()
     };
     common::measure("import 10 years of Markdown", 20, budget, || {
         let mut fresh = Journal::new("", Language::Ja);

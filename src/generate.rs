@@ -10,8 +10,8 @@ use chrono::{Days, NaiveDate};
 
 use crate::model::{
     Block, Cell, ChapterId, ChapterNotes, ChapterStatus, Day, Entry, FreeText, Grid, Journal,
-    Language, Learned, LearnedBook, Mark, NextItem, Question, Score, SectionBody, StudiedBook,
-    StudiedChapter, WorkItem,
+    Language, Learned, LearnedBook, Mark, Marker, NextItem, Question, Score, SectionBody,
+    StudiedBook, StudiedChapter, WorkItem,
 };
 
 /// Books in a generated library.
@@ -111,8 +111,10 @@ fn generate_day(journal: &Journal, rng: &mut SplitMix64, n: u64) -> Day {
                 written_as: number.to_string(),
             })
             .collect(),
+        marker: Marker::default(),
+        chapter_prefix: String::new(),
     });
-    let exercise = WorkItem::Text("AWS の資格の過去問を 20 問".to_owned());
+    let exercise = WorkItem::text("AWS の資格の過去問を 20 問");
     let mut learned = LearnedBook {
         book: book.id,
         intro: String::new(),

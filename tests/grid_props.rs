@@ -34,6 +34,7 @@ fn grid() -> impl Strategy<Value = Grid> {
             .prop_map(|(title, corner, options, criteria, cells)| Grid {
                 title,
                 corner,
+                corner_align: Default::default(),
                 options,
                 criteria: criteria.into_iter().map(Criterion::new).collect(),
                 cells: cells
@@ -44,6 +45,7 @@ fn grid() -> impl Strategy<Value = Grid> {
                             .collect()
                     })
                     .collect(),
+                total_column: true,
             })
     })
 }

@@ -6,9 +6,10 @@ mod common;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use studylog::model::{
-    Answer, Block, Book, BookId, Cell, Chapter, ChapterId, ChapterNotes, ChapterStatus, Criterion,
-    Day, DaySection, Entry, FreeText, Grid, Journal, Language, Learned, LearnedBook, Mark,
-    NextItem, Question, Score, SectionBody, StudiedBook, StudiedChapter, Template, WorkItem,
+    Align, Answer, Block, Book, BookId, BoxStyle, Cell, Chapter, ChapterId, ChapterNotes,
+    ChapterStatus, Criterion, Day, DayHeading, DaySection, Entry, FreeText, Grid, Journal,
+    Language, Learned, LearnedBook, Mark, Marker, NextItem, Question, Score, SectionBody,
+    StudiedBook, StudiedChapter, Template, WorkItem,
 };
 use studylog::store;
 
@@ -61,10 +62,19 @@ fn grid() -> impl Strategy<Value = Grid> {
             .prop_map(|(title, corner, options, criteria, cells)| Grid {
                 title,
                 corner,
+                corner_align: Align::Center,
                 options,
                 criteria: criteria
                     .into_iter()
-                    .map(|(name, weight)| Criterion { name, weight })
+                    .map(|(name, weight)| Criterion {
+                        name,
+                        weight,
+                        align: if weight % 2 == 0 {
+                            Align::Right
+                        } else {
+                            Align::None
+                        },
+                    })
                     .collect(),
                 cells: cells
                     .into_iter()
@@ -74,12 +84,21 @@ fn grid() -> impl Strategy<Value = Grid> {
                             .collect()
                     })
                     .collect(),
+                total_column: true,
             })
     })
 }
 
 fn block() -> impl Strategy<Value = Block> {
     prop_oneof![text().prop_map(Block::Text), grid().prop_map(Block::Grid)]
+}
+
+fn marker() -> impl Strategy<Value = Marker> {
+    prop::sample::select(vec!["- ", "* ", "1. ", "-   ", " + "]).prop_map(|m| Marker(m.into()))
+}
+
+fn style() -> impl Strategy<Value = BoxStyle> {
+    prop::sample::select(vec![BoxStyle::Box, BoxStyle::Upper, BoxStyle::Plain])
 }
 
 /// An item, or text written between items.
@@ -102,17 +121,21 @@ fn free() -> impl Strategy<Value = FreeText> {
 fn body() -> impl Strategy<Value = SectionBody> {
     let chapters = prop::collection::vec((any::<u32>(), text()), 0..3);
     let worked = prop_oneof![
-        (any::<u32>(), chapters).prop_map(|(book, chapters)| WorkItem::Book(StudiedBook {
-            book: BookId(book),
-            chapters: chapters
-                .into_iter()
-                .map(|(c, written_as)| StudiedChapter {
-                    chapter: ChapterId(c),
-                    written_as
-                })
-                .collect(),
-        })),
-        text().prop_map(WorkItem::Text),
+        (any::<u32>(), chapters, marker()).prop_map(|(book, chapters, marker)| WorkItem::Book(
+            StudiedBook {
+                book: BookId(book),
+                chapters: chapters
+                    .into_iter()
+                    .map(|(c, written_as)| StudiedChapter {
+                        chapter: ChapterId(c),
+                        written_as
+                    })
+                    .collect(),
+                marker,
+                chapter_prefix: String::new(),
+            }
+        )),
+        (text(), marker()).prop_map(|(text, marker)| WorkItem::Text { text, marker }),
     ];
     let notes = prop::collection::vec(
         (any::<u32>(), prop::collection::vec(block(), 0..3)).prop_map(|(c, blocks)| ChapterNotes {
@@ -130,18 +153,31 @@ fn body() -> impl Strategy<Value = SectionBody> {
         0..2,
     );
     let learned = (text(), books).prop_map(|(intro, books)| Learned { intro, books });
-    let question =
-        (text(), prop::option::of((text(), date()))).prop_map(|(text, answer)| Question {
+    let question = (
+        text(),
+        prop::option::of((text(), date())),
+        marker(),
+        style(),
+    )
+        .prop_map(|(text, answer, marker, style)| Question {
             text,
             answer: answer.map(|(text, resolved_on)| Answer { text, resolved_on }),
+            marker,
+            style,
         });
-    let next =
-        (text(), any::<bool>(), prop::option::of(date())).prop_map(|(text, done, carried_from)| {
-            NextItem {
-                text,
-                done,
-                carried_from,
-            }
+    let next = (
+        text(),
+        any::<bool>(),
+        prop::option::of(date()),
+        marker(),
+        style(),
+    )
+        .prop_map(|(text, done, carried_from, marker, style)| NextItem {
+            text,
+            done,
+            carried_from,
+            marker,
+            style,
         });
     prop_oneof![
         entries(worked).prop_map(SectionBody::WorkedOn),
@@ -154,9 +190,20 @@ fn body() -> impl Strategy<Value = SectionBody> {
 }
 
 fn day() -> impl Strategy<Value = Day> {
-    let section = (text(), body()).prop_map(|(heading, body)| DaySection { heading, body });
-    (text(), prop::collection::vec(section, 0..6))
-        .prop_map(|(preamble, sections)| Day { preamble, sections })
+    let section = (text(), 1u8..=6, body()).prop_map(|(heading, level, body)| DaySection {
+        heading,
+        level,
+        body,
+    });
+    let heading =
+        prop::option::of((0u8..=3, text()).prop_map(|(level, text)| DayHeading { level, text }));
+    (heading, text(), prop::collection::vec(section, 0..6)).prop_map(
+        |(heading, preamble, sections)| Day {
+            heading,
+            preamble,
+            sections,
+        },
+    )
 }
 
 fn status() -> impl Strategy<Value = ChapterStatus> {

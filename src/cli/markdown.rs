@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Failure, say};
 use crate::locale::system_language;
-use crate::markdown::{self, ImportOptions, ImportReport};
+use crate::markdown::{self, DateSource, ImportOptions, ImportReport};
 use crate::model::{Book, BookId, Journal};
 use crate::store;
 
@@ -85,14 +85,38 @@ fn find_book(journal: &Journal, title: &str) -> Result<BookId, String> {
     }
 }
 
+/// How `import` reads the logs it is given.
+pub struct How {
+    pub year: Option<i32>,
+    pub date: Option<NaiveDate>,
+    pub replace: bool,
+}
+
+/// What an import of several logs did, for the summary.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    added: usize,
+    replaced: usize,
+    kept: usize,
+    refused: Vec<String>,
+}
+
+/// Logs above this many get a progress line on standard error.
+const PROGRESS_FROM: usize = 50;
+
 pub fn import(
-    files: &[PathBuf],
+    inputs: &[PathBuf],
     output: Option<PathBuf>,
-    year: Option<i32>,
-    replace: bool,
+    how: How,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let target = output.unwrap_or_else(|| journal_path_for(&files[0]));
+    let target = output.unwrap_or_else(|| journal_path_for(&inputs[0]));
+    let mut files = Vec::new();
+    for input in inputs {
+        files.extend(store::find_logs(input)?);
+    }
     if let Some(input) = files.iter().find(|f| store::same_file(f, &target)) {
         return Err(format!(
             "{}: is a log being imported; the journal must be another file",
@@ -106,30 +130,112 @@ pub fn import(
         Err(e) if e.is_missing() => Journal::new(store::journal_name(&target), system_language()),
         Err(e) => return Err(e.into()),
     };
-    let mut reports = Vec::new();
-    for file in files {
-        let text = store::read_text(file)?;
-        let default_year = year
-            .or_else(|| markdown::year_in_file_name(file))
-            .unwrap_or_else(|| chrono::Local::now().year());
-        let options = ImportOptions {
-            default_year,
-            replace,
-        };
-        reports.push((file, markdown::import(&mut journal, &text, &options)));
+    let tally = import_all(&mut journal, &files, &how, out, err)?;
+    if tally.added + tally.replaced == 0 && !tally.refused.is_empty() {
+        return Err(tally.refused.join("\n").into());
     }
     store::save_locked(&lock, &target, &journal)?;
     drop(lock);
-    for (file, report) in reports {
-        say(
-            out,
-            format_args!("{}: {}", file.display(), describe(&report)),
-        )?;
-    }
+    summarise(&tally, out)?;
     say(
         out,
         format_args!("saved {}: {}", target.display(), journal.summary()),
-    )
+    )?;
+    if tally.refused.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} refused; the other logs were saved",
+            count(tally.refused.len(), "log was", "logs were")
+        )
+        .into())
+    }
+}
+
+/// Import each log in turn; a log that cannot be read or dated is refused
+/// (and changes nothing), the others go on.
+fn import_all(
+    journal: &mut Journal,
+    files: &[PathBuf],
+    how: &How,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Tally, Failure> {
+    let mut tally = Tally::default();
+    let detailed = files.len() <= 20;
+    for (n, file) in files.iter().enumerate() {
+        if files.len() >= PROGRESS_FROM && n % 100 == 0 {
+            let _ = writeln!(err, "importing: {n}/{} logs", files.len());
+        }
+        tally.files += 1;
+        match import_one(journal, file, how) {
+            Ok((report, note)) => {
+                tally.added += report.added.len();
+                tally.replaced += report.replaced.len();
+                tally.kept += report.kept.len();
+                if detailed
+                    || !report.kept.is_empty()
+                    || !report.warnings.is_empty()
+                    || note.is_some()
+                {
+                    say(
+                        out,
+                        format_args!("{}: {}", file.display(), describe(&report, note)),
+                    )?;
+                }
+            }
+            Err(reason) => tally.refused.push(reason),
+        }
+    }
+    for reason in &tally.refused {
+        say(out, format_args!("refused {reason}"))?;
+    }
+    Ok(tally)
+}
+
+/// One log into the journal; a word on its encoding, if it was converted.
+fn import_one(
+    journal: &mut Journal,
+    file: &Path,
+    how: &How,
+) -> Result<(ImportReport, Option<String>), String> {
+    let log = store::read_log(file).map_err(|e| e.to_string())?;
+    let options = ImportOptions {
+        default_year: how
+            .year
+            .or_else(|| markdown::year_in_file_name(file))
+            .unwrap_or_else(|| chrono::Local::now().year()),
+        replace: how.replace,
+        date: how.date,
+        source: Some(file.to_owned()),
+    };
+    let report = markdown::import(journal, &log.text, &options)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let note = log
+        .converted_from
+        .map(|from| format!("converted from {from}"));
+    Ok((report, note))
+}
+
+fn summarise(tally: &Tally, out: &mut dyn Write) -> Result<(), Failure> {
+    if tally.files <= 1 {
+        return Ok(());
+    }
+    let mut line = format!(
+        "{}: {} added",
+        count(tally.files, "log", "logs"),
+        count(tally.added, "day", "days")
+    );
+    if tally.replaced > 0 {
+        line.push_str(&format!(", {} replaced", tally.replaced));
+    }
+    if tally.kept > 0 {
+        line.push_str(&format!(", {} kept as they were", tally.kept));
+    }
+    if !tally.refused.is_empty() {
+        line.push_str(&format!(", {} refused", tally.refused.len()));
+    }
+    say(out, line)
 }
 
 /// "log.md" -> "log.studylog.ron", beside it.
@@ -138,8 +244,8 @@ fn journal_path_for(markdown: &Path) -> PathBuf {
     markdown.with_file_name(format!("{stem}.{}", store::EXTENSION))
 }
 
-fn describe(report: &ImportReport) -> String {
-    let mut text = format!("{} added", plural_count(report.added.len(), "day", "days"));
+fn describe(report: &ImportReport, note: Option<String>) -> String {
+    let mut text = format!("{} added", count(report.added.len(), "day", "days"));
     if !report.replaced.is_empty() {
         text.push_str(&format!(", {} replaced", report.replaced.len()));
     }
@@ -151,9 +257,24 @@ fn describe(report: &ImportReport) -> String {
             dates.join(", ")
         ));
     }
+    if let Some(from) = report.date_from {
+        let from = match from {
+            DateSource::FrontMatter => "its front matter",
+            DateSource::FileName => "its file name",
+            DateSource::Given => "--date",
+        };
+        text.push_str(&format!(" (dated by {from})"));
+    }
+    for warning in &report.warnings {
+        text.push_str(&format!("; {warning}"));
+    }
+    if let Some(note) = note {
+        text.push_str(&format!(" ({note})"));
+    }
     text
 }
 
-fn plural_count(n: usize, one: &str, many: &str) -> String {
+/// "1 day", "2 days".
+fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

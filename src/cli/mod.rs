@@ -72,13 +72,16 @@ pub enum Command {
         /// The year of dates written without one [default: from the file name, else this year]
         #[arg(long)]
         year: Option<i32>,
+        /// The date of a log that names none, in its text or its file name
+        #[arg(long)]
+        date: Option<NaiveDate>,
         /// Replace days the journal already has (otherwise they are kept and reported)
         #[arg(long)]
         replace: bool,
-        /// The journal to create or add to [default: the first file's name with .studylog.ron]
+        /// The journal to create or add to [default: the first log's name with .studylog.ron]
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The Markdown logs
+        /// The Markdown logs, or folders of them (every .md inside is read)
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -132,7 +135,7 @@ pub const FAILED: u8 = 1;
 /// A report that cannot be written (a full disk, a closed pipe) fails the
 /// command: exit 1, never a silently truncated file.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let result = dispatch(command, out).and_then(|()| out.flush().map_err(Failure::Output));
+    let result = dispatch(command, out, err).and_then(|()| out.flush().map_err(Failure::Output));
     match result {
         Ok(()) => OK,
         // The reader went away (`| head`): nobody is left to tell.
@@ -144,7 +147,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-fn dispatch(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     match command {
         Command::New { file, lang } => {
             let language = lang.map_or_else(system_language, Language::from);
@@ -162,10 +165,18 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         }
         Command::Import {
             year,
+            date,
             replace,
             output,
             files,
-        } => markdown::import(&files, output, year, replace, out),
+        } => {
+            let how = markdown::How {
+                year,
+                date,
+                replace,
+            };
+            markdown::import(&files, output, how, out, err)
+        }
         Command::Search { journal, query } => journal::search(&journal, &query, out),
         Command::Stats { journal } => journal::stats(&journal, out),
         Command::InstallDesktop { uninstall, force } => {

@@ -1,134 +1,126 @@
-//! Escaping the few things in free text that would read back as structure:
-//! a line that looks like one of our headings, and `|` or a line break
-//! inside a grid cell. Fenced code is left alone, since `# comment` inside
-//! a code block is not a heading.
+//! Escaping the few things in free text that would read back as structure,
+//! and only those: a text line that the importer would take for a day, a
+//! section, a book or a chapter there gets a `\\` in front; so does a line
+//! that already starts with backslashes before such a heading, so that
+//! reading back (which takes one backslash off) is exact. Anything else is
+//! written as it is, so a log renders the same after a trip through
+//! studylog. `|` and line breaks inside grid cells are escaped too. Fenced
+//! code is left alone, since `# comment` inside a code block is no heading.
 
-/// Tracks whether a line is inside a fenced code block (```` ``` ```` or `~~~`).
-///
-/// A fence opened inside a list item (`- ```` or indented) ends with the item:
-/// a line less indented than the fence closes it, as in CommonMark, so a code
-/// block in a bullet cannot swallow the headings that follow.
-#[derive(Default)]
-pub struct Fences {
-    /// The fence character, its run length, and the column it starts at.
-    open: Option<(char, usize, usize)>,
+use super::lines::{Fences, Heading, heading};
+use super::table::{starts_table, table_len};
+
+/// Whether a heading (its title, and the lines after it) reads as a book.
+pub type IsBook<'a> = &'a dyn Fn(&str, &[&str]) -> bool;
+
+/// Which heading lines of a text read as structure where the text is.
+#[derive(Clone, Copy)]
+pub struct Rules<'a> {
+    /// A heading at this level or above ends the text: it starts a section
+    /// (or a day).
+    pub boundary: u8,
+    /// Headings at this level that carry a date start a day (before the
+    /// first day, only those do).
+    pub day_level: u8,
+    /// Book headings of 学んだこと: their level, and which headings read as
+    /// books (given the title and the lines after it).
+    pub books: Option<(u8, IsBook<'a>)>,
+    /// Inside a book's notes, every heading at this level is a chapter.
+    pub chapters: Option<u8>,
+    /// A heading at this level over a table that runs to the end of the
+    /// text is a grid after a free section's text.
+    pub grid_title: Option<u8>,
+    /// Backslash-escaped headings up to this level are read back.
+    pub max_level: u8,
+    /// The heading lines written right after the text (a book's chapters
+    /// after its notes), which decide whether a heading in it reads as a book.
+    pub following: &'a [String],
 }
 
-impl Fences {
-    /// Feeds the next line; true if that line is code (inside a fence or a fence line itself).
-    pub fn is_code(&mut self, line: &str) -> bool {
-        let indent = line.len() - line.trim_start().len();
-        if let Some((_, _, column)) = self.open
-            && column > 0
-            && indent < column
-            && !line.trim().is_empty()
-        {
-            self.open = None;
-        }
-        let (column, rest) = after_list_marker(line);
-        let fence = ['`', '~'].into_iter().find_map(|c| {
-            let run = rest.chars().take_while(|&x| x == c).count();
-            (run >= 3).then_some((c, run))
-        });
-        match (self.open, fence) {
-            (None, Some((c, run))) => {
-                self.open = Some((c, run, column));
-                true
-            }
-            (Some((c, len, _)), Some((d, run)))
-                if c == d && run >= len && rest[run..].trim().is_empty() =>
-            {
-                self.open = None;
-                true
-            }
-            (open, _) => open.is_some(),
-        }
-    }
-
-    /// The fence still open after the last line, as (character, length).
-    fn unclosed(&self) -> Option<(char, usize)> {
-        self.open.map(|(c, len, _)| (c, len))
-    }
-}
-
-/// The column where a line's content starts after indentation and a list
-/// marker, and that content.
-fn after_list_marker(line: &str) -> (usize, &str) {
-    let trimmed = line.trim_start();
-    let mut column = line.len() - trimmed.len();
-    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if trimmed.starts_with(['-', '*', '+']) {
-        1
-    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
-        digits + 1
-    } else {
-        0
-    };
-    let mut rest = trimmed;
-    if marker > 0 && trimmed[marker..].starts_with(' ') {
-        rest = trimmed[marker..].trim_start();
-        column += trimmed.len() - rest.len();
-    }
-    (column, rest)
-}
-
-/// The level (1–6) of an ATX heading starting in the first column.
-pub fn heading_level(line: &str) -> Option<usize> {
-    let level = line.bytes().take_while(|&b| b == b'#').count();
-    let after = &line[level..];
-    ((1..=6).contains(&level) && (after.is_empty() || after.starts_with([' ', '\t'])))
-        .then_some(level)
-}
-
-/// The text of a heading line of the given level.
-pub fn heading_text(line: &str) -> &str {
-    line.trim_start_matches('#').trim()
-}
-
-/// Which heading lines would read back as structure in some part of a log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Structural {
-    /// Headings of level 1 up to this level.
-    UpTo(usize),
-    /// Only `#` headings that read as a date (text before the first day).
-    DateHeadings,
-    /// In a free section (感想, an unknown section): date and section
-    /// headings, and `#####`, which marks a grid written after the text.
-    FreeSection,
-}
-
-impl Structural {
-    fn matches(self, heading_line: &str) -> bool {
-        match (self, heading_level(heading_line)) {
-            (Structural::UpTo(max), Some(level)) => level <= max,
-            (Structural::FreeSection, Some(level)) => level <= 2 || level == 5,
-            (Structural::DateHeadings, Some(1)) => {
-                super::date::parse_date_heading(heading_text(heading_line), 2000).is_some()
-            }
-            _ => false,
+impl Rules<'_> {
+    /// Text where only headings at `boundary` or above are structure.
+    pub fn up_to(boundary: u8) -> Rules<'static> {
+        Rules {
+            boundary,
+            day_level: 0,
+            books: None,
+            chapters: None,
+            grid_title: None,
+            max_level: boundary,
+            following: &[],
         }
     }
+
+    /// Text before the first day: only a date heading at the day level is structure.
+    pub fn before_days(day_level: u8) -> Rules<'static> {
+        Rules {
+            boundary: 0,
+            day_level,
+            books: None,
+            chapters: None,
+            grid_title: None,
+            max_level: day_level,
+            following: &[],
+        }
+    }
+
+    fn is_structure(&self, h: &Heading, rest: &[&str]) -> bool {
+        let date = || {
+            !matches!(
+                super::date::find_date(h.text, 2000),
+                super::date::DateInText::None
+            )
+        };
+        h.level <= self.boundary
+            || (h.level == self.day_level && date())
+            || self
+                .books
+                .is_some_and(|(level, is_book)| h.level == level && is_book(h.text, rest))
+            || self.chapters == Some(h.level)
+            || (self.grid_title == Some(h.level) && table_runs_to_end(rest))
+    }
 }
 
-/// Whether `line` is `\`s followed by a heading that `rule` calls structural.
-fn is_escaped_or_plain_heading(line: &str, rule: Structural) -> bool {
-    rule.matches(line.trim_start_matches('\\'))
+/// Whether the lines after a heading are blank lines, then a table to the end.
+fn table_runs_to_end(rest: &[&str]) -> bool {
+    let start = rest.iter().position(|l| !l.trim().is_empty());
+    let end = rest
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |e| e + 1);
+    start.is_some_and(|s| starts_table(&rest[s..end]) && table_len(&rest[s..end]) == end - s)
 }
 
-/// Prefixes a `\` to lines that would read back as structure under `rule`
-/// (and to lines that already look escaped, so unescaping is exact).
-pub fn escape_text(text: &str, rule: Structural) -> String {
+/// Whether `line` is backslashes then a heading up to `max_level`.
+fn escaped_heading(line: &str, max_level: u8) -> bool {
+    let bare = line.trim_start_matches('\\');
+    bare.len() < line.len() && heading(bare).is_some_and(|h| h.level <= max_level)
+}
+
+/// `text` with a `\\` before each line that would read back as structure
+/// under `rules` (and before lines that already look escaped).
+pub fn escape_text(text: &str, rules: &Rules) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
     let mut fences = Fences::default();
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let code: Vec<bool> = lines.iter().map(|line| fences.is_code(line)).collect();
+    // Whether a heading is structure depends on the lines after it as they
+    // will be read (escaped), so lines are decided from the last one up.
+    let mut written: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    written.extend(rules.following.iter().cloned());
+    for i in (0..lines.len()).rev() {
+        let Some(h) = heading(lines[i]).filter(|_| !code[i]) else {
+            if !code[i] && escaped_heading(lines[i], rules.max_level) {
+                written[i].insert(0, '\\');
+            }
+            continue;
+        };
+        let rest: Vec<&str> = written[i + 1..].iter().map(String::as_str).collect();
+        if rules.is_structure(&h, &rest) {
+            written[i].insert(0, '\\');
         }
-        if !fences.is_code(line) && is_escaped_or_plain_heading(line, rule) {
-            out.push('\\');
-        }
-        out.push_str(line);
     }
+    written.truncate(lines.len());
+    let mut out = written.join("\n");
     // An unclosed code fence would swallow every heading after it on import.
     if let Some((c, len)) = fences.unclosed() {
         out.push('\n');
@@ -137,8 +129,9 @@ pub fn escape_text(text: &str, rule: Structural) -> String {
     out
 }
 
-/// Undoes [`escape_text`] on lines outside code.
-pub fn unescape_lines(lines: &[&str], rule: Structural) -> String {
+/// Undoes [`escape_text`]: one backslash comes off each escaped heading
+/// line (outside code) up to the rules' level.
+pub fn unescape_lines(lines: &[&str], rules: &Rules) -> String {
     let mut fences = Fences::default();
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -147,7 +140,7 @@ pub fn unescape_lines(lines: &[&str], rule: Structural) -> String {
         }
         let code = fences.is_code(line);
         match line.strip_prefix('\\') {
-            Some(rest) if !code && is_escaped_or_plain_heading(rest, rule) => out.push_str(rest),
+            Some(rest) if !code && escaped_heading(line, rules.max_level) => out.push_str(rest),
             _ => out.push_str(line),
         }
     }
@@ -229,59 +222,73 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heading_lines_are_escaped_up_to_the_level_and_come_back() {
-        let text = "# not a date\n## not a section\n##### topic\n\\# typed escaped\n#hashtag";
-        let escaped = escape_text(text, Structural::UpTo(4));
+    fn only_headings_that_read_as_structure_are_escaped_and_all_come_back() {
+        let text = "# not a date\n## a section\n##### topic\n\\# typed escaped\n#hashtag";
+        let escaped = escape_text(text, &Rules::up_to(2));
         assert_eq!(
             escaped,
-            "\\# not a date\n\\## not a section\n##### topic\n\\\\# typed escaped\n#hashtag"
+            "\\# not a date\n\\## a section\n##### topic\n\\\\# typed escaped\n#hashtag"
         );
         let lines: Vec<&str> = escaped.split('\n').collect();
-        assert_eq!(unescape_lines(&lines, Structural::UpTo(4)), text);
+        assert_eq!(unescape_lines(&lines, &Rules::up_to(2)), text);
     }
 
     #[test]
     fn code_blocks_are_not_escaped() {
         let text = "```sh\n# a comment\n```\n# heading";
         assert_eq!(
-            escape_text(text, Structural::UpTo(2)),
+            escape_text(text, &Rules::up_to(2)),
             "```sh\n# a comment\n```\n\\# heading"
         );
     }
 
     #[test]
-    fn a_fence_in_a_list_item_ends_with_the_item() {
-        let mut fences = Fences::default();
-        let code: Vec<bool> = [
-            "- ```",
-            "  # code",
-            "  ```",
-            "## heading",
-            "- ```",
-            "  x",
-            "## next",
-        ]
-        .iter()
-        .map(|l| fences.is_code(l))
-        .collect();
-        assert_eq!(code, [true, true, true, false, true, true, false]);
-    }
-
-    #[test]
     fn an_unclosed_fence_is_closed_so_it_cannot_swallow_what_follows() {
         assert_eq!(
-            escape_text("````rust\nfn main() {}", Structural::UpTo(4)),
+            escape_text("````rust\nfn main() {}", &Rules::up_to(4)),
             "````rust\nfn main() {}\n````"
         );
     }
 
     #[test]
     fn before_the_first_day_only_date_headings_are_escaped() {
-        let text = "# 学習ログ\n# 2025-03-10";
+        let text = "# 学習ログ\n# 2025-03-10\n## 2025-03-11";
         assert_eq!(
-            escape_text(text, Structural::DateHeadings),
-            "# 学習ログ\n\\# 2025-03-10"
+            escape_text(text, &Rules::before_days(1)),
+            "# 学習ログ\n\\# 2025-03-10\n## 2025-03-11"
         );
+    }
+
+    #[test]
+    fn book_titles_and_chapters_are_escaped_only_where_they_would_be_read() {
+        let is_book = |title: &str, _: &[&str]| title == "DDIA";
+        let rules = Rules {
+            boundary: 2,
+            day_level: 1,
+            books: Some((3, &is_book)),
+            chapters: Some(4),
+            grid_title: None,
+            max_level: 4,
+            following: &[],
+        };
+        let text = "### DDIA\n### 雑記\n#### 何でも\n##### 小見出し";
+        assert_eq!(
+            escape_text(text, &rules),
+            "\\### DDIA\n### 雑記\n\\#### 何でも\n##### 小見出し"
+        );
+    }
+
+    #[test]
+    fn a_heading_over_a_table_at_the_end_is_a_grid_title_elsewhere_text() {
+        let rules = Rules {
+            grid_title: Some(5),
+            max_level: 5,
+            ..Rules::up_to(2)
+        };
+        let grid_like = "前文\n##### 比較\n\n| a | b |\n| --- | --- |\n| 1 | 2 |";
+        assert!(escape_text(grid_like, &rules).contains("\\##### 比較"));
+        let topic = "##### 比較\n本文\n| a | b |\n| --- | --- |";
+        assert_eq!(escape_text(topic, &rules), topic);
     }
 
     #[test]

@@ -17,6 +17,15 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
             "作業内容",
             "学習内容",
             "今日の学習",
+            "今日の作業",
+            "本日の作業",
+            "本日の目標",
+            "今日の目標",
+            "本日の学習",
+            "進捗",
+            "today's progress",
+            "todays progress",
+            "progress",
             "what i worked on",
             "worked on",
             "what i did",
@@ -37,6 +46,10 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
             "気づき",
             "学習メモ",
             "メモ",
+            "新しい気付き",
+            "気付き",
+            "学んだことわかったこと",
+            "today i learned",
             "what i learned",
             "what i learnt",
             "learned",
@@ -58,6 +71,13 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
             "疑問点",
             "質問",
             "不明点",
+            "詰まっていること",
+            "詰まったこと",
+            "困っていること",
+            "困ったこと",
+            "課題",
+            "problem",
+            "problems",
             "what i didnt understand",
             "what i did not understand",
             "questions",
@@ -75,6 +95,10 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
             "次回やること",
             "今後やること",
             "やること",
+            "明日の目標",
+            "明日の予定",
+            "次回の目標",
+            "try",
             "todo",
             "next",
             "next steps",
@@ -92,6 +116,11 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
             "ひとこと",
             "一言",
             "今日の感想",
+            "感じたこと",
+            "反省",
+            "ふりかえり",
+            "振り返り・感想",
+            "keep",
             "impressions",
             "thoughts",
             "reflection",
@@ -101,13 +130,50 @@ const SYNONYMS: [(Section, &[&str]); 5] = [
     ),
 ];
 
-/// Which of the five sections a `##` heading names, if any.
+/// Which of the five sections a heading names, if any: by its words,
+/// whatever decoration it wears (`**学んだこと（新しい気付き、学び）**`,
+/// `わからなかったこと・疑問`, `1. やったこと`, `Today I learned:`).
 pub fn classify_heading(heading: &str) -> Option<Section> {
-    let key = normalize(heading);
+    let bare = without_brackets(heading);
+    let before_note = bare
+        .split(['・', ':', '：', '／', '/', '|'])
+        .next()
+        .unwrap_or(&bare)
+        .to_owned();
+    [heading.to_owned(), bare, before_note]
+        .iter()
+        .find_map(|candidate| lookup(&normalize(candidate)))
+}
+
+fn lookup(key: &str) -> Option<Section> {
+    let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
     normalized_synonyms()
         .iter()
-        .find(|(_, name)| *name == key)
+        .find(|(_, name)| name == key)
         .map(|(section, _)| *section)
+}
+
+/// The heading without notes in brackets: `学んだこと（新しい気付き）` → `学んだこと`.
+fn without_brackets(heading: &str) -> String {
+    let pairs = [
+        ('（', '）'),
+        ('(', ')'),
+        ('【', '】'),
+        ('[', ']'),
+        ('〔', '〕'),
+    ];
+    let mut out = String::new();
+    let mut closing: Vec<char> = Vec::new();
+    for c in heading.chars() {
+        if let Some((_, close)) = pairs.iter().find(|(open, _)| *open == c) {
+            closing.push(*close);
+        } else if closing.last() == Some(&c) {
+            closing.pop();
+        } else if closing.is_empty() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Every synonym, normalized once: headings are classified per day, per section.
@@ -165,8 +231,41 @@ mod tests {
     }
 
     #[test]
+    fn decorated_headings_and_the_words_people_use_are_recognised() {
+        let cases = [
+            ("**学んだこと（新しい気付き、学び）**", Section::Learned),
+            ("1. やったこと", Section::WorkedOn),
+            ("今日の作業", Section::WorkedOn),
+            ("本日の目標", Section::WorkedOn),
+            ("Today's progress", Section::WorkedOn),
+            ("Today I learned:", Section::Learned),
+            ("気づき", Section::Learned),
+            ("感じたこと", Section::Impressions),
+            ("ふりかえり", Section::Impressions),
+            ("反省", Section::Impressions),
+            ("詰まっていること", Section::Questions),
+            ("困っていること", Section::Questions),
+            ("明日の目標", Section::Next),
+            ("Keep", Section::Impressions),
+            ("Problem", Section::Questions),
+            ("Try", Section::Next),
+            ("🤔 わからなかったこと 🤔", Section::Questions),
+            ("次やること【優先順】", Section::Next),
+        ];
+        for (heading, section) in cases {
+            assert_eq!(classify_heading(heading), Some(section), "{heading}");
+        }
+    }
+
+    #[test]
     fn unknown_headings_are_not_guessed() {
-        for heading in ["参考リンク", "References", "読書時間"] {
+        for heading in [
+            "参考リンク",
+            "References",
+            "読書時間",
+            "Rust",
+            "Link to work",
+        ] {
             assert_eq!(classify_heading(heading), None, "{heading}");
         }
     }

@@ -6,17 +6,23 @@
 //! import when it matches what the scores add up to.
 
 use super::escape::{escape_cell, split_row, unescape_cell};
-use crate::model::{Cell, Criterion, Grid, Language, Mark, Score};
+use crate::model::{Align, Cell, Criterion, Grid, Language, Mark, Score};
 
 /// The grid as table lines (header, delimiter, one row per option).
 pub fn grid_to_table(grid: &Grid, language: Language) -> String {
-    let with_total = grid.has_points();
+    let with_total = grid.has_points() && grid.total_column;
     let mut header = vec![escape_cell(&grid.corner)];
     header.extend(grid.criteria.iter().map(criterion_header));
     if with_total {
         header.push(total_label(language).to_owned());
     }
-    let mut lines = vec![row(&header), row(&vec!["---".to_owned(); header.len()])];
+    let mut aligns = vec![grid.corner_align];
+    aligns.extend(grid.criteria.iter().map(|c| c.align));
+    if with_total {
+        aligns.push(Align::None);
+    }
+    let delimiter: Vec<String> = aligns.into_iter().map(delimiter_cell).collect();
+    let mut lines = vec![row(&header), row(&delimiter)];
     let totals = grid.totals();
     for (i, option) in grid.options.iter().enumerate() {
         let mut cells = vec![escape_cell(option)];
@@ -27,6 +33,25 @@ pub fn grid_to_table(grid: &Grid, language: Language) -> String {
         lines.push(row(&cells));
     }
     lines.join("\n")
+}
+
+fn delimiter_cell(align: Align) -> String {
+    match align {
+        Align::None => "---",
+        Align::Left => ":---",
+        Align::Center => ":---:",
+        Align::Right => "---:",
+    }
+    .to_owned()
+}
+
+fn align_of(cell: &str) -> Align {
+    match (cell.starts_with(':'), cell.ends_with(':') && cell.len() > 1) {
+        (true, true) => Align::Center,
+        (true, false) => Align::Left,
+        (false, true) => Align::Right,
+        (false, false) => Align::None,
+    }
 }
 
 fn row(cells: &[String]) -> String {
@@ -106,14 +131,24 @@ pub fn table_to_grid(lines: &[&str], title: String) -> Option<Grid> {
     if rows.iter().any(|r| r.len() > header.len()) || header.is_empty() {
         return None;
     }
+    let aligns: Vec<Align> = split_row(lines[1]).into_iter().map(align_of).collect();
+    let align = |i: usize| aligns.get(i).copied().unwrap_or_default();
     let mut grid = Grid {
         title,
         corner: unescape_cell(header[0]),
+        corner_align: align(0),
         options: rows
             .iter()
             .map(|r| r.first().map_or_else(String::new, |c| unescape_cell(c)))
             .collect(),
-        criteria: header[1..].iter().map(|h| parse_criterion(h)).collect(),
+        criteria: header[1..]
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Criterion {
+                align: align(i + 1),
+                ..parse_criterion(h)
+            })
+            .collect(),
         cells: rows
             .iter()
             .map(|r| {
@@ -122,8 +157,13 @@ pub fn table_to_grid(lines: &[&str], title: String) -> Option<Grid> {
                     .collect()
             })
             .collect(),
+        total_column: false,
     };
     drop_computed_total(&mut grid);
+    // A table with points and no total column is written back without one;
+    // without points there is nothing to tell, so the app's default holds
+    // (totals appear once points are given).
+    grid.total_column |= !grid.has_points();
     Some(grid)
 }
 
@@ -137,6 +177,7 @@ fn parse_criterion(header: &str) -> Criterion {
             return Criterion {
                 name: unescape_cell(name),
                 weight,
+                align: Align::None,
             };
         }
     }
@@ -193,12 +234,37 @@ fn parse_score(raw: &str) -> (Option<Score>, &str) {
     (None, raw)
 }
 
+/// Whether `grid`, written back as a table, is the table `lines` cell for
+/// cell (spacing and delimiter dashes aside): only then does reading it as a
+/// grid keep what the user wrote, so only then is it read as one.
+pub fn writes_back_the_same(lines: &[&str], grid: &Grid, language: Language) -> bool {
+    let table = grid_to_table(grid, language);
+    let ours: Vec<&str> = table.lines().collect();
+    let width = split_row(lines[0]).len();
+    let cells = |line: &str| {
+        let mut cells: Vec<String> = split_row(line).into_iter().map(str::to_owned).collect();
+        cells.resize(width.max(cells.len()), String::new());
+        cells
+    };
+    let aligns = |line: &str| -> Vec<Align> { split_row(line).into_iter().map(align_of).collect() };
+    ours.len() == lines.len()
+        && aligns(ours[1]) == aligns(lines[1])
+        && ours
+            .iter()
+            .zip(lines)
+            .enumerate()
+            .all(|(i, (a, b))| i == 1 || cells(a) == cells(b))
+}
+
 /// Removes a last "合計"/"Total" column whose numbers are exactly the totals.
 fn drop_computed_total(grid: &mut Grid) {
     let Some(last) = grid.criteria.last() else {
         return;
     };
     if !["合計", "Total"].contains(&last.name.as_str()) || last.weight != 1 {
+        return;
+    }
+    if !last.align.is_none() {
         return;
     }
     let mut without = grid.clone();
@@ -216,7 +282,10 @@ fn drop_computed_total(grid: &mut Grid) {
             .zip(&totals)
             .all(|(cell, total)| cell.score.is_none() && cell.text == total.to_string());
     if is_computed {
-        *grid = without;
+        *grid = Grid {
+            total_column: true,
+            ..without
+        };
     }
 }
 

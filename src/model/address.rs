@@ -167,7 +167,7 @@ fn entry_text(body: &SectionBody, entry: usize) -> Option<&String> {
     }
     match body {
         SectionBody::WorkedOn(entries) => of(entries, entry, |item| match item {
-            WorkItem::Text(text) => Some(text),
+            WorkItem::Text { text, .. } => Some(text),
             WorkItem::Book(_) => None,
         }),
         SectionBody::Questions(entries) => of(entries, entry, |q| Some(&q.text)),
@@ -189,7 +189,7 @@ fn entry_text_mut(body: &mut SectionBody, entry: usize) -> Option<&mut String> {
     }
     match body {
         SectionBody::WorkedOn(entries) => of(entries, entry, |item| match item {
-            WorkItem::Text(text) => Some(text),
+            WorkItem::Text { text, .. } => Some(text),
             WorkItem::Book(_) => None,
         }),
         SectionBody::Questions(entries) => of(entries, entry, |q| Some(&mut q.text)),
@@ -307,7 +307,7 @@ fn grid_text_mut(grid: &mut Grid, part: GridText) -> Option<&mut String> {
 pub fn is_studied(day: &Day, chapter: ChapterId) -> bool {
     day.work_items().any(|(_, _, item)| match item {
         WorkItem::Book(book) => book.chapters.iter().any(|c| c.chapter == chapter),
-        WorkItem::Text(_) => false,
+        WorkItem::Text { .. } => false,
     })
 }
 

@@ -21,18 +21,81 @@ use super::template::{Section, Template};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Day {
+    /// The date heading as written in an imported log, when it says more than
+    /// the date in the template's style (None: the template writes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<DayHeading>,
     /// Text between the date heading and the first section, as written.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub preamble: String,
     pub sections: Vec<DaySection>,
 }
 
-/// A section of a day: its heading as written, and what it holds.
+/// A date heading as it was written: "2023/10/12日報" at `#`, "Day 3:
+/// January 6, 2020" at `###`; or no heading at all (a daily note dated by its
+/// file name), level 0.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayHeading {
+    pub level: u8,
+    pub text: String,
+}
+
+/// The heading level of a section when the file says nothing else (`##`).
+pub const SECTION_LEVEL: u8 = 2;
+
+/// A section of a day: its heading as written, its level, and what it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DaySection {
     pub heading: String,
+    #[serde(default = "section_level", skip_serializing_if = "is_section_level")]
+    pub level: u8,
     pub body: SectionBody,
+}
+
+fn section_level() -> u8 {
+    SECTION_LEVEL
+}
+
+fn is_section_level(level: &u8) -> bool {
+    *level == SECTION_LEVEL
+}
+
+/// How a list item was written: its marker and the spaces after it ("- ",
+/// "* ", "1. ", "-   "), so export writes the list back the same.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Marker(pub String);
+
+impl Default for Marker {
+    fn default() -> Self {
+        Marker("- ".to_owned())
+    }
+}
+
+impl Marker {
+    pub fn is_dash(&self) -> bool {
+        self.0 == "- "
+    }
+}
+
+/// How an item's checkbox is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BoxStyle {
+    /// `[ ]` and `[x]`.
+    #[default]
+    Box,
+    /// `[ ]` and `[X]`.
+    Upper,
+    /// No box while open (a plain bullet); `[x]` once done.
+    Plain,
+}
+
+impl BoxStyle {
+    pub fn is_default(&self) -> bool {
+        *self == BoxStyle::Box
+    }
 }
 
 /// What a section holds; the kind decides its editor and its Markdown.
@@ -66,7 +129,11 @@ pub enum WorkItem {
     /// A book from the library and the chapters of it studied that day.
     Book(StudiedBook),
     /// Anything else ("AWS の資格の過去問を 20 問"), as Markdown.
-    Text(String),
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Marker::is_dash")]
+        marker: Marker,
+    },
 }
 
 /// A book studied on a day.
@@ -76,6 +143,12 @@ pub struct StudiedBook {
     pub book: BookId,
     #[serde(default)]
     pub chapters: Vec<StudiedChapter>,
+    #[serde(default, skip_serializing_if = "Marker::is_dash")]
+    pub marker: Marker,
+    /// How each chapter's line starts, as written (`    * `, `\t- `); empty:
+    /// a `- ` under the book's text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chapter_prefix: String,
 }
 
 /// A chapter studied on a day, with the short form the user wrote ("5").
@@ -145,6 +218,11 @@ pub struct Question {
     /// Set once the user has found the answer.
     #[serde(default)]
     pub answer: Option<Answer>,
+    #[serde(default, skip_serializing_if = "Marker::is_dash")]
+    pub marker: Marker,
+    /// How the box of a resolved question is written.
+    #[serde(default, skip_serializing_if = "BoxStyle::is_default")]
+    pub style: BoxStyle,
 }
 
 /// The answer to a question, and the day it was found.
@@ -165,6 +243,10 @@ pub struct NextItem {
     /// The day this item was carried over from, if it was.
     #[serde(default)]
     pub carried_from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Marker::is_dash")]
+    pub marker: Marker,
+    #[serde(default, skip_serializing_if = "BoxStyle::is_default")]
+    pub style: BoxStyle,
 }
 
 impl Day {
@@ -175,9 +257,23 @@ impl Day {
             .map(|&section| DaySection::new(template.headings.get(section), section))
             .collect();
         Day {
+            heading: None,
             preamble: String::new(),
             sections,
         }
+    }
+
+    /// The level of the day's section headings (`##` unless the file it
+    /// came from used another): headings at this level or above, inside its
+    /// texts, would read as sections.
+    pub fn section_level(&self) -> u8 {
+        let day = self.heading.as_ref().map_or(1, |h| h.level.max(1));
+        self.sections
+            .iter()
+            .map(|s| s.level)
+            .filter(|&level| level > day)
+            .min()
+            .unwrap_or(day + 1)
     }
 
     /// True when the user has written nothing in any section.
@@ -276,10 +372,20 @@ impl Day {
 }
 
 impl DaySection {
+    /// A section at the usual level holding `body`.
+    pub fn of(heading: impl Into<String>, body: SectionBody) -> Self {
+        DaySection {
+            heading: heading.into(),
+            level: SECTION_LEVEL,
+            body,
+        }
+    }
+
     /// An empty section of a template kind, under `heading`.
     pub fn new(heading: impl Into<String>, kind: Section) -> Self {
         DaySection {
             heading: heading.into(),
+            level: SECTION_LEVEL,
             body: SectionBody::empty(kind),
         }
     }
@@ -372,6 +478,8 @@ impl NextItem {
             text: text.into(),
             done: false,
             carried_from: None,
+            marker: Marker::default(),
+            style: BoxStyle::default(),
         }
     }
 }
@@ -381,6 +489,18 @@ impl Question {
         Question {
             text: text.into(),
             answer: None,
+            marker: Marker::default(),
+            style: BoxStyle::default(),
+        }
+    }
+}
+
+impl WorkItem {
+    /// A free item written as `- text`.
+    pub fn text(text: impl Into<String>) -> Self {
+        WorkItem::Text {
+            text: text.into(),
+            marker: Marker::default(),
         }
     }
 }

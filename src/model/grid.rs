@@ -4,13 +4,16 @@ use serde::{Deserialize, Serialize};
 
 /// A comparison grid, e.g. four deployment patterns against cost, scalability,
 /// reliability and ease of hiring.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Grid {
     /// The topic heading the grid sits under (may be empty).
     pub title: String,
     /// The top-left header cell, naming what the options are ("方式").
     pub corner: String,
+    /// How the options' column is aligned in Markdown.
+    #[serde(skip_serializing_if = "Align::is_none")]
+    pub corner_align: Align,
     /// Row names.
     pub options: Vec<String>,
     /// Column headers.
@@ -18,6 +21,14 @@ pub struct Grid {
     /// `cells[option][criterion]`; always `options.len()` rows of
     /// `criteria.len()` cells (checked on load by `validate`).
     pub cells: Vec<Vec<Cell>>,
+    /// Whether the Markdown table gets a total column when cells have
+    /// points (a table imported without one is written back without one).
+    #[serde(skip_serializing_if = "is_true")]
+    pub total_column: bool,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// A column of a grid.
@@ -28,6 +39,25 @@ pub struct Criterion {
     /// How much this criterion counts in an option's total.
     #[serde(default = "Criterion::default_weight")]
     pub weight: u32,
+    /// How the column is aligned in Markdown.
+    #[serde(default, skip_serializing_if = "Align::is_none")]
+    pub align: Align,
+}
+
+/// A column's alignment in a Markdown table (`:---`, `:---:`, `---:`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Align {
+    #[default]
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+impl Align {
+    pub fn is_none(&self) -> bool {
+        *self == Align::None
+    }
 }
 
 /// One cell: free text and an optional score.
@@ -66,11 +96,18 @@ impl Criterion {
         Criterion {
             name: name.into(),
             weight: Self::default_weight(),
+            align: Align::None,
         }
     }
 
     fn default_weight() -> u32 {
         1
+    }
+}
+
+impl Default for Grid {
+    fn default() -> Self {
+        Grid::new(Vec::new(), Vec::new())
     }
 }
 
@@ -81,9 +118,11 @@ impl Grid {
         Grid {
             title: String::new(),
             corner: String::new(),
+            corner_align: Align::None,
             options,
             criteria: criteria.into_iter().map(Criterion::new).collect(),
             cells,
+            total_column: true,
         }
     }
 

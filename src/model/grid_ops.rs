@@ -216,9 +216,11 @@ pub fn transposed(grid: &Grid) -> Grid {
     Grid {
         title: grid.title.clone(),
         corner: grid.corner.clone(),
+        corner_align: grid.corner_align,
         options,
         criteria,
         cells,
+        total_column: grid.total_column,
     }
 }
 

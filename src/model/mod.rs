@@ -25,11 +25,12 @@ pub use address::{
 };
 pub use book::{Book, Chapter, ChapterStatus};
 pub use day::{
-    Answer, Block, ChapterNotes, Day, DaySection, Entry, FreeText, Learned, LearnedBook, NextItem,
-    Question, SectionBody, StudiedBook, StudiedChapter, WorkItem,
+    Answer, Block, BoxStyle, ChapterNotes, Day, DayHeading, DaySection, Entry, FreeText, Learned,
+    LearnedBook, Marker, NextItem, Question, SECTION_LEVEL, SectionBody, StudiedBook,
+    StudiedChapter, WorkItem,
 };
 pub use edit::{Edit, Scope, TypingKey, apply};
-pub use grid::{Cell, Criterion, Grid, Mark, Score};
+pub use grid::{Align, Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
     GridOp, MAX_WEIGHT, TwoAxes, parse_tsv, ranks, suggested_criteria, to_tsv, transposed,
 };

@@ -36,7 +36,7 @@ pub fn day_texts(day: &Day) -> Vec<(Address, &str)> {
         }
         match &part.body {
             SectionBody::WorkedOn(entries) => texts.entries(section, entries, |item| match item {
-                WorkItem::Text(text) => Some(text),
+                WorkItem::Text { text, .. } => Some(text),
                 WorkItem::Book(_) => None,
             }),
             SectionBody::Questions(entries) => {
@@ -293,10 +293,7 @@ mod tests {
                 }],
             }],
         };
-        let section = |heading: &str, body| DaySection {
-            heading: heading.into(),
-            body,
-        };
+        let section = |heading: &str, body| DaySection::of(heading, body);
         let question = Entry::Item(Question::new("Fargate の起動時間"));
         let day = Day {
             sections: vec![

@@ -21,9 +21,9 @@ pub fn carried_next(journal: &Journal, date: NaiveDate) -> Vec<NextItem> {
         .map(|(_, _, item)| item)
         .filter(|item| !item.done && !item.text.trim().is_empty())
         .map(|item| NextItem {
-            text: item.text.clone(),
             done: false,
             carried_from: Some(item.carried_from.unwrap_or(previous)),
+            ..item.clone()
         })
         .collect()
 }
@@ -161,19 +161,16 @@ mod tests {
 
     fn studied() -> Day {
         Day {
-            sections: vec![DaySection {
-                heading: "感想".into(),
-                body: SectionBody::Impressions(FreeText::new("読んだ")),
-            }],
+            sections: vec![DaySection::of(
+                "感想",
+                SectionBody::Impressions(FreeText::new("読んだ")),
+            )],
             ..Day::default()
         }
     }
 
     fn with_section(day: &mut Day, heading: &str, body: SectionBody) {
-        day.sections.push(DaySection {
-            heading: heading.into(),
-            body,
-        });
+        day.sections.push(DaySection::of(heading, body));
     }
 
     fn journal(dates: &[&str]) -> Journal {
@@ -225,11 +222,11 @@ mod tests {
         let mut journal = journal(&["2025-03-01"]);
         let day = journal.days.get_mut(&d("2025-03-01")).unwrap();
         let question = Question {
-            text: "quorum".into(),
             answer: Some(Answer {
                 text: "w + r > n".into(),
                 resolved_on: d("2025-03-02"),
             }),
+            ..Question::new("quorum")
         };
         with_section(
             day,

@@ -10,6 +10,7 @@ mod explain;
 mod format;
 mod load;
 mod lock;
+mod logs;
 mod migrate;
 mod recovery;
 mod replace;
@@ -21,6 +22,7 @@ pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use load::{MAX_FILE_BYTES, is_journal_file, load, parse_journal, read_text};
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
+pub use logs::{LogText, find_logs, read_log};
 pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, canonical, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,

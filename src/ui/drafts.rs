@@ -38,4 +38,6 @@ pub enum Modal {
     Library(LibraryDialog),
     /// A question from the app.
     Prompt(super::app::Prompt),
+    /// What an import found, before anything changes.
+    ImportPreview(Box<super::import_preview::ImportPreview>),
 }

@@ -22,6 +22,7 @@ pub mod grid_insert;
 pub mod grid_view;
 pub mod i18n;
 pub mod ime;
+pub mod import_preview;
 pub mod library_menu;
 pub mod list_editing;
 pub mod menu_bar;

@@ -37,6 +37,8 @@ pub fn small_journal() -> Journal {
                 written_as: "6".into(),
             },
         ],
+        marker: Default::default(),
+        chapter_prefix: String::new(),
     });
     let learned = Learned {
         intro: String::new(),

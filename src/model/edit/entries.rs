@@ -25,9 +25,7 @@ fn body_mut(journal: &mut Journal, date: NaiveDate, section: usize) -> Option<&m
 /// Append an empty item to a list section.
 pub(super) fn add_item(journal: &mut Journal, date: NaiveDate, section: usize) -> bool {
     match body_mut(journal, date, section) {
-        Some(SectionBody::WorkedOn(entries)) => {
-            entries.push(Entry::Item(WorkItem::Text(String::new())))
-        }
+        Some(SectionBody::WorkedOn(entries)) => entries.push(Entry::Item(WorkItem::text(""))),
         Some(SectionBody::Questions(entries)) => entries.push(Entry::Item(Question::new(""))),
         Some(SectionBody::Next(entries)) => entries.push(Entry::Item(NextItem::new(""))),
         _ => return false,

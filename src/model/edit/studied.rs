@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::super::address::is_studied;
 use super::super::day::{
-    Block, ChapterNotes, Day, DaySection, Entry, LearnedBook, SectionBody, StudiedBook,
+    Block, ChapterNotes, Day, DaySection, Entry, LearnedBook, Marker, SectionBody, StudiedBook,
     StudiedChapter, WorkItem,
 };
 use super::super::ids::{BookId, ChapterId};
@@ -85,6 +85,8 @@ fn mark_studied(day: &mut Day, template: &Template, book: BookId, chapter: Chapt
         None => entries.push(Entry::Item(WorkItem::Book(StudiedBook {
             book,
             chapters: vec![studied],
+            marker: Marker::default(),
+            chapter_prefix: String::new(),
         }))),
     }
     if super::super::address::notes(day, chapter).is_some() {
@@ -168,6 +170,8 @@ fn list_book_on(day: &mut Day, template: &Template, book: BookId) -> bool {
     entries.push(Entry::Item(WorkItem::Book(StudiedBook {
         book,
         chapters: Vec::new(),
+        marker: Marker::default(),
+        chapter_prefix: String::new(),
     })));
     true
 }

@@ -78,10 +78,10 @@ fn unmarking_drops_empty_notes() {
 fn a_day_without_the_sections_gets_them_where_the_template_has_them() {
     let (mut journal, chapter) = journal();
     let mut day = Day::default();
-    day.sections.push(crate::model::DaySection {
-        heading: "参考リンク".into(),
-        body: SectionBody::Other(crate::model::FreeText::new("- https://example.com")),
-    });
+    day.sections.push(crate::model::DaySection::of(
+        "参考リンク",
+        SectionBody::Other(crate::model::FreeText::new("- https://example.com")),
+    ));
     journal.days.insert(date(), day);
     assert!(apply(&mut journal, studied(chapter, true)));
     let kinds: Vec<_> = journal.days[&date()]

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::{
-    Book, DaySection, Entry, FreeText, Grid, Journal, Learned, LearnedBook, NextItem, Question,
-    Section, SectionBody, Template, WorkItem,
+    Book, BoxStyle, DaySection, Entry, FreeText, Grid, Journal, Learned, LearnedBook, NextItem,
+    Question, SECTION_LEVEL, Section, SectionBody, StudiedBook, Template, WorkItem,
 };
 
 #[derive(Deserialize)]
@@ -39,7 +39,7 @@ struct JournalV1 {
 #[serde(deny_unknown_fields, default)]
 struct DayV1 {
     preamble: String,
-    worked_on: Vec<WorkItem>,
+    worked_on: Vec<WorkItemV1>,
     learned_intro: String,
     learned: Vec<LearnedBook>,
     questions: Vec<Question>,
@@ -47,6 +47,13 @@ struct DayV1 {
     impressions: String,
     impressions_grids: Vec<Grid>,
     extra: Vec<ExtraV1>,
+}
+
+/// An item of 取り組んだこと, as version 1 wrote it.
+#[derive(Deserialize)]
+enum WorkItemV1 {
+    Book(StudiedBook),
+    Text(String),
 }
 
 #[derive(Deserialize)]
@@ -108,7 +115,7 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
         SectionBody::WorkedOn(
             old.worked_on
                 .into_iter()
-                .map(|i| Entry::Item(indent_work(i)))
+                .map(|i| Entry::Item(convert_work(i)))
                 .collect(),
         ),
         SectionBody::Learned(Learned {
@@ -124,6 +131,7 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
         SectionBody::Next(
             old.next
                 .into_iter()
+                .map(|n| with_box_style(n, template))
                 .map(|n| Entry::Item(indent_next(n)))
                 .collect(),
         ),
@@ -141,6 +149,7 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
         extras = later;
         sections.extend(here.into_iter().map(|e| DaySection {
             heading: e.heading,
+            level: SECTION_LEVEL,
             body: SectionBody::Other(FreeText {
                 text: e.body,
                 grids: e.grids,
@@ -149,11 +158,13 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
         if let (Some(&kind), Some(body)) = (Section::ALL.get(slot), known.next()) {
             sections.push(DaySection {
                 heading: template.headings.get(kind).to_owned(),
+                level: SECTION_LEVEL,
                 body,
             });
         }
     }
     crate::model::Day {
+        heading: None,
         preamble: old.preamble,
         sections,
     }
@@ -174,11 +185,22 @@ fn indent_lines(text: String) -> String {
     out
 }
 
-fn indent_work(item: WorkItem) -> WorkItem {
+fn convert_work(item: WorkItemV1) -> WorkItem {
     match item {
-        WorkItem::Text(text) => WorkItem::Text(indent_lines(text)),
-        book => book,
+        WorkItemV1::Text(text) => WorkItem::text(indent_lines(text)),
+        WorkItemV1::Book(book) => WorkItem::Book(book),
     }
+}
+
+/// Version 1 wrote open items with or without a box for the whole journal
+/// (`next_checkboxes`); now each item says how it is written.
+fn with_box_style(item: NextItem, template: &Template) -> NextItem {
+    let style = if template.next_checkboxes || item.done {
+        BoxStyle::Box
+    } else {
+        BoxStyle::Plain
+    };
+    NextItem { style, ..item }
 }
 
 fn indent_question(question: Question) -> Question {

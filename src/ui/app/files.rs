@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::markdown::{self, ImportOptions};
 use crate::model::{Edit, Journal};
@@ -13,7 +13,9 @@ use crate::store::{self, LoadError};
 use super::super::action::View;
 use super::super::banner::Message;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
+use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
+use super::super::import_preview::ImportPreview;
 use super::{ExportWhat, Guarded, Purpose, Start, StudylogApp, today};
 
 impl StudylogApp {
@@ -157,52 +159,79 @@ impl StudylogApp {
                 let expect = self.session.expected_at(&path);
                 self.start_save(path, expect, then)
             }
-            Purpose::Import => self.import_markdown(&path),
+            Purpose::Import => self.preview_import(&[path]),
             Purpose::Export(what) => self.export(what, &path),
         }
     }
 
     // ----- Markdown -----
 
-    pub(super) fn import_markdown(&mut self, path: &Path) {
-        let text = match store::read_text(path) {
-            Ok(text) => text,
-            Err(e) => return self.messages.push(Message::error(e.to_string())),
-        };
-        let options = ImportOptions {
-            default_year: markdown::year_in_file_name(path).unwrap_or_else(|| today().year()),
-            replace: false,
-        };
-        let mut journal = self.journal().clone();
-        let report = markdown::import(&mut journal, &text, &options);
-        self.edit(Edit::Replace(Box::new(journal)));
-        if let Some(first) = report.added.first() {
-            self.show(View::Day(*first));
+    /// Read Markdown logs (files, or folders of them) into a copy of the
+    /// journal and show what was found; nothing changes until Import.
+    pub(super) fn preview_import(&mut self, paths: &[PathBuf]) {
+        let preview = read_logs(self.journal().clone(), paths);
+        self.modal = Some(Modal::ImportPreview(Box::new(preview)));
+    }
+
+    /// The user's answer to an import preview.
+    pub(super) fn import_answered(&mut self, preview: ImportPreview, import: bool) {
+        if !import {
+            return;
         }
-        let lang = self.language();
-        let mut text = match lang {
-            UiLanguage::Japanese => format!(
-                "{}: {} 日分を取り込みました。",
-                path.display(),
-                report.added.len()
-            ),
-            UiLanguage::English => {
-                format!("{}: imported {} days.", path.display(), report.added.len())
+        let first = preview.added.first().or(preview.replaced.first()).copied();
+        let days = preview.added.len() + preview.replaced.len();
+        self.edit(Edit::Replace(Box::new(preview.journal)));
+        if let Some(first) = first {
+            self.show(View::Day(first));
+        }
+        self.messages.push(Message::info(match self.language() {
+            UiLanguage::Japanese => {
+                format!("{days} 日分を取り込みました。元に戻すこともできます。")
             }
-        };
-        if !report.kept.is_empty() {
-            let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();
-            text.push_str(&match lang {
-                UiLanguage::Japanese => {
-                    format!(" すでにある日は元のまま残しました: {}", dates.join(", "))
-                }
-                UiLanguage::English => format!(
-                    " Days already in the journal were kept as they were: {}",
-                    dates.join(", ")
-                ),
-            });
+            UiLanguage::English => {
+                let days = if days == 1 {
+                    "1 day".to_owned()
+                } else {
+                    format!("{days} days")
+                };
+                format!("Imported {days}. Undo takes the import back.")
+            }
+        }));
+    }
+
+    /// Files dropped on the window: Markdown logs (or folders of them) are
+    /// imported through the preview, a journal is opened (asking first about
+    /// unsaved changes).
+    pub(super) fn dropped_files(&mut self) {
+        let dropped: Vec<PathBuf> = self.ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
         }
-        self.messages.push(Message::info(text));
+        let (journals, logs): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| p.to_string_lossy().ends_with(".ron"));
+        if !logs.is_empty() {
+            self.preview_import(&logs);
+        } else if let Some(journal) = journals.into_iter().next() {
+            self.guard(Guarded::OpenPath(journal));
+        }
+    }
+
+    /// A log given on the command line, into the new untitled journal at once.
+    pub(super) fn import_markdown(&mut self, path: &Path) {
+        let preview = read_logs(self.journal().clone(), &[path.to_owned()]);
+        if let Some(reason) = preview.refused.first() {
+            self.messages.push(Message::error(reason.clone()));
+        }
+        if preview.brings_anything() {
+            self.import_answered(preview, true);
+        }
     }
 
     pub(super) fn export(&mut self, what: ExportWhat, path: &Path) {
@@ -237,4 +266,87 @@ fn with_journal_extension(path: PathBuf) -> PathBuf {
     } else {
         path.with_file_name(format!("{name}.{}", store::EXTENSION))
     }
+}
+
+/// Import each log (or each log in a folder) into `journal` in turn: what
+/// the preview shows. A log that cannot be read or dated is refused and
+/// changes nothing.
+fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPreview {
+    let mut preview = ImportPreview {
+        journal: crate::model::Journal::new("", crate::model::Language::Ja),
+        added: Vec::new(),
+        replaced: Vec::new(),
+        kept: Vec::new(),
+        recognised: Vec::new(),
+        kept_as_written: 0,
+        warnings: Vec::new(),
+        read: Vec::new(),
+        refused: Vec::new(),
+    };
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .flat_map(|p| match store::find_logs(p) {
+            Ok(files) => files,
+            Err(e) => {
+                preview.refused.push(e.to_string());
+                Vec::new()
+            }
+        })
+        .collect();
+    for file in files {
+        match read_log(&mut journal, &file) {
+            Ok((report, note)) => add_report(&mut preview, report, file, note),
+            Err(reason) => preview.refused.push(reason),
+        }
+    }
+    preview.journal = journal;
+    preview
+}
+
+fn read_log(
+    journal: &mut crate::model::Journal,
+    file: &Path,
+) -> Result<(markdown::ImportReport, Option<String>), String> {
+    let log = store::read_log(file).map_err(|e| e.to_string())?;
+    let options = ImportOptions {
+        default_year: markdown::year_in_file_name(file).unwrap_or_else(|| today().year()),
+        source: Some(file.to_owned()),
+        ..ImportOptions::default()
+    };
+    let report = markdown::import(journal, &log.text, &options)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut notes: Vec<String> = log
+        .converted_from
+        .map(|f| format!("converted from {f}"))
+        .into_iter()
+        .collect();
+    if report.date_from.is_some() {
+        notes.push("dated by its front matter or file name".to_owned());
+    }
+    Ok((report, (!notes.is_empty()).then(|| notes.join(", "))))
+}
+
+fn add_report(
+    preview: &mut ImportPreview,
+    report: markdown::ImportReport,
+    file: PathBuf,
+    note: Option<String>,
+) {
+    preview.added.extend(report.added);
+    preview.replaced.extend(report.replaced);
+    preview.kept.extend(report.kept);
+    preview.kept_as_written += report.kept_as_written;
+    preview.warnings.extend(
+        report
+            .warnings
+            .into_iter()
+            .map(|w| format!("{}: {w}", file.display())),
+    );
+    for (kind, n) in report.recognised {
+        match preview.recognised.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, total)) => *total += n,
+            None => preview.recognised.push((kind, n)),
+        }
+    }
+    preview.read.push((file, note));
 }

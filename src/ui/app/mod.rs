@@ -38,6 +38,7 @@ use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
 use super::i18n::UiLanguage;
 use super::ime::ImeTracker;
+use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::search_panel::search_field_id;
@@ -255,6 +256,7 @@ impl StudylogApp {
         ui.input(|i| ime.update(i));
         let mut actions = Vec::new();
         self.poll_background();
+        self.dropped_files();
         if self.window.ime.owns_keys() {
             // A key that confirms a conversion must not also reach a widget
             // (some platforms deliver it next to the commit).
@@ -325,18 +327,28 @@ impl StudylogApp {
     }
 
     /// The dialog or question that is open (inline forms draw themselves).
+    /// It is taken out of the slot while drawn and put back if unanswered,
+    /// so a question holding a journal is never copied frame after frame.
     fn modal_ui(&mut self, actions: &mut Vec<Action>) {
-        match &self.modal {
+        match self.modal.take() {
             Some(Modal::Prompt(prompt)) => {
-                let prompt = prompt.clone();
-                self.prompt_ui(prompt);
+                if let Some(unanswered) = self.prompt_ui(prompt) {
+                    self.modal.get_or_insert(Modal::Prompt(unanswered));
+                }
             }
-            Some(Modal::Library(_)) => {
+            Some(Modal::ImportPreview(preview)) => {
+                match import_preview_ui(&self.ctx, &preview, self.language()) {
+                    Some(import) => self.import_answered(*preview, import),
+                    None => self.modal = Some(Modal::ImportPreview(preview)),
+                }
+            }
+            Some(Modal::Library(dialog)) => {
+                self.modal = Some(Modal::Library(dialog));
                 let journal = self.session.doc().journal();
                 let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
                 library_dialog_ui(&self.ctx, &cx, &mut self.modal, actions);
             }
-            _ => {}
+            other => self.modal = other,
         }
     }
 

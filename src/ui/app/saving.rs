@@ -195,44 +195,50 @@ impl StudylogApp {
         }
     }
 
-    /// Show the question that is open, and act on its answer.
-    pub(super) fn prompt_ui(&mut self, prompt: Prompt) {
+    /// Show the question that is open, and act on its answer; the
+    /// question back if it is not answered yet.
+    pub(super) fn prompt_ui(&mut self, prompt: Prompt) -> Option<Prompt> {
         let lang = self.language();
         let name = self.name();
         match prompt {
-            Prompt::Unsaved(op) => {
-                if let Some(answer) = unsaved_prompt_ui(&self.ctx, &name, lang) {
-                    self.modal = None;
-                    self.unsaved_answered(answer, op);
-                }
-            }
+            Prompt::Unsaved(op) => match unsaved_prompt_ui(&self.ctx, &name, lang) {
+                Some(answer) => self.unsaved_answered(answer, op),
+                None => return Some(Prompt::Unsaved(op)),
+            },
             Prompt::ExternalChange { then, deleted } => {
-                if let Some(answer) = external_change_ui(&self.ctx, &name, deleted, lang) {
-                    self.modal = None;
-                    self.external_change_answered(answer, then);
+                match external_change_ui(&self.ctx, &name, deleted, lang) {
+                    Some(answer) => self.external_change_answered(answer, then),
+                    None => return Some(Prompt::ExternalChange { then, deleted }),
                 }
             }
             Prompt::FewDays { then, on_disk } => {
                 let days = self.journal().days.len();
-                if let Some(save) = few_days_ui(&self.ctx, days, on_disk, lang) {
-                    self.modal = None;
-                    if save && let Some(path) = self.path().map(Path::to_owned) {
-                        let expect = self.session.expected_at(&path);
-                        self.start_save(path, expect, then);
-                    }
+                match few_days_ui(&self.ctx, days, on_disk, lang) {
+                    Some(save) => self.few_days_answered(save, then),
+                    None => return Some(Prompt::FewDays { then, on_disk }),
                 }
             }
             Prompt::Restore(left) => {
                 let written_at = left.recovered.written_at;
                 let when = written_at.format("%Y-%m-%d %H:%M:%S").to_string();
                 let changed = self.session.journal_changed_since(written_at);
-                if let Some(restore) = restore_ui(&self.ctx, &name, &when, changed, lang) {
-                    self.modal = None;
-                    self.restore_answered(restore, *left, &when);
-                    // Another session's work may be waiting too.
-                    self.offer_recovery();
+                match restore_ui(&self.ctx, &name, &when, changed, lang) {
+                    Some(restore) => {
+                        self.restore_answered(restore, *left, &when);
+                        // Another session's work may be waiting too.
+                        self.offer_recovery();
+                    }
+                    None => return Some(Prompt::Restore(left)),
                 }
             }
+        }
+        None
+    }
+
+    fn few_days_answered(&mut self, save: bool, then: Option<Guarded>) {
+        if save && let Some(path) = self.path().map(Path::to_owned) {
+            let expect = self.session.expected_at(&path);
+            self.start_save(path, expect, then);
         }
     }
 

@@ -21,7 +21,7 @@ pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
             Entry::Item(WorkItem::Book(studied)) => {
                 studied_book_ui(ui, view, (section, entry), studied)
             }
-            Entry::Item(WorkItem::Text(text)) => {
+            Entry::Item(WorkItem::Text { text, .. }) => {
                 ui.horizontal(|ui| {
                     ui.label("•");
                     let name = format!("{heading} {}", entry + 1);

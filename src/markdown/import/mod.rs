@@ -1,0 +1,203 @@
+//! Markdown -> journal: the daily logs people keep, one day or many per file.
+//!
+//! The importer is line-based and copies what it does not understand: it
+//! finds the days (date headings at whatever level carries them, or a date
+//! from front matter or the file's name), the sections of each day in the
+//! order written (recognised by meaning, or kept as written), the items of
+//! list sections, and the books, chapters and grids of 学んだこと where there
+//! are books. Every other line is kept as written, where it stood, so the
+//! exported log renders the same as the one imported.
+//!
+//! - `days`: where the days are, and their dates;
+//! - `day`: a day's preamble and sections;
+//! - `items`: 取り組んだこと, わからなかったこと, 次やること;
+//! - `learned`: 学んだこと (books, chapters, topics, grids);
+//! - `free`: 感想 and sections kept as written (text, grids after it).
+
+mod day;
+mod days;
+mod free;
+mod items;
+mod learned;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::escape::{Rules, unescape_lines};
+use super::lines::trim_blank;
+use super::sections::heading_language;
+use crate::model::{Day, Journal, Section, SectionHeadings};
+
+pub use days::DateSource;
+pub(crate) use learned::reads_as_chapter;
+
+/// How to import.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// The year of dates written without one (`12/01`, `12月1日`).
+    pub default_year: i32,
+    /// Replace days the journal already has, instead of keeping them.
+    pub replace: bool,
+    /// The date of a log whose text and file name name none (`--date`).
+    pub date: Option<NaiveDate>,
+    /// The file the log comes from, whose name or folders may give its date.
+    pub source: Option<PathBuf>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            default_year: chrono::Local::now().year(),
+            replace: false,
+            date: None,
+            source: None,
+        }
+    }
+}
+
+/// What an import did and found, for the user to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: Vec<NaiveDate>,
+    pub replaced: Vec<NaiveDate>,
+    /// Days the journal already had and kept (no `replace`).
+    pub kept: Vec<NaiveDate>,
+    /// Things worth a look, each with its line (a weekday that is not the date's own).
+    pub warnings: Vec<String>,
+    /// Sections recognised, by kind, in the days imported.
+    pub recognised: BTreeMap<String, usize>,
+    /// Sections and pieces of text kept as written (not recognised as structure).
+    pub kept_as_written: usize,
+    /// Where the date came from, for a log with no date heading.
+    pub date_from: Option<DateSource>,
+}
+
+/// Why a log cannot be imported. Nothing is changed when this happens.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("no date found; give --date YYYY-MM-DD")]
+    NoDate,
+    #[error("{line}:{column}: \"{text}\" is not a date (no such day)")]
+    ImpossibleDate {
+        line: usize,
+        column: usize,
+        text: String,
+    },
+}
+
+/// Adds the days of the Markdown `text` to `journal`, creating books and
+/// chapters as they are met. Days the journal has are kept (and reported)
+/// unless `replace`; importing the same log again changes nothing.
+pub fn import(
+    journal: &mut Journal,
+    text: &str,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let found = days::find_days(&lines, options)?;
+    let mut report = ImportReport {
+        warnings: found.warnings.clone(),
+        date_from: found.source,
+        ..ImportReport::default()
+    };
+    add_preamble(journal, &lines[found.preamble.clone()], found.day_level);
+    let learn_style = journal.days.is_empty();
+    let mut style = Style {
+        date_format: found.format.clone(),
+        ..Style::default()
+    };
+    let mut parsed: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for raw in &found.days {
+        if journal.days.contains_key(&raw.date) && !options.replace {
+            report.kept.push(raw.date);
+            continue;
+        }
+        let mut cx = day::Cx::new(journal, raw, found.day_level, &mut style, &mut report);
+        let day = cx.parse(&lines);
+        match parsed.get_mut(&raw.date) {
+            Some(earlier) => day::append(earlier, day, raw),
+            None => {
+                parsed.insert(raw.date, day);
+            }
+        }
+    }
+    if learn_style {
+        style.apply(journal);
+    }
+    report.kept.dedup();
+    store_days(journal, parsed, &mut report);
+    Ok(report)
+}
+
+/// Text before the first day goes to the journal's preamble, once: a log
+/// imported again does not add it twice.
+fn add_preamble(journal: &mut Journal, lines: &[&str], day_level: u8) {
+    let preamble = unescape_lines(trim_blank(lines), &Rules::before_days(day_level));
+    if preamble.is_empty() || journal.preamble.contains(&preamble) {
+        return;
+    }
+    if !journal.preamble.is_empty() {
+        journal.preamble.push_str("\n\n");
+    }
+    journal.preamble.push_str(&preamble);
+}
+
+fn store_days(journal: &mut Journal, days: BTreeMap<NaiveDate, Day>, report: &mut ImportReport) {
+    for (date, day) in days {
+        if journal.days.contains_key(&date) {
+            report.replaced.push(date);
+        } else {
+            report.added.push(date);
+        }
+        journal.days.insert(date, day);
+    }
+}
+
+/// What the importer learns about how the user writes, for a new journal's
+/// template: the days the form starts look like the days they had.
+#[derive(Default)]
+pub(super) struct Style {
+    date_format: Option<String>,
+    headings: Vec<(Section, String)>,
+    next_with_checkbox: bool,
+    next_without_checkbox: bool,
+}
+
+impl Style {
+    fn met_heading(&mut self, section: Section, heading: &str) {
+        if !self.headings.iter().any(|(s, _)| *s == section) {
+            self.headings.push((section, heading.to_owned()));
+        }
+    }
+
+    fn met_next_item(&mut self, boxed: bool) {
+        if boxed {
+            self.next_with_checkbox = true;
+        } else {
+            self.next_without_checkbox = true;
+        }
+    }
+
+    fn apply(self, journal: &mut Journal) {
+        let template = &mut journal.template;
+        if let Some(format) = self.date_format {
+            template.date_format = format;
+        }
+        if let Some((_, first)) = self.headings.first() {
+            template.language = heading_language(first);
+            template.headings = SectionHeadings::for_language(template.language);
+        }
+        for (section, heading) in self.headings {
+            template.headings.set(section, heading);
+        }
+        if self.next_with_checkbox || self.next_without_checkbox {
+            template.next_checkboxes = self.next_with_checkbox;
+        }
+    }
+}

@@ -405,3 +405,83 @@ fn install_desktop_puts_entry_icons_and_file_type_in_place_and_uninstall_removes
             .exists()
     );
 }
+
+#[test]
+fn a_log_without_any_date_is_refused_unless_a_date_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = "# Day 24 学習記録\n\n## 今日やったこと\n\n- git remote を覚えた\n";
+    fs::write(dir.path().join("day24.md"), log).unwrap();
+    let refused = studylog(&["import", "day24.md", "-o", "j.studylog.ron"], dir.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("day24.md: no date found; give --date YYYY-MM-DD"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!dir.path().join("j.studylog.ron").exists());
+
+    let dated = studylog(
+        &[
+            "import",
+            "day24.md",
+            "--date",
+            "2025-04-24",
+            "-o",
+            "j.studylog.ron",
+        ],
+        dir.path(),
+    );
+    assert!(dated.status.success(), "{}", stderr(&dated));
+    let found = stdout(&studylog(
+        &["search", "j.studylog.ron", "remote"],
+        dir.path(),
+    ));
+    assert!(found.starts_with("2025-04-24 "), "{found}");
+}
+
+#[test]
+fn a_folder_of_logs_imports_with_a_summary_and_names_what_it_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault/daily");
+    fs::create_dir_all(vault.join("2024")).unwrap();
+    fs::write(vault.join("2024-01-27.md"), "## Reading\n- ch. 22\n").unwrap();
+    fs::write(vault.join("2024/01-28.md"), "## Reading\n- ch. 23\n").unwrap();
+    fs::write(
+        vault.join("2024/log.md"),
+        "# 2024/01/29\n## Reading\n- ch. 24\n",
+    )
+    .unwrap();
+    fs::write(vault.join("ideas.md"), "# Ideas\n- a blog\n").unwrap();
+    fs::write(vault.join("image.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    let output = studylog(&["import", "vault", "-o", "j.studylog.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "a refused log is an error");
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(said.contains("ideas.md: no date found"), "{said}");
+    let summary = stdout(&studylog(&["check", "j.studylog.ron"], dir.path()));
+    assert!(
+        summary.contains("3 days (2024-01-27 to 2024-01-29)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_shift_jis_log_is_converted_and_the_conversion_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/data/real-world/windows-shift-jis.md",
+        dir.path().join("old.md"),
+    )
+    .unwrap();
+    let output = studylog(&["import", "old.md", "-o", "j.studylog.ron"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("converted from Shift_JIS"),
+        "{}",
+        stdout(&output)
+    );
+    let found = stdout(&studylog(
+        &["search", "j.studylog.ron", "型・演算子"],
+        dir.path(),
+    ));
+    assert!(found.starts_with("2012-04-02 "), "{found}");
+}

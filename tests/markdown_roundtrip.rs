@@ -280,6 +280,7 @@ fn assemble(preamble: String, bodies: [SectionBody; 5], extra: Vec<(usize, DaySe
         heading: None,
         preamble,
         sections,
+        spacing: Default::default(),
     }
 }
 

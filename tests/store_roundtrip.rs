@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use studylog::model::{
     Align, Answer, Block, Book, BookId, BoxStyle, Cell, Chapter, ChapterId, ChapterNotes,
     ChapterStatus, Criterion, Day, DayHeading, DaySection, Entry, FreeText, Grid, Journal,
-    Language, Learned, LearnedBook, Mark, Marker, NextItem, Question, Score, SectionBody,
+    Language, Learned, LearnedBook, Mark, Marker, NextItem, Question, Score, SectionBody, Spacing,
     StudiedBook, StudiedChapter, Template, WorkItem,
 };
 use studylog::store;
@@ -197,13 +197,22 @@ fn day() -> impl Strategy<Value = Day> {
     });
     let heading =
         prop::option::of((0u8..=3, text()).prop_map(|(level, text)| DayHeading { level, text }));
-    (heading, text(), prop::collection::vec(section, 0..6)).prop_map(
-        |(heading, preamble, sections)| Day {
+    let spacing = (any::<bool>(), any::<bool>()).prop_map(|(tight_date, tight_headings)| Spacing {
+        tight_date,
+        tight_headings,
+    });
+    (
+        heading,
+        text(),
+        prop::collection::vec(section, 0..6),
+        spacing,
+    )
+        .prop_map(|(heading, preamble, sections, spacing)| Day {
             heading,
             preamble,
             sections,
-        },
-    )
+            spacing,
+        })
 }
 
 fn status() -> impl Strategy<Value = ChapterStatus> {

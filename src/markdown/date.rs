@@ -72,6 +72,30 @@ pub enum DateInText {
     None,
 }
 
+/// The year a date written without one most likely has, next to `last`
+/// (the date before it in the same log): the one that puts it nearest, so
+/// a log running from December into January, or newest first from January
+/// back into December, keeps its years.
+pub fn year_following(last: NaiveDate, month: u32, day: u32) -> i32 {
+    let year = last.year();
+    (year - 1..=year + 1)
+        .filter_map(|y| ymd(y, month, day).map(|d| (d.signed_duration_since(last).abs(), y)))
+        .min()
+        .map_or(year, |(_, y)| y)
+}
+
+/// [`find_date`], with a date that has no year read in the year after
+/// `last` (see [`year_after`]) when there is a date before it.
+pub fn find_date_after(text: &str, last: Option<NaiveDate>, default_year: i32) -> DateInText {
+    let found = find_date(text, default_year);
+    match (&found, last) {
+        (DateInText::Found(f), Some(last)) if !f.has_year => {
+            find_date(text, year_following(last, f.date.month(), f.date.day()))
+        }
+        _ => found,
+    }
+}
+
 /// The date a heading's text carries, with or without words around it.
 /// Dates with a year win over dates without one; a date without a year
 /// takes `default_year`.
@@ -144,21 +168,8 @@ type Parsed = (Option<NaiveDate>, usize, String, bool);
 fn numeric_date(rest: &str, default_year: i32, at_start: bool) -> Option<Parsed> {
     let mut cursor = Cursor { rest, used: 0 };
     let (first, first_len) = cursor.number()?;
-    if cursor.eat("年") {
-        let (month, m_len) = cursor.number()?;
-        cursor.eat("月").then_some(())?;
-        let (day, d_len) = cursor.number()?;
-        cursor.eat("日").then_some(())?;
-        (first_len == 4).then_some(())?;
-        let format = format!("%Y年%{}m月%{}d日", pad(m_len), pad(d_len));
-        return Some((ymd(first as i32, month, day), cursor.used, format, true));
-    }
-    if cursor.eat("月") {
-        let (day, d_len) = cursor.number()?;
-        cursor.eat("日").then_some(())?;
-        (first_len <= 2).then_some(())?;
-        let format = format!("%{}m月%{}d日", pad(first_len), pad(d_len));
-        return Some((ymd(default_year, first, day), cursor.used, format, false));
+    if cursor.rest.starts_with(['年', '月']) {
+        return japanese_date(&mut cursor, (first, first_len), default_year);
     }
     if first_len == 8
         && cursor
@@ -182,6 +193,17 @@ fn numeric_date(rest: &str, default_year: i32, at_start: bool) -> Option<Parsed>
         );
         return Some((ymd(first as i32, second, third), cursor.used, format, true));
     }
+    if first_len <= 2
+        && second_len <= 2
+        && let Some(parsed) = with_year_last(
+            &mut cursor,
+            separator,
+            (first, first_len),
+            (second, second_len),
+        )
+    {
+        return Some(parsed);
+    }
     // A bare `3/10` reads as a date only where the heading starts with it
     // (`## 2024/06/04 200/365` keeps its count as words).
     let bare = separator == "/" && first_len <= 2 && second_len <= 2 && at_start;
@@ -195,6 +217,57 @@ fn numeric_date(rest: &str, default_year: i32, at_start: bool) -> Option<Parsed>
     (bare && !goes_on).then_some(())?;
     let format = format!("%{}m/%{}d", pad(first_len), pad(second_len));
     Some((ymd(default_year, first, second), cursor.used, format, false))
+}
+
+/// `2023年10月12日` or `5月13日`, after the first number.
+fn japanese_date(
+    cursor: &mut Cursor,
+    (first, first_len): (u32, usize),
+    default_year: i32,
+) -> Option<Parsed> {
+    if cursor.eat("年") {
+        let (month, m_len) = cursor.number()?;
+        cursor.eat("月").then_some(())?;
+        let (day, d_len) = cursor.number()?;
+        cursor.eat("日").then_some(())?;
+        (first_len == 4).then_some(())?;
+        let format = format!("%Y年%{}m月%{}d日", pad(m_len), pad(d_len));
+        return Some((ymd(first as i32, month, day), cursor.used, format, true));
+    }
+    cursor.eat("月").then_some(())?;
+    let (day, d_len) = cursor.number()?;
+    cursor.eat("日").then_some(())?;
+    (first_len <= 2).then_some(())?;
+    let format = format!("%{}m月%{}d日", pad(first_len), pad(d_len));
+    Some((ymd(default_year, first, day), cursor.used, format, false))
+}
+
+/// The year last: `11/26/2023` (month first, as in the US, unless the
+/// first number cannot be a month: `26/11/2023`), `26.11.2023` (day first).
+fn with_year_last(
+    cursor: &mut Cursor,
+    separator: &str,
+    (first, first_len): (u32, usize),
+    (second, second_len): (u32, usize),
+) -> Option<Parsed> {
+    let saved = (cursor.rest, cursor.used);
+    let year = cursor
+        .eat(separator)
+        .then(|| cursor.number())
+        .flatten()
+        .filter(|&(_, len)| len == 4);
+    let Some((year, _)) = year else {
+        (cursor.rest, cursor.used) = saved;
+        return None;
+    };
+    let day_first = separator == "." || first > 12;
+    let (m, d) = (pad(first_len), pad(second_len));
+    let (month, day, format) = if day_first {
+        (second, first, format!("%{m}d{separator}%{d}m{separator}%Y"))
+    } else {
+        (first, second, format!("%{m}m{separator}%{d}d{separator}%Y"))
+    };
+    Some((ymd(year as i32, month, day), cursor.used, format, true))
 }
 
 /// `January 6, 2020`, `Jan 6 2020`, `6 January 2020`, `3 Jan 2020`, `January 6`.
@@ -418,7 +491,7 @@ pub fn year_in_file_name(file: &Path) -> Option<i32> {
 }
 
 /// The date a file's name and folders give (`2024-01-27.md`, `20240127.md`,
-/// `2023/05/10.md`, `2023/10-October/12.md`), for a daily note whose text
+/// `2023/05/10.md`, `2023/10-October/12.md`, `2024/01-28.md`), for a daily note whose text
 /// names no date.
 pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
     let stem = path.file_stem()?.to_string_lossy();
@@ -426,6 +499,17 @@ pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
         && found.has_year
     {
         return Some(found.date);
+    }
+    let folder_year = || {
+        let year = leading_number(&path.parent()?.file_name()?.to_string_lossy())?;
+        (1900..2200).contains(&year).then_some(year as i32)
+    };
+    // The year in the folder, month and day in the name (`2024/01-28.md`).
+    let month_day = stem
+        .split_once(['-', '_', '.'])
+        .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)));
+    if let (Some((month, day)), Some(year)) = (month_day, folder_year()) {
+        return NaiveDate::from_ymd_opt(year, month, day);
     }
     // Year and month in the folders, the day in the name.
     let day: u32 = leading_number(&stem)?;

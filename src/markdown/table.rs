@@ -57,8 +57,11 @@ fn align_of(cell: &str) -> Align {
 fn row(cells: &[String]) -> String {
     let mut line = String::from("|");
     for cell in cells {
-        line.push(' ');
-        line.push_str(cell);
+        // An empty cell is `| |`, as people write it.
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(cell);
+        }
         line.push_str(" |");
     }
     line
@@ -327,7 +330,7 @@ mod tests {
             "{table}"
         );
         assert!(
-            table.contains("| EKS \\| Fargate | \\◎ is text here |  | 0 |"),
+            table.contains("| EKS \\| Fargate | \\◎ is text here | | 0 |"),
             "{table}"
         );
         let back = table_to_grid(&lines(&table), String::new()).unwrap();

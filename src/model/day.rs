@@ -29,6 +29,28 @@ pub struct Day {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub preamble: String,
     pub sections: Vec<DaySection>,
+    /// Where the log it came from had no blank line after a heading.
+    #[serde(default, skip_serializing_if = "Spacing::is_default")]
+    pub spacing: Spacing,
+}
+
+/// How a day's headings were spaced in the log it came from, so that it is
+/// written back the same way (blank lines after headings when made here).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spacing {
+    /// The date heading is followed directly by the next line.
+    #[serde(default)]
+    pub tight_date: bool,
+    /// The headings inside the day are followed directly by their text.
+    #[serde(default)]
+    pub tight_headings: bool,
+}
+
+impl Spacing {
+    pub fn is_default(&self) -> bool {
+        *self == Spacing::default()
+    }
 }
 
 /// A date heading as it was written: "2023/10/12日報" at `#`, "Day 3:
@@ -77,6 +99,25 @@ impl Default for Marker {
 impl Marker {
     pub fn is_dash(&self) -> bool {
         self.0 == "- "
+    }
+
+    /// The marker of an item added after one with this marker: the same
+    /// bullet, or the next number (`3. ` after `2. `).
+    pub fn following(&self) -> Marker {
+        let indent = self.0.len() - self.0.trim_start().len();
+        let digits = self.0[indent..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        match self.0[indent..indent + digits].parse::<u64>() {
+            Ok(n) if digits > 0 => Marker(format!(
+                "{}{}{}",
+                &self.0[..indent],
+                n + 1,
+                &self.0[indent + digits..]
+            )),
+            _ => self.clone(),
+        }
     }
 }
 
@@ -260,6 +301,7 @@ impl Day {
             heading: None,
             preamble: String::new(),
             sections,
+            spacing: Spacing::default(),
         }
     }
 

@@ -26,7 +26,7 @@ pub use address::{
 pub use book::{Book, Chapter, ChapterStatus};
 pub use day::{
     Answer, Block, BoxStyle, ChapterNotes, Day, DayHeading, DaySection, Entry, FreeText, Learned,
-    LearnedBook, Marker, NextItem, Question, SECTION_LEVEL, SectionBody, StudiedBook,
+    LearnedBook, Marker, NextItem, Question, SECTION_LEVEL, SectionBody, Spacing, StudiedBook,
     StudiedChapter, WorkItem,
 };
 pub use edit::{Edit, Scope, TypingKey, apply};

@@ -21,6 +21,9 @@ pub struct Template {
     /// Whether open 次やること items are written as `- [ ] item` (else `- item`).
     #[serde(default = "yes")]
     pub next_checkboxes: bool,
+    /// Whether Markdown is written newest day first, as the user's log was.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub newest_first: bool,
 }
 
 fn yes() -> bool {
@@ -29,7 +32,7 @@ fn yes() -> bool {
 
 crate::listed_enum::listed_enum! {
     /// The five sections of a day, in template order.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Section {
         WorkedOn,
         Learned,
@@ -57,6 +60,7 @@ impl Template {
             date_format: "%Y-%m-%d".to_owned(),
             headings: SectionHeadings::for_language(language),
             next_checkboxes: true,
+            newest_first: false,
         }
     }
 }

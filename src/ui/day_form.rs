@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::markdown::format_date;
-use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, SectionBody};
+use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, Section, SectionBody};
 
 use super::action::{Action, DayView, View, ViewCtx};
 use super::command::Command;
@@ -55,7 +55,35 @@ pub fn day_form_ui(
             for section in 0..day.sections.len() {
                 section_ui(ui, &mut view, section);
             }
+            missing_sections_ui(ui, &mut view);
         });
+}
+
+/// Buttons for the template sections this day does not have (a log
+/// imported without them): the form offers every section, and the export
+/// writes one only once it is added.
+fn missing_sections_ui(ui: &mut Ui, view: &mut DayView) {
+    let missing: Vec<Section> = Section::ALL
+        .iter()
+        .copied()
+        .filter(|&kind| view.day.section(kind).is_none())
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(view.pick("セクションを追加:", "Add a section:"));
+        for kind in missing {
+            let heading = view.cx.journal.template.headings.get(kind);
+            if ui.button(format!("+ {heading}")).clicked() {
+                view.actions.push(Action::Edit(Edit::AddSection {
+                    date: view.date,
+                    kind,
+                }));
+            }
+        }
+    });
 }
 
 /// ◀ date ▶ in the journal's own date style.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Id, Modal, RichText, Ui};
 
-use crate::model::Journal;
+use crate::model::{Journal, Section};
 
 use super::i18n::UiLanguage;
 
@@ -20,7 +20,7 @@ pub struct ImportPreview {
     pub replaced: Vec<NaiveDate>,
     pub kept: Vec<NaiveDate>,
     /// Sections recognised, by kind, and how many.
-    pub recognised: Vec<(String, usize)>,
+    pub recognised: std::collections::BTreeMap<Section, usize>,
     pub kept_as_written: usize,
     pub warnings: Vec<String>,
     /// Logs read, with a note (converted from Shift_JIS, dated by its name).
@@ -117,7 +117,7 @@ fn sections_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
         let list: Vec<String> = preview
             .recognised
             .iter()
-            .map(|(kind, n)| format!("{} {n}", kind_words(kind, lang)))
+            .map(|(&kind, n)| format!("{} {n}", kind_words(kind, lang)))
             .collect();
         let label = lang.pick("見出しを読み取った節", "Sections recognised");
         ui.label(format!("{label}: {}", list.join(", ")));
@@ -141,13 +141,13 @@ fn sections_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
 }
 
 /// A kind of section in the UI's words.
-fn kind_words(kind: &str, lang: UiLanguage) -> &'static str {
+fn kind_words(kind: Section, lang: UiLanguage) -> &'static str {
     let (ja, en) = match kind {
-        "worked on" => ("取り組んだこと", "What I worked on"),
-        "learned" => ("学んだこと", "What I learned"),
-        "questions" => ("わからなかったこと", "Questions"),
-        "next" => ("次やること", "Next"),
-        _ => ("感想", "Impressions"),
+        Section::WorkedOn => ("取り組んだこと", "What I worked on"),
+        Section::Learned => ("学んだこと", "What I learned"),
+        Section::Questions => ("わからなかったこと", "Questions"),
+        Section::Next => ("次やること", "Next"),
+        Section::Impressions => ("感想", "Impressions"),
     };
     lang.pick(ja, en)
 }

@@ -28,6 +28,15 @@ fn dates_are_found_with_words_around_them() {
         ("12/01", "2025-12-01", "%m/%d", false),
         ("20240127", "2024-01-27", "%Y%m%d", true),
         ("**2025.03.10** の学習", "2025-03-10", "%Y.%m.%d", true),
+        ("[11/26/2023, 13:42-15:00]", "2023-11-26", "%m/%d/%Y", true),
+        ("26/11/2023", "2023-11-26", "%d/%m/%Y", true),
+        ("Tagebuch 3.4.2024", "2024-04-03", "%-d.%-m.%Y", true),
+        (
+            "Day 1: Friday, March 1, 2019",
+            "2019-03-01",
+            "%B %-d, %Y",
+            true,
+        ),
     ];
     for (text, date, format, has_year) in cases {
         assert_eq!(
@@ -54,6 +63,30 @@ fn other_headings_are_not_dates() {
     ] {
         assert_eq!(found(text), None, "{text}");
     }
+}
+
+#[test]
+fn a_date_without_a_year_takes_the_year_of_the_date_before_it() {
+    let last = NaiveDate::from_ymd_opt(2020, 1, 3).unwrap();
+    let date = |text| match find_date_after(text, Some(last), 2025) {
+        DateInText::Found(f) => f.date.to_string(),
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(date("Mon, January 6"), "2020-01-06");
+    // Earlier in the year than the day before: the log went on into the next.
+    let december = NaiveDate::from_ymd_opt(2024, 12, 30).unwrap();
+    match find_date_after("1月2日", Some(december), 2025) {
+        DateInText::Found(f) => assert_eq!(f.date.to_string(), "2025-01-02"),
+        other => panic!("{other:?}"),
+    }
+    // Newest first, back from January into December.
+    let january = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
+    match find_date_after("12/30", Some(january), 2025) {
+        DateInText::Found(f) => assert_eq!(f.date.to_string(), "2024-12-30"),
+        other => panic!("{other:?}"),
+    }
+    // A date with a year keeps it.
+    assert_eq!(date("2019-05-05"), "2019-05-05");
 }
 
 #[test]
@@ -114,6 +147,7 @@ fn dates_come_from_file_names_and_folders() {
         ("journal/2023/05/10.md", "2023-05-10"),
         ("2023/10-October/12.md", "2023-10-12"),
         ("Daily 2024-02-29 note.md", "2024-02-29"),
+        ("daily/2024/01-28.md", "2024-01-28"),
     ];
     for (path, date) in cases {
         assert_eq!(

@@ -8,34 +8,53 @@
 //! from logs with date headings at different levels is written with every day
 //! at the highest of those levels, so it reads back as one journal.
 
+mod blocks;
 mod sections;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::date::{DateInText, find_date, format_date};
+use super::date::{DateInText, find_date_after, format_date};
 use super::escape::{Rules, escape_text};
-use super::lines::heading_line;
-use crate::model::{BookId, Day, Journal, Language};
+use crate::model::{BookId, Day, Journal, Language, Spacing};
+use blocks::Blocks;
 
-pub(super) use sections::push_note_blocks;
+use sections::push_note_blocks;
 
-/// The whole journal: its preamble, then every day in date order.
+/// The whole journal: its preamble, then every day in date order (newest
+/// first if the user's log was written that way).
 pub fn export_journal(journal: &Journal) -> String {
     let top = journal.days.values().map(own_level).min().unwrap_or(1);
     let spans_years = spans_years(journal);
     let mut parts: Vec<String> = Vec::new();
     if !journal.preamble.is_empty() {
-        let preamble = escape_text(&journal.preamble, &Rules::before_days(top));
-        parts.push(format!("{preamble}\n"));
+        // A preamble imported right above its first day ends with a newline.
+        let (text, tight) = match journal.preamble.strip_suffix('\n') {
+            Some(text) => (text, true),
+            None => (journal.preamble.as_str(), false),
+        };
+        let preamble = escape_text(text, &Rules::before_days(top));
+        parts.push(if tight {
+            preamble
+        } else {
+            format!("{preamble}\n")
+        });
     }
     let many = journal.days.len() > 1 || !journal.preamble.is_empty();
-    for (date, day) in &journal.days {
+    let mut previous = None;
+    let days: Box<dyn Iterator<Item = (&NaiveDate, &Day)>> = if journal.template.newest_first {
+        Box::new(journal.days.iter().rev())
+    } else {
+        Box::new(journal.days.iter())
+    };
+    for (date, day) in days {
         let style = DayStyle {
             level: top,
             heading: many || own_heading(day),
             spans_years,
+            previous,
         };
         parts.push(day_text(journal, *date, day, style));
+        previous = Some(*date);
     }
     parts.join("\n")
 }
@@ -48,6 +67,7 @@ pub fn export_day(journal: &Journal, date: NaiveDate) -> Option<String> {
         level: own_level(day),
         heading: own_heading(day),
         spans_years: false,
+        previous: None,
     };
     Some(day_text(journal, date, day, style))
 }
@@ -62,6 +82,9 @@ struct DayStyle {
     /// Whether the export holds days of more than one year, so every date
     /// heading must carry its year to read back.
     spans_years: bool,
+    /// The day written before this one (a date without a year reads back
+    /// in the year after it).
+    previous: Option<NaiveDate>,
 }
 
 /// The level a day's heading was written at (1 for days made in the app).
@@ -86,20 +109,20 @@ fn day_text(journal: &Journal, date: NaiveDate, day: &Day, style: DayStyle) -> S
         day: style.level,
         section: shifted(day.section_level(), shift),
     };
-    let mut blocks = Vec::new();
+    let mut blocks = Blocks::default();
     if style.heading {
-        let text = heading_text(journal, date, day, style.spans_years);
-        blocks.push(heading_line(style.level, &text));
+        let text = heading_text(journal, date, day, style);
+        blocks.date(style.level, &text);
     }
     if !day.preamble.is_empty() {
-        blocks.push(escape_text(&day.preamble, &Rules::up_to(levels.section)));
+        blocks.text(escape_text(&day.preamble, &Rules::up_to(levels.section)));
     }
     for section in &day.sections {
         let level = shifted(section.level, shift);
-        blocks.push(heading_line(level, &section.heading));
+        blocks.heading(level, &section.heading);
         sections::push_body(&mut blocks, journal, day, section, level, &levels);
     }
-    join_blocks(&blocks)
+    blocks.join(day.spacing)
 }
 
 fn shifted(level: u8, shift: i16) -> u8 {
@@ -107,16 +130,22 @@ fn shifted(level: u8, shift: i16) -> u8 {
 }
 
 /// The date heading's text: as it was written in the log it came from, if
-/// it still says this date (and its year, where the export needs one); else
-/// the template's style.
-fn heading_text(journal: &Journal, date: NaiveDate, day: &Day, spans_years: bool) -> String {
-    let written = day.heading.as_ref().filter(|h| h.level > 0).filter(|h| {
-        matches!(find_date(&h.text, date.year()),
-            DateInText::Found(found) if found.date == date && (found.has_year || !spans_years))
-    });
+/// it still reads back as this date; else the template's style.
+fn heading_text(journal: &Journal, date: NaiveDate, day: &Day, style: DayStyle) -> String {
+    // Without a year, the date reads back in the year of the day before it;
+    // the first day of an export spanning years needs its own.
+    let reads_back = |text: &str| {
+        matches!(find_date_after(text, style.previous, date.year()),
+            DateInText::Found(found) if found.date == date
+                && (found.has_year || style.previous.is_some() || !style.spans_years))
+    };
+    let written = day
+        .heading
+        .as_ref()
+        .filter(|h| h.level > 0 && reads_back(&h.text));
     match written {
         Some(h) => h.text.clone(),
-        None => format_date(date, &date_format_for(journal, spans_years)),
+        None => format_date(date, &date_format_for(journal, style.spans_years)),
     }
 }
 
@@ -139,7 +168,8 @@ fn date_format_for(journal: &Journal, spans_years: bool) -> String {
 /// A summary of one book: for each chapter, what was learned on each day, in date order.
 pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
     let book = journal.book(book_id)?;
-    let mut blocks = vec![heading_line(1, &book.title)];
+    let mut blocks = Blocks::default();
+    blocks.heading(1, &book.title);
     let learned = || {
         journal
             .days
@@ -147,7 +177,7 @@ pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
             .flat_map(|(date, day)| day.learned_books().map(move |l| (*date, l)))
             .filter(|(_, l)| l.book == book_id)
     };
-    let date_heading = |date| heading_line(3, &format_date(date, &journal.template.date_format));
+    let date_heading = |date| format_date(date, &journal.template.date_format);
     let rules = Rules {
         chapters: Some(2),
         max_level: 3,
@@ -158,17 +188,17 @@ pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
         .map(|(d, l)| (d, l.intro.as_str()))
         .collect();
     if !intros.is_empty() {
-        blocks.push(heading_line(2, about_book(journal.template.language)));
+        blocks.heading(2, about_book(journal.template.language));
         for (date, intro) in intros {
-            blocks.push(date_heading(date));
-            blocks.push(escape_text(intro, &rules));
+            blocks.heading(3, &date_heading(date));
+            blocks.text(escape_text(intro, &rules));
         }
     }
     for chapter in &book.chapters {
-        blocks.push(heading_line(2, &chapter.label));
+        blocks.heading(2, &chapter.label);
         for (date, learned) in learned() {
             for notes in learned.chapters.iter().filter(|n| n.chapter == chapter.id) {
-                blocks.push(date_heading(date));
+                blocks.heading(3, &date_heading(date));
                 push_note_blocks(
                     &mut blocks,
                     &notes.blocks,
@@ -179,7 +209,7 @@ pub fn export_book(journal: &Journal, book_id: BookId) -> Option<String> {
             }
         }
     }
-    Some(join_blocks(&blocks))
+    Some(blocks.join(Spacing::default()))
 }
 
 fn about_book(language: Language) -> &'static str {
@@ -195,11 +225,4 @@ pub(crate) fn resolved_label(language: Language) -> &'static str {
         Language::Ja => "解決",
         Language::En => "Answer",
     }
-}
-
-/// Blocks separated by blank lines, ending with a newline.
-fn join_blocks(blocks: &[String]) -> String {
-    let mut text = blocks.join("\n\n");
-    text.push('\n');
-    text
 }

@@ -7,6 +7,7 @@ use super::super::escape::{Rules, escape_text};
 use super::super::lines::{code_lines, heading_line, headings};
 use super::super::lists::{checkbox_prefix, write_item};
 use super::super::table::grid_to_table;
+use super::blocks::Blocks;
 use super::resolved_label;
 use crate::model::{
     Block, BoxStyle, Day, DaySection, Entry, FreeText, Journal, Language, Learned, NextItem,
@@ -24,7 +25,7 @@ pub(super) struct Levels {
 
 /// The body of `section`, whose heading is at `level`.
 pub(super) fn push_body(
-    blocks: &mut Vec<String>,
+    blocks: &mut Blocks,
     journal: &Journal,
     day: &Day,
     section: &DaySection,
@@ -36,13 +37,13 @@ pub(super) fn push_body(
         ..Rules::up_to(levels.section)
     };
     match &section.body {
-        SectionBody::WorkedOn(entries) => blocks.push(list(entries, &text_rules, |out, item| {
+        SectionBody::WorkedOn(entries) => blocks.text(list(entries, &text_rules, |out, item| {
             work_item(out, journal, item)
         })),
-        SectionBody::Questions(entries) => blocks.push(list(entries, &text_rules, |out, q| {
+        SectionBody::Questions(entries) => blocks.text(list(entries, &text_rules, |out, q| {
             question(out, journal.template.language, q)
         })),
-        SectionBody::Next(entries) => blocks.push(list(entries, &text_rules, next_item)),
+        SectionBody::Next(entries) => blocks.text(list(entries, &text_rules, next_item)),
         SectionBody::Learned(learned) => {
             push_learned(blocks, journal, day, learned, level, levels.section)
         }
@@ -71,7 +72,7 @@ fn list<T>(entries: &[Entry<T>], rules: &Rules, mut item: impl FnMut(&mut String
             }
         }
     }
-    if out.is_empty() { "-".to_owned() } else { out }
+    out
 }
 
 fn work_item(out: &mut String, journal: &Journal, item: &WorkItem) {
@@ -174,7 +175,7 @@ fn chapters_follow(rest: &[&str], level: u8) -> bool {
 }
 
 fn push_learned(
-    blocks: &mut Vec<String>,
+    blocks: &mut Blocks,
     journal: &Journal,
     day: &Day,
     learned: &Learned,
@@ -189,7 +190,7 @@ fn push_learned(
         ..Rules::up_to(boundary)
     };
     if !learned.intro.is_empty() {
-        blocks.push(escape_text(&learned.intro, &intro_rules));
+        blocks.text(escape_text(&learned.intro, &intro_rules));
     }
     let book_rules = Rules {
         chapters: Some(level + 2),
@@ -198,9 +199,11 @@ fn push_learned(
     };
     for book in &learned.books {
         let title = journal.book(book.book).map_or("", |b| b.title.as_str());
-        blocks.push(heading_line(level + 1, title));
-        let chapter_headings: Vec<String> = (book.chapters.iter())
+        blocks.heading(level + 1, title);
+        let labels: Vec<&str> = (book.chapters.iter())
             .map(|notes| journal.chapter(notes.chapter).map_or("", |(_, c)| &c.label))
+            .collect();
+        let chapter_headings: Vec<String> = (labels.iter())
             .map(|label| heading_line(level + 2, label))
             .collect();
         if !book.intro.is_empty() {
@@ -208,10 +211,10 @@ fn push_learned(
                 following: &chapter_headings,
                 ..book_rules
             };
-            blocks.push(escape_text(&book.intro, &rules));
+            blocks.text(escape_text(&book.intro, &rules));
         }
         for (n, notes) in book.chapters.iter().enumerate() {
-            blocks.push(chapter_headings[n].clone());
+            blocks.heading(level + 2, labels[n]);
             let rules = Rules {
                 following: &chapter_headings[n + 1..],
                 ..book_rules
@@ -222,8 +225,8 @@ fn push_learned(
 }
 
 /// A chapter's notes: text blocks, and grids under a title heading at `title_level`.
-pub(crate) fn push_note_blocks(
-    blocks: &mut Vec<String>,
+pub(super) fn push_note_blocks(
+    blocks: &mut Blocks,
     notes: &[Block],
     language: Language,
     title_level: u8,
@@ -232,12 +235,12 @@ pub(crate) fn push_note_blocks(
     for block in notes {
         match block {
             Block::Text(text) if text.is_empty() => {}
-            Block::Text(text) => blocks.push(escape_text(text, rules)),
+            Block::Text(text) => blocks.text(escape_text(text, rules)),
             Block::Grid(grid) => {
                 if !grid.title.is_empty() {
-                    blocks.push(heading_line(title_level, &grid.title));
+                    blocks.heading(title_level, &grid.title);
                 }
-                blocks.push(grid_to_table(grid, language));
+                blocks.text(grid_to_table(grid, language));
             }
         }
     }
@@ -246,13 +249,7 @@ pub(crate) fn push_note_blocks(
 /// Free text, then each grid under a heading three levels below the
 /// section's (its title, maybe empty), which is what tells it from a table
 /// written as text.
-fn push_free(
-    blocks: &mut Vec<String>,
-    free: &FreeText,
-    language: Language,
-    level: u8,
-    boundary: u8,
-) {
+fn push_free(blocks: &mut Blocks, free: &FreeText, language: Language, level: u8, boundary: u8) {
     let title_level = level + 3;
     let rules = Rules {
         grid_title: Some(title_level),
@@ -260,10 +257,10 @@ fn push_free(
         ..Rules::up_to(boundary)
     };
     if !free.text.is_empty() {
-        blocks.push(escape_text(&free.text, &rules));
+        blocks.text(escape_text(&free.text, &rules));
     }
     for grid in &free.grids {
-        blocks.push(heading_line(title_level, &grid.title));
-        blocks.push(grid_to_table(grid, language));
+        blocks.heading(title_level, &grid.title);
+        blocks.text(grid_to_table(grid, language));
     }
 }

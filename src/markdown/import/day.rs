@@ -16,7 +16,7 @@ use super::super::lines::{code_lines, headings, trim_blank};
 use super::super::sections::classify_heading;
 use super::days::RawDay;
 use super::{ImportReport, Style};
-use crate::model::{Day, DayHeading, DaySection, Journal, Section, SectionBody};
+use crate::model::{Day, DayHeading, DaySection, Journal, Section, SectionBody, Spacing};
 
 /// What reading one day needs.
 pub struct Cx<'a> {
@@ -69,6 +69,26 @@ impl<'a> Cx<'a> {
             heading: self.day_heading(),
             preamble,
             sections,
+            spacing: self.spacing(body),
+        }
+    }
+
+    /// Whether the log wrote its headings with no blank line after them
+    /// (most of them, where it mixes both).
+    fn spacing(&self, body: &[&str]) -> Spacing {
+        let code = code_lines(body);
+        let (mut tight, mut loose) = (0, 0);
+        for (i, _) in headings(body, &code) {
+            match body.get(i + 1).map(|next| next.trim().is_empty()) {
+                Some(true) => loose += 1,
+                Some(false) => tight += 1,
+                None => {}
+            }
+        }
+        Spacing {
+            tight_date: self.heading.level > 0
+                && body.first().is_some_and(|first| !first.trim().is_empty()),
+            tight_headings: tight > loose,
         }
     }
 
@@ -126,8 +146,7 @@ impl<'a> Cx<'a> {
             let body = self.body_of(&raw[i], &book_names);
             if let Some(kind) = raw[i].kind {
                 self.style.met_heading(kind, raw[i].heading);
-                let name = kind_name(kind);
-                *self.report.recognised.entry(name.to_owned()).or_default() += 1;
+                *self.report.recognised.entry(kind).or_default() += 1;
             } else {
                 self.report.kept_as_written += 1;
             }
@@ -156,17 +175,6 @@ impl<'a> Cx<'a> {
             }
             None => SectionBody::Other(super::free::free_text(self, lines, raw.level)),
         }
-    }
-}
-
-/// The name a report gives a kind of section.
-fn kind_name(kind: Section) -> &'static str {
-    match kind {
-        Section::WorkedOn => "worked on",
-        Section::Learned => "learned",
-        Section::Questions => "questions",
-        Section::Next => "next",
-        Section::Impressions => "impressions",
     }
 }
 

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::super::date::{DateInText, FoundDate, date_from_path, find_date};
+use super::super::date::{DateInText, FoundDate, date_from_path, find_date_after};
 use super::super::lines::{code_lines, front_matter_len, front_matter_value, headings};
 use super::{ImportError, ImportOptions};
 use crate::model::DayHeading;
@@ -54,14 +54,21 @@ struct Dated<'a> {
 pub fn find_days(lines: &[&str], options: &ImportOptions) -> Result<Days, ImportError> {
     let code = code_lines(lines);
     let front = front_matter_len(lines);
+    let mut last = None;
     let dated: Vec<Dated> = headings(lines, &code)
         .into_iter()
         .filter(|(line, h)| *line >= front && h.level <= 3)
-        .map(|(line, h)| Dated {
-            line,
-            level: h.level,
-            text: h.text,
-            date: find_date(h.text, options.default_year),
+        .map(|(line, h)| {
+            let date = find_date_after(h.text, last, options.default_year);
+            if let DateInText::Found(found) = &date {
+                last = Some(found.date);
+            }
+            Dated {
+                line,
+                level: h.level,
+                text: h.text,
+                date,
+            }
         })
         .filter(|d| !matches!(d.date, DateInText::None))
         .collect();
@@ -155,10 +162,12 @@ fn one_undated_day(
     options: &ImportOptions,
 ) -> Result<Days, ImportError> {
     let from_front = front_matter_value(&lines[..front], "date")
-        .and_then(|value| match find_date(value, options.default_year) {
-            DateInText::Found(found) => Some(found.date),
-            _ => None,
-        })
+        .and_then(
+            |value| match find_date_after(value, None, options.default_year) {
+                DateInText::Found(found) => Some(found.date),
+                _ => None,
+            },
+        )
         .map(|date| (date, DateSource::FrontMatter));
     let from_name = || {
         let source = options.source.as_deref()?;

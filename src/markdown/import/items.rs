@@ -35,10 +35,6 @@ fn entries<T>(
     lines: &[&str],
     mut item: impl FnMut(&mut Cx, &ItemLines) -> T,
 ) -> Vec<Entry<T>> {
-    // A lone `-` is an empty list, as studylog itself writes one.
-    if lines == ["-"] {
-        return Vec::new();
-    }
     let rules = Rules::up_to(cx.section_level);
     pieces(lines)
         .into_iter()

@@ -67,7 +67,7 @@ pub struct ImportReport {
     /// Things worth a look, each with its line (a weekday that is not the date's own).
     pub warnings: Vec<String>,
     /// Sections recognised, by kind, in the days imported.
-    pub recognised: BTreeMap<String, usize>,
+    pub recognised: BTreeMap<Section, usize>,
     /// Sections and pieces of text kept as written (not recognised as structure).
     pub kept_as_written: usize,
     /// Where the date came from, for a log with no date heading.
@@ -110,6 +110,7 @@ pub fn import(
     let learn_style = journal.days.is_empty();
     let mut style = Style {
         date_format: found.format.clone(),
+        newest_first: newest_first(&found.days),
         ..Style::default()
     };
     let mut parsed: BTreeMap<NaiveDate, Day> = BTreeMap::new();
@@ -138,7 +139,11 @@ pub fn import(
 /// Text before the first day goes to the journal's preamble, once: a log
 /// imported again does not add it twice.
 fn add_preamble(journal: &mut Journal, lines: &[&str], day_level: u8) {
-    let preamble = unescape_lines(trim_blank(lines), &Rules::before_days(day_level));
+    let mut preamble = unescape_lines(trim_blank(lines), &Rules::before_days(day_level));
+    // A newline at its end says the first day's heading followed it directly.
+    if !preamble.is_empty() && lines.last().is_some_and(|l| !l.trim().is_empty()) {
+        preamble.push('\n');
+    }
     if preamble.is_empty() || journal.preamble.contains(&preamble) {
         return;
     }
@@ -159,6 +164,14 @@ fn store_days(journal: &mut Journal, days: BTreeMap<NaiveDate, Day>, report: &mu
     }
 }
 
+/// Whether the log puts its newest day first (more of its days follow a
+/// later day than an earlier one).
+fn newest_first(days: &[days::RawDay]) -> bool {
+    let pairs = || days.windows(2).map(|w| w[0].date.cmp(&w[1].date));
+    let backwards = pairs().filter(|o| o.is_gt()).count();
+    backwards > pairs().filter(|o| o.is_lt()).count()
+}
+
 /// What the importer learns about how the user writes, for a new journal's
 /// template: the days the form starts look like the days they had.
 #[derive(Default)]
@@ -167,6 +180,7 @@ pub(super) struct Style {
     headings: Vec<(Section, String)>,
     next_with_checkbox: bool,
     next_without_checkbox: bool,
+    newest_first: bool,
 }
 
 impl Style {
@@ -199,5 +213,6 @@ impl Style {
         if self.next_with_checkbox || self.next_without_checkbox {
             template.next_checkboxes = self.next_with_checkbox;
         }
+        template.newest_first = self.newest_first;
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::super::Address;
 use super::super::address::text_mut;
-use super::super::day::{Answer, Day, Entry, NextItem, Question, SectionBody, WorkItem};
+use super::super::day::{Answer, BoxStyle, Day, Entry, NextItem, Question, SectionBody, WorkItem};
 use super::super::journal::Journal;
 use super::{move_in, set};
 
@@ -22,15 +22,51 @@ fn body_mut(journal: &mut Journal, date: NaiveDate, section: usize) -> Option<&m
     Some(&mut journal.days.get_mut(&date)?.sections.get_mut(section)?.body)
 }
 
-/// Append an empty item to a list section.
+/// Append an empty item to a list section, written like the item before it
+/// (its bullet or next number, its kind of checkbox).
 pub(super) fn add_item(journal: &mut Journal, date: NaiveDate, section: usize) -> bool {
+    let boxes = journal.template.next_checkboxes;
     match body_mut(journal, date, section) {
-        Some(SectionBody::WorkedOn(entries)) => entries.push(Entry::Item(WorkItem::text(""))),
-        Some(SectionBody::Questions(entries)) => entries.push(Entry::Item(Question::new(""))),
-        Some(SectionBody::Next(entries)) => entries.push(Entry::Item(NextItem::new(""))),
+        Some(SectionBody::WorkedOn(entries)) => {
+            let marker = last_item(entries).map(|item| match item {
+                WorkItem::Text { marker, .. } => marker.following(),
+                WorkItem::Book(book) => book.marker.following(),
+            });
+            let text = String::new();
+            let marker = marker.unwrap_or_default();
+            entries.push(Entry::Item(WorkItem::Text { text, marker }));
+        }
+        Some(SectionBody::Questions(entries)) => {
+            let mut question = Question::new("");
+            if let Some(last) = last_item(entries) {
+                question.marker = last.marker.following();
+                question.style = last.style;
+            }
+            entries.push(Entry::Item(question));
+        }
+        Some(SectionBody::Next(entries)) => {
+            let mut next = NextItem::new("");
+            next.style = if boxes {
+                BoxStyle::Box
+            } else {
+                BoxStyle::Plain
+            };
+            if let Some(last) = last_item(entries) {
+                next.marker = last.marker.following();
+                next.style = last.style;
+            }
+            entries.push(Entry::Item(next));
+        }
         _ => return false,
     }
     true
+}
+
+fn last_item<T>(entries: &[Entry<T>]) -> Option<&T> {
+    entries.iter().rev().find_map(|entry| match entry {
+        Entry::Item(item) => Some(item),
+        Entry::Text(_) => None,
+    })
 }
 
 pub(super) fn remove(journal: &mut Journal, date: NaiveDate, section: usize, entry: usize) -> bool {

@@ -21,6 +21,7 @@ use super::grid_ops::GridOp;
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
 use super::library;
+use super::template::Section;
 
 /// One change to a journal.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,12 @@ pub enum Edit {
         date: NaiveDate,
         chapter: ChapterId,
         studied: bool,
+    },
+    /// Give a day a template section it does not have (a log imported
+    /// without 次やること, say), empty, where the template puts it.
+    AddSection {
+        date: NaiveDate,
+        kind: Section,
     },
     /// Append an empty item to the list section `section`.
     AddItem {
@@ -188,6 +195,7 @@ impl Edit {
             | Edit::ResolveQuestion { date, .. }
             | Edit::ReopenQuestion { date, .. }
             | Edit::AddItem { date, .. }
+            | Edit::AddSection { date, .. }
             | Edit::RemoveEntry { date, .. }
             | Edit::MoveEntry { date, .. }
             | Edit::SetNextDone { date, .. }
@@ -243,6 +251,37 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
             studied,
         } => studied::set_studied(journal, date, chapter, studied),
         Edit::AddItem { date, section } => entries::add_item(journal, date, section),
+        Edit::AddSection { date, kind } => studied::add_section(journal, date, kind),
+        entry_edit @ (Edit::RemoveEntry { .. }
+        | Edit::MoveEntry { .. }
+        | Edit::SetNextDone { .. }
+        | Edit::ResolveQuestion { .. }
+        | Edit::ReopenQuestion { .. }) => apply_to_entries(journal, entry_edit),
+        Edit::Grid { date, at, op } => grids::change(journal, date, at, op),
+        Edit::InsertGrid { date, at, grid } => grids::insert(journal, date, at, grid),
+        Edit::RemoveGrid { date, at } => grids::remove(journal, date, at),
+        Edit::ListBook { date, book } => studied::list_book(journal, date, book),
+        Edit::AddBook { title, studied_on } => studied::add_book(journal, title, studied_on),
+        Edit::AddChapter {
+            book,
+            label,
+            studied_on,
+        } => studied::add_chapter(journal, book, label, studied_on),
+        Edit::Replace(new) => replace(journal, *new),
+        library_edit @ (Edit::RenameBook { .. }
+        | Edit::MoveBook { .. }
+        | Edit::DeleteBook(_)
+        | Edit::RenameChapter { .. }
+        | Edit::MoveChapter { .. }
+        | Edit::DeleteChapter(_)
+        | Edit::SetChapterStatus { .. }
+        | Edit::AddChapters { .. }) => apply_to_library(journal, library_edit),
+    }
+}
+
+/// The edits of a list section's entries.
+fn apply_to_entries(journal: &mut Journal, edit: Edit) -> bool {
+    match edit {
         Edit::RemoveEntry {
             date,
             section,
@@ -272,17 +311,13 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
             section,
             entry,
         } => entries::reopen(journal, date, (section, entry)),
-        Edit::Grid { date, at, op } => grids::change(journal, date, at, op),
-        Edit::InsertGrid { date, at, grid } => grids::insert(journal, date, at, grid),
-        Edit::RemoveGrid { date, at } => grids::remove(journal, date, at),
-        Edit::ListBook { date, book } => studied::list_book(journal, date, book),
-        Edit::AddBook { title, studied_on } => studied::add_book(journal, title, studied_on),
-        Edit::AddChapter {
-            book,
-            label,
-            studied_on,
-        } => studied::add_chapter(journal, book, label, studied_on),
-        Edit::Replace(new) => replace(journal, *new),
+        _ => false,
+    }
+}
+
+/// The edits of the book tree.
+fn apply_to_library(journal: &mut Journal, edit: Edit) -> bool {
+    match edit {
         Edit::RenameBook { book, title } => library::rename_book(journal, book, title),
         Edit::MoveBook { from, to } => library::move_book(journal, from, to),
         Edit::DeleteBook(book) => library::delete_book(journal, book),
@@ -291,6 +326,7 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
         Edit::DeleteChapter(chapter) => library::delete_chapter(journal, chapter),
         Edit::SetChapterStatus { chapter, status } => library::set_status(journal, chapter, status),
         Edit::AddChapters { book, labels } => library::add_chapters(journal, book, labels),
+        _ => false,
     }
 }
 

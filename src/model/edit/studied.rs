@@ -44,6 +44,16 @@ pub(super) fn set_studied(
     true
 }
 
+/// Add a template section the day does not have yet (none if it has one).
+pub(super) fn add_section(journal: &mut Journal, date: NaiveDate, kind: Section) -> bool {
+    let Some(day) = journal.days.get_mut(&date) else {
+        return false;
+    };
+    let missing = day.section(kind).is_none();
+    ensure_section(day, &journal.template, kind);
+    missing
+}
+
 /// The index of the day's first section of `kind`, adding an empty one at
 /// its template position when the day has none.
 fn ensure_section(day: &mut Day, template: &Template, kind: Section) -> usize {
@@ -51,8 +61,11 @@ fn ensure_section(day: &mut Day, template: &Template, kind: Section) -> usize {
         return index;
     }
     let at = day.template_position(kind);
-    let heading = template.headings.get(kind);
-    day.sections.insert(at, DaySection::new(heading, kind));
+    let section = DaySection {
+        level: day.section_level(),
+        ..DaySection::new(template.headings.get(kind), kind)
+    };
+    day.sections.insert(at, section);
     at
 }
 

@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{Day, Language, NotesAt, SectionBody, is_studied, notes, text_of};
+use crate::model::{
+    Day, Entry, Language, NextItem, NotesAt, SectionBody, is_studied, notes, text_of,
+};
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()
@@ -199,4 +201,76 @@ fn a_free_grid_goes_after_the_text_and_comes_out_again() {
         }
     ));
     assert!(journal.days[&date()].is_empty());
+}
+
+#[test]
+fn a_missing_template_section_is_added_in_its_place_at_the_days_level() {
+    let (mut journal, _) = journal();
+    let day = journal.days.get_mut(&date()).unwrap();
+    day.sections
+        .retain(|s| s.kind() != Some(crate::model::Section::Next));
+    for section in &mut day.sections {
+        section.level = 3;
+    }
+    let add = Edit::AddSection {
+        date: date(),
+        kind: crate::model::Section::Next,
+    };
+    assert!(apply(&mut journal, add.clone()));
+    let day = &journal.days[&date()];
+    let kinds: Vec<_> = day.sections.iter().map(|s| s.kind().unwrap()).collect();
+    assert_eq!(kinds, crate::model::Section::ALL);
+    assert_eq!(day.sections[3].heading, "次やること");
+    assert_eq!(day.sections[3].level, 3);
+    assert!(!apply(&mut journal, add), "it is there already");
+}
+
+#[test]
+fn a_new_item_is_written_like_the_one_before_it() {
+    let (mut journal, _) = journal();
+    let section = next_section(&journal);
+    let day = journal.days.get_mut(&date()).unwrap();
+    day.sections[section].body = SectionBody::Next(vec![Entry::Item(NextItem {
+        marker: crate::model::Marker("2. ".into()),
+        style: crate::model::BoxStyle::Plain,
+        ..NextItem::new("読む")
+    })]);
+    apply(
+        &mut journal,
+        Edit::AddItem {
+            date: date(),
+            section,
+        },
+    );
+    let SectionBody::Next(entries) = &journal.days[&date()].sections[section].body else {
+        panic!("not a next section");
+    };
+    let Entry::Item(added) = &entries[1] else {
+        panic!("not an item");
+    };
+    assert_eq!(added.marker.0, "3. ");
+    assert_eq!(added.style, crate::model::BoxStyle::Plain);
+}
+
+#[test]
+fn the_first_plan_of_a_day_has_a_box_only_if_the_template_writes_them() {
+    for (boxes, style) in [
+        (true, crate::model::BoxStyle::Box),
+        (false, crate::model::BoxStyle::Plain),
+    ] {
+        let (mut journal, _) = journal();
+        journal.template.next_checkboxes = boxes;
+        let section = next_section(&journal);
+        apply(
+            &mut journal,
+            Edit::AddItem {
+                date: date(),
+                section,
+            },
+        );
+        let SectionBody::Next(entries) = &journal.days[&date()].sections[section].body else {
+            panic!("not a next section");
+        };
+        assert!(matches!(&entries[0], Entry::Item(item) if item.style == style));
+    }
 }

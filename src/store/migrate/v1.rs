@@ -109,38 +109,10 @@ fn convert(old: JournalV1) -> Journal {
     journal
 }
 
-fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
-    let mut extras: Vec<ExtraV1> = old.extra;
-    let mut known = [
-        SectionBody::WorkedOn(
-            old.worked_on
-                .into_iter()
-                .map(|i| Entry::Item(convert_work(i)))
-                .collect(),
-        ),
-        SectionBody::Learned(Learned {
-            intro: old.learned_intro,
-            books: old.learned,
-        }),
-        SectionBody::Questions(
-            old.questions
-                .into_iter()
-                .map(|q| Entry::Item(indent_question(q)))
-                .collect(),
-        ),
-        SectionBody::Next(
-            old.next
-                .into_iter()
-                .map(|n| with_box_style(n, template))
-                .map(|n| Entry::Item(indent_next(n)))
-                .collect(),
-        ),
-        SectionBody::Impressions(FreeText {
-            text: old.impressions,
-            grids: old.impressions_grids,
-        }),
-    ]
-    .into_iter();
+fn convert_day(mut old: DayV1, template: &Template) -> crate::model::Day {
+    let mut extras: Vec<ExtraV1> = std::mem::take(&mut old.extra);
+    let preamble = std::mem::take(&mut old.preamble);
+    let mut known = known_bodies(old, template).into_iter();
     let mut sections = Vec::new();
     for slot in 0..=Section::ALL.len() {
         let (here, later): (Vec<ExtraV1>, Vec<ExtraV1>) = extras
@@ -165,8 +137,58 @@ fn convert_day(old: DayV1, template: &Template) -> crate::model::Day {
     }
     crate::model::Day {
         heading: None,
-        preamble: old.preamble,
+        preamble,
         sections,
+        spacing: crate::model::Spacing::default(),
+    }
+}
+
+/// The five template sections' bodies of a version 1 day, in template order.
+fn known_bodies(old: DayV1, template: &Template) -> [SectionBody; 5] {
+    [
+        SectionBody::WorkedOn(or_lone_dash(
+            old.worked_on
+                .into_iter()
+                .map(|i| Entry::Item(convert_work(i)))
+                .collect(),
+            WorkItem::text(""),
+        )),
+        SectionBody::Learned(Learned {
+            intro: old.learned_intro,
+            books: old.learned,
+        }),
+        SectionBody::Questions(or_lone_dash(
+            old.questions
+                .into_iter()
+                .map(|q| Entry::Item(indent_question(q)))
+                .collect(),
+            Question::new(""),
+        )),
+        SectionBody::Next(or_lone_dash(
+            old.next
+                .into_iter()
+                .map(|n| with_box_style(n, template))
+                .map(|n| Entry::Item(indent_next(n)))
+                .collect(),
+            NextItem {
+                style: BoxStyle::Plain,
+                ..NextItem::new("")
+            },
+        )),
+        SectionBody::Impressions(FreeText {
+            text: old.impressions,
+            grids: old.impressions_grids,
+        }),
+    ]
+}
+
+/// Version 1 wrote an empty list as a lone `-`; now an empty list writes
+/// nothing and a lone `-` is one empty item, so that is what it becomes.
+fn or_lone_dash<T>(entries: Vec<Entry<T>>, empty: T) -> Vec<Entry<T>> {
+    if entries.is_empty() {
+        vec![Entry::Item(empty)]
+    } else {
+        entries
     }
 }
 

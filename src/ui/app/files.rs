@@ -277,7 +277,7 @@ fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPre
         added: Vec::new(),
         replaced: Vec::new(),
         kept: Vec::new(),
-        recognised: Vec::new(),
+        recognised: Default::default(),
         kept_as_written: 0,
         warnings: Vec::new(),
         read: Vec::new(),
@@ -343,10 +343,7 @@ fn add_report(
             .map(|w| format!("{}: {w}", file.display())),
     );
     for (kind, n) in report.recognised {
-        match preview.recognised.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, total)) => *total += n,
-            None => preview.recognised.push((kind, n)),
-        }
+        *preview.recognised.entry(kind).or_default() += n;
     }
     preview.read.push((file, note));
 }

@@ -1,0 +1,130 @@
+//! Importing logs in the window: File → Import Markdown… and logs dropped
+//! on the window show what was found before anything changes; Import adds
+//! the days (one undo takes them back), Cancel leaves the journal alone; a
+//! day from a log without some template sections offers to add them.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use common::harness::{app_on, press};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use studylog::model::{Journal, Language, Section};
+
+const NIPPO: &str = "# 2023/10/12日報\n\n## 本日の作業\n- 『Webを支える技術』 5章\n\n## 感じたこと\nURIの設計は奥が深い。\n\n# 2023/10/13日報\n\n## 本日の作業\n- 6章\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct FileOnDisk(std::path::PathBuf);
+
+impl egui::DroppedFile for FileOnDisk {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+#[test]
+fn import_from_the_menu_shows_what_was_found_and_changes_nothing_until_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(dir.path(), "nippo.md", NIPPO);
+    let (mut harness, dialogs) = app_on(Journal::new("", Language::Ja));
+    dialogs.answer(Some(log));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Markdown…").click();
+    harness.run();
+
+    harness.get_by_label("2 days (2023-10-12 – 2023-10-13)");
+    harness.get_by_label_contains("Sections recognised: What I worked on 2, Impressions 1");
+    assert!(harness.state().journal().days.is_empty(), "nothing yet");
+
+    harness.get_by_label("Import").click();
+    harness.run();
+    let journal = harness.state().journal();
+    assert_eq!(
+        journal.days.keys().copied().collect::<Vec<_>>(),
+        [date("2023-10-12"), date("2023-10-13")]
+    );
+    harness.get_by_label_contains("Imported 2 days");
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness.state().journal().days.is_empty(),
+        "one undo takes the import back"
+    );
+}
+
+#[test]
+fn cancel_leaves_the_journal_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(dir.path(), "nippo.md", NIPPO);
+    let (mut harness, dialogs) = app_on(common::small_journal());
+    let before = harness.state().journal().clone();
+    dialogs.answer(Some(log));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Markdown…").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().journal(), &before);
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn dropped_logs_are_previewed_with_the_ones_refused_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = write(dir.path(), "nippo.md", NIPPO);
+    let dateless = write(dir.path(), "ideas.md", "# Ideas\n\n- a blog\n");
+    let (mut harness, _) = app_on(Journal::new("", Language::Ja));
+    for path in [dated, dateless] {
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(FileOnDisk(path));
+        harness.input_mut().dropped_files.push(file);
+    }
+    harness.run();
+    harness.get_by_label("2 days (2023-10-12 – 2023-10-13)");
+    harness.get_by_label_contains("ideas.md: no date found; give --date YYYY-MM-DD");
+    harness.get_by_label("Import").click();
+    harness.run();
+    assert_eq!(harness.state().journal().days.len(), 2);
+}
+
+#[test]
+fn a_day_without_a_template_section_offers_to_add_it() {
+    let mut journal = Journal::new("", Language::Ja);
+    let options = studylog::markdown::ImportOptions::default();
+    studylog::markdown::import(&mut journal, NIPPO, &options).unwrap();
+    let (mut harness, _) = app_on(journal);
+    let day = date("2023-10-12");
+    harness.state_mut().open_day(day);
+    harness.run();
+    harness.get_by_label("+ 次やること").click();
+    harness.run();
+    let sections = &harness.state().journal().days[&day].sections;
+    let next = sections
+        .iter()
+        .position(|s| s.kind() == Some(Section::Next));
+    assert_eq!(
+        next,
+        Some(1),
+        "after 本日の作業, before 感じたこと: {sections:#?}"
+    );
+    assert!(harness.query_by_label("+ 次やること").is_none());
+}

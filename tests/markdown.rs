@@ -8,7 +8,7 @@ use std::fs;
 
 use chrono::NaiveDate;
 use studylog::markdown::{self, ImportOptions};
-use studylog::model::{Block, Journal, Language, Mark, Score, WorkItem};
+use studylog::model::{Block, Grid, Journal, Language, Mark, Score, WorkItem};
 
 fn corpus() -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = fs::read_dir("tests/data")
@@ -385,4 +385,39 @@ fn grids_after_free_section_text_import_and_export() {
         journal.days,
         "export -> import keeps them"
     );
+}
+
+/// A title-level heading ending a note stays in the note even when an
+/// untitled grid follows; a table typed in a note comes back as the grid it
+/// reads as (same cells, same rendering).
+#[test]
+fn chapter_notes_keep_a_heading_before_an_untitled_grid() {
+    let mut journal = common::small_journal();
+    let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+    let untitled = Grid::new(vec!["A".into(), "B".into()], vec!["速さ".into()]);
+    let notes = vec![
+        Block::Text("メモ\n\n##### 比較".into()),
+        Block::Grid(untitled),
+        Block::Text("| 案 | 速さ |\n| --- | --- |\n| A | B |".into()),
+    ];
+    let day = journal.days.get_mut(&date).unwrap();
+    common::first_notes_mut(day).blocks = notes.clone();
+    let out = markdown::export_journal(&journal);
+    let mut back = journal.clone();
+    back.days.clear();
+    let options = ImportOptions {
+        default_year: 2025,
+        ..ImportOptions::default()
+    };
+    markdown::import(&mut back, &out, &options).unwrap();
+    let blocks = &common::first_notes(&back.days[&date]).blocks;
+    assert_eq!(blocks[..2], notes[..2], "{out}");
+    let Block::Grid(typed) = &blocks[2] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(
+        (typed.corner.as_str(), typed.cells[0][0].text.as_str()),
+        ("案", "B")
+    );
+    assert_eq!(markdown::export_journal(&back), out);
 }

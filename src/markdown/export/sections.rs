@@ -232,10 +232,33 @@ pub(super) fn push_note_blocks(
     title_level: u8,
     rules: &Rules,
 ) {
-    for block in notes {
+    for (i, block) in notes.iter().enumerate() {
         match block {
             Block::Text(text) if text.is_empty() => {}
-            Block::Text(text) => blocks.text(escape_text(text, rules)),
+            Block::Text(text) => {
+                // A title-level heading ending the text would read as the
+                // title of an untitled grid right after it.
+                let untitled = match notes.get(i + 1) {
+                    Some(Block::Grid(grid)) if grid.title.is_empty() => Some(grid),
+                    _ => None,
+                };
+                let mut following: Vec<String> = untitled
+                    .map(|grid| {
+                        grid_to_table(grid, language)
+                            .lines()
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                following.extend(rules.following.iter().cloned());
+                let rules = Rules {
+                    grid_title: untitled.map(|_| title_level),
+                    max_level: title_level,
+                    following: &following,
+                    ..*rules
+                };
+                blocks.text(escape_text(text, &rules));
+            }
             Block::Grid(grid) => {
                 if !grid.title.is_empty() {
                     blocks.heading(title_level, &grid.title);

@@ -102,6 +102,10 @@ fn learned_book(cx: &mut Cx, title: &str, lines: &[&str], level: u8) -> LearnedB
 /// A chapter's notes: text as written, with the tables that write back the
 /// same turned into grids (a heading at `title_level` just above one is its title).
 fn blocks(cx: &Cx, lines: &[&str], rules: &Rules, title_level: u8) -> Vec<Block> {
+    let rules = &Rules {
+        max_level: title_level,
+        ..*rules
+    };
     let language = cx.journal.template.language;
     let code = code_lines(lines);
     let mut blocks = Vec::new();

@@ -457,6 +457,19 @@ fn shortcuts_wait_while_the_ime_composes() {
     );
     harness.event(egui::Event::Ime(egui::ImeEvent::Commit("問題".into())));
     harness.run();
+    let questions = common::question_texts(&day(&harness, date()));
+    assert_eq!(
+        questions.last().map(String::as_str),
+        Some("問題"),
+        "the new item had the keyboard"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let questions = common::question_texts(&day(&harness, date()));
+    assert_eq!(
+        questions.last().map(String::as_str),
+        Some(""),
+        "undo takes the typing back"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(common::question_texts(&day(&harness, date())).len(), 1);
 }
@@ -573,13 +586,22 @@ fn search_finds_text_in_any_width_and_opens_the_day_at_the_hit() {
     // Full-width query, half-width text; a hit inside a grid cell too.
     harness.get_by_label("Search").type_text("ＳＬＯＰＰＹ");
     harness.run();
-    harness.get_by_label_contains("1 lines");
+    harness.get_by_label("1 day, 1 line");
+    harness.get_by_label("Mon 10 Mar 2025");
     harness
         .get_by_role_and_label(Role::Button, "sloppy quorum で最新の値が読めない理由")
         .click();
     harness.run();
     assert_eq!(harness.state().view(), View::Day(date()));
     assert!(harness.get_by_label("わからなかったこと 1").is_focused());
+    harness.get_by_label("Clear search").click();
+    harness.run();
+    harness.get_by_label("Search").focus();
+    harness.run();
+    // Katakana and hiragana find each other.
+    harness.get_by_label("Search").type_text("しんぐる");
+    harness.run();
+    harness.get_by_label("1 day, 1 line");
     harness.get_by_label("Clear search").click();
     harness.run();
     harness.get_by_label("Search").focus();

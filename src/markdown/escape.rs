@@ -122,9 +122,9 @@ pub fn escape_text(text: &str, rules: &Rules) -> String {
     written.truncate(lines.len());
     let mut out = written.join("\n");
     // An unclosed code fence would swallow every heading after it on import.
-    if let Some((c, len)) = fences.unclosed() {
+    if let Some(closing) = fences.closing_line() {
         out.push('\n');
-        out.extend(std::iter::repeat_n(c, len));
+        out.push_str(&closing);
     }
     out
 }
@@ -247,6 +247,11 @@ mod tests {
         assert_eq!(
             escape_text("````rust\nfn main() {}", &Rules::up_to(4)),
             "````rust\nfn main() {}\n````"
+        );
+        // A fence opened in a list item closes inside the item.
+        assert_eq!(
+            escape_text("  - ``` sh\n    ls", &Rules::up_to(2)),
+            "  - ``` sh\n    ls\n    ```"
         );
     }
 

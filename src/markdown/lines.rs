@@ -92,9 +92,15 @@ impl Fences {
             .is_some_and(|(_, _, column)| column == 0 || indent >= column || line.trim().is_empty())
     }
 
-    /// The fence still open after the last line, as (character, length).
-    pub fn unclosed(&self) -> Option<(char, usize)> {
-        self.open.map(|(c, len, _)| (c, len))
+    /// The line that closes the fence still open after the last line: its
+    /// characters, indented to where the fence opened (a fence opened in a
+    /// list item closes inside the item).
+    pub fn closing_line(&self) -> Option<String> {
+        self.open.map(|(c, len, column)| {
+            let mut line = " ".repeat(column);
+            line.extend(std::iter::repeat_n(c, len));
+            line
+        })
     }
 }
 

@@ -448,6 +448,17 @@ impl DaySection {
 }
 
 impl SectionBody {
+    /// How many entries (items and text between them) a list section has;
+    /// 0 for the other kinds.
+    pub fn entry_count(&self) -> usize {
+        match self {
+            SectionBody::WorkedOn(entries) => entries.len(),
+            SectionBody::Questions(entries) => entries.len(),
+            SectionBody::Next(entries) => entries.len(),
+            _ => 0,
+        }
+    }
+
     /// An empty body of a template kind.
     pub fn empty(kind: Section) -> Self {
         match kind {

@@ -38,7 +38,9 @@ pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
 pub use journal::{FORMAT_VERSION, Journal, unique_dates};
 pub use library::{days_with_book, days_with_chapter};
-pub use search::{Hit, SearchIndex, SearchResults, day_texts, fold, heading_of, hit_line};
+pub use search::{
+    Hit, SearchIndex, SearchResults, day_texts, fold, heading_of, hit_line, match_ranges,
+};
 pub use study::{
     OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc, new_day,
     open_questions, status_when_studied, streaks, study_days,

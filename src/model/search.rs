@@ -2,13 +2,15 @@
 //! grids and extra sections.
 //!
 //! Matching is a plain substring search (Japanese is never split on spaces)
-//! on text folded with NFKC and lower case, so ＥＣＳ finds ECS, ｺﾝﾃﾅ finds
-//! コンテナ, and Fargate finds FARGATE. Folding ten years of text takes far
+//! on folded text: NFKC, full Unicode case folding, and katakana read as
+//! hiragana, so ＥＣＳ finds ECS, ｺﾝﾃﾅ and こんてな find コンテナ, Fargate
+//! finds FARGATE and strasse finds Straße. Folding ten years of text takes far
 //! longer than a keystroke, so a [`SearchIndex`] keeps the folded text per day
 //! (built once, updated a day at a time after edits) and a search only scans it.
 
 use std::collections::BTreeMap;
 
+use caseless::Caseless;
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
@@ -138,9 +140,51 @@ impl<'a> Texts<'a> {
 }
 
 /// Text folded for matching: NFKC (full-width ASCII and half-width kana become
-/// their usual forms) and lower case.
+/// their usual forms), full case folding, and katakana as hiragana.
 pub fn fold(text: &str) -> String {
-    text.nfkc().flat_map(char::to_lowercase).collect()
+    text.nfkc().default_case_fold().map(hiragana).collect()
+}
+
+/// The hiragana for a katakana letter (ア → あ, ヴ → ゔ); any other character as it is.
+fn hiragana(c: char) -> char {
+    match c {
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}'..='\u{30FE}' => {
+            char::from_u32(c as u32 - 0x60).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Where `query` matches in `line`, as byte ranges of `line`, for
+/// highlighting a result. Each character is folded on its own here, so a
+/// match that only folding across characters finds (half-width ｶﾞ) is not
+/// highlighted, though search found it.
+pub fn match_ranges(line: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let query = fold(query.trim());
+    if query.is_empty() {
+        return Vec::new();
+    }
+    // The folded line, and for each of its bytes the original character's range.
+    let mut folded = String::new();
+    let mut origin: Vec<std::ops::Range<usize>> = Vec::new();
+    for (start, c) in line.char_indices() {
+        let range = start..start + c.len_utf8();
+        let mut buffer = [0u8; 4];
+        for f in fold(c.encode_utf8(&mut buffer)).chars() {
+            folded.push(f);
+            origin.extend(std::iter::repeat_n(range.clone(), f.len_utf8()));
+        }
+    }
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (at, _) in folded.match_indices(&query) {
+        let start = origin[at].start;
+        let end = origin[at + query.len() - 1].end;
+        match ranges.last_mut() {
+            Some(last) if last.end >= start => last.end = last.end.max(end),
+            _ => ranges.push(start..end),
+        }
+    }
+    ranges
 }
 
 /// One matching line.
@@ -159,6 +203,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// All matching lines, also those beyond the limit.
     pub total: usize,
+    /// The days with a matching line.
+    pub days: usize,
 }
 
 /// The folded text of every day, ready to search.
@@ -229,6 +275,7 @@ impl SearchIndex {
                     });
                 }
             }
+            results.days += usize::from(last_line.is_some());
         }
         results
     }
@@ -341,6 +388,48 @@ mod tests {
         ));
         assert_eq!(hit_line(&journal, &hits[0]).unwrap(), "ｺﾝﾃﾅ単位の課金");
         assert_eq!(index.search("ｺﾝﾃﾅ", 100).total, 1);
+    }
+
+    #[test]
+    fn hiragana_and_katakana_find_each_other() {
+        let journal = journal();
+        let index = SearchIndex::build(&journal);
+        assert_eq!(
+            index.search("こんてな", 100).total,
+            1,
+            "ｺﾝﾃﾅ in a grid cell"
+        );
+        assert_eq!(index.search("たすく", 100).total, 1, "タスク定義");
+        assert_eq!(index.search("キドウ", 100).total, 0);
+        assert_eq!(fold("ヴァ"), fold("ゔぁ"));
+        assert_eq!(fold("ー"), "ー", "the long-vowel mark has no hiragana");
+    }
+
+    #[test]
+    fn case_is_folded_fully() {
+        assert_eq!(fold("Straße"), fold("STRASSE"));
+        assert_eq!(fold("ΣΊΣΥΦΟΣ"), fold("σίσυφος"));
+        assert_eq!(fold("ＡＷＳ"), "aws");
+    }
+
+    #[test]
+    fn results_count_days_and_lines() {
+        let journal = journal();
+        let index = SearchIndex::build(&journal);
+        let results = index.search("ecs", 100);
+        assert_eq!((results.days, results.total), (2, 3));
+    }
+
+    #[test]
+    fn match_ranges_point_at_the_original_text() {
+        let line = "ＥＣＳ と ecs とコンテナ";
+        let ranges = match_ranges(line, "ecs");
+        let found: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
+        assert_eq!(found, ["ＥＣＳ", "ecs"]);
+        let kana = match_ranges(line, "こんてな");
+        assert_eq!(&line[kana[0].clone()], "コンテナ");
+        assert_eq!(match_ranges("Straße", "ss").len(), 1);
+        assert!(match_ranges(line, " ").is_empty());
     }
 
     #[test]

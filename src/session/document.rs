@@ -3,10 +3,19 @@
 //! Every change goes through [`Document::apply`], [`Document::undo`] or
 //! [`Document::redo`], which say what changed, so nothing can edit the
 //! journal behind the history's back or forget to re-index.
+//!
+//! Text being composed with an input method is shown but not yet written:
+//! [`Document::compose`] puts it in the journal provisionally, outside the
+//! history (no unsaved marker, no undo step); saving and recovery see the
+//! journal without it ([`Document::committed`]); the composition then ends
+//! committed (one ordinary edit) or abandoned (as if never typed).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Edit, History, Journal, Scope};
+use chrono::NaiveDate;
+
+use crate::model::{self, Day, Edit, History, Journal, Scope};
 use crate::store::{self, FileStamp};
 
 /// A journal being edited, and the file it lives in (none: not saved yet).
@@ -14,6 +23,15 @@ pub struct Document {
     journal: Journal,
     file: Option<DiskState>,
     history: History,
+    composing: Option<Composing>,
+}
+
+/// A composition shown in the journal but not applied through the history:
+/// the day as it was before it, and the edit that shows it.
+struct Composing {
+    date: NaiveDate,
+    before: Option<Day>,
+    edit: Edit,
 }
 
 /// The journal's file as studylog last read or wrote it.
@@ -44,6 +62,7 @@ impl Document {
             journal,
             file: Some(file),
             history: History::default(),
+            composing: None,
         }
     }
 
@@ -53,6 +72,7 @@ impl Document {
             journal,
             file: None,
             history: History::default(),
+            composing: None,
         }
     }
 
@@ -88,21 +108,81 @@ impl Document {
         self.history.can_redo()
     }
 
-    /// Apply an edit through the history; what it changed, if anything.
+    /// Apply an edit through the history; what it changed, if anything. A
+    /// composition still open is taken back first: this edit carries what
+    /// the field holds now.
     pub fn apply(&mut self, edit: Edit, now: f64) -> Option<Scope> {
+        self.abandon_composition();
         let scope = edit.scope();
         self.history
             .apply(&mut self.journal, edit, now)
             .then_some(scope)
     }
 
+    /// Show `edit` (typing into one field of a day while an input method
+    /// composes) without applying it; false, and nothing changed, if it is
+    /// not such typing.
+    pub fn compose(&mut self, edit: &Edit) -> bool {
+        let scope = edit.scope();
+        let date = scope.day.filter(|_| !scope.library && !scope.whole);
+        let Some(date) = date.filter(|_| edit.typing_key().is_some()) else {
+            return false;
+        };
+        self.abandon_composition();
+        let before = self.journal.days.get(&date).cloned();
+        model::apply(&mut self.journal, edit.clone());
+        let edit = edit.clone();
+        self.composing = Some(Composing { date, before, edit });
+        true
+    }
+
+    /// Whether composed text is shown that is not yet applied.
+    pub fn is_composing(&self) -> bool {
+        self.composing.is_some()
+    }
+
+    /// End a composition the way the platform does when focus leaves a
+    /// field: what is shown becomes an ordinary edit. What it changed.
+    pub fn commit_composition(&mut self, now: f64) -> Option<Scope> {
+        let edit = self.composing.as_ref()?.edit.clone();
+        self.apply(edit, now)
+    }
+
+    /// Take a composition back: the day is as it was before it.
+    fn abandon_composition(&mut self) {
+        if let Some(Composing { date, before, .. }) = self.composing.take() {
+            match before {
+                Some(day) => self.journal.days.insert(date, day),
+                None => self.journal.days.remove(&date),
+            };
+        }
+    }
+
+    /// The journal as applied, without text still being composed: what a
+    /// save or a recovery file holds.
+    pub fn committed(&self) -> Cow<'_, Journal> {
+        match &self.composing {
+            None => Cow::Borrowed(&self.journal),
+            Some(Composing { date, before, .. }) => {
+                let mut journal = self.journal.clone();
+                match before {
+                    Some(day) => journal.days.insert(*date, day.clone()),
+                    None => journal.days.remove(date),
+                };
+                Cow::Owned(journal)
+            }
+        }
+    }
+
     /// Undo the last step; what it changed, if there was one.
     pub fn undo(&mut self) -> Option<Scope> {
+        self.abandon_composition();
         self.history.undo(&mut self.journal)
     }
 
     /// Redo the last undone step; what it changed, if there was one.
     pub fn redo(&mut self) -> Option<Scope> {
+        self.abandon_composition();
         self.history.redo(&mut self.journal)
     }
 

@@ -124,6 +124,10 @@ impl Session {
         &self.doc
     }
 
+    pub fn search_state(&self) -> &SearchState {
+        &self.search
+    }
+
     pub fn search(&mut self) -> &mut SearchState {
         &mut self.search
     }
@@ -153,6 +157,20 @@ impl Session {
     pub fn apply(&mut self, edit: Edit) -> bool {
         let now = self.clock.elapsed().as_secs_f64();
         let scope = self.doc.apply(edit, now);
+        scope.inspect(|&scope| self.after_change(scope)).is_some()
+    }
+
+    /// Show text an input method is composing, without applying it (see
+    /// [`Document::compose`]); false if `edit` cannot be shown so.
+    pub fn compose(&mut self, edit: &Edit) -> bool {
+        self.doc.compose(edit)
+    }
+
+    /// The composition ended without the field saying so (focus moved, the
+    /// window lost focus): what is shown is applied. Whether that changed anything.
+    pub fn commit_composition(&mut self) -> bool {
+        let now = self.clock.elapsed().as_secs_f64();
+        let scope = self.doc.commit_composition(now);
         scope.inspect(|&scope| self.after_change(scope)).is_some()
     }
 
@@ -210,7 +228,7 @@ impl Session {
         if self.saving.is_some() {
             return false;
         }
-        let journal = self.doc.journal().clone();
+        let journal = self.doc.committed().into_owned();
         let days = journal.days.len();
         let target = path.clone();
         let job = Job::spawn(&self.waker, move || {
@@ -300,7 +318,7 @@ impl Session {
             journal_path: path.map(store::canonical),
             file_id: path.and_then(store::file_id),
             written_at: Local::now().naive_local(),
-            journal: self.doc.journal().clone(),
+            journal: self.doc.committed().into_owned(),
         };
         let job = Job::spawn(&self.waker, move || {
             store::write_recovery(&file, &recovered)

@@ -84,6 +84,14 @@ impl SearchState {
         self.results_for = None;
     }
 
+    /// Search the index as it is, without touching the typed query.
+    pub fn find(&self, query: &str) -> SearchResults {
+        self.index
+            .as_ref()
+            .map(|index| index.search(query, MAX_RESULTS))
+            .unwrap_or_default()
+    }
+
     pub fn is_ready(&self) -> bool {
         self.index.is_some()
     }

@@ -71,10 +71,7 @@ fn month_ui(
             actions.push(Action::Show(View::Calendar(first_of_month(next))));
         }
     });
-    let weekdays = match cx.lang {
-        super::i18n::UiLanguage::Japanese => ["月", "火", "水", "木", "金", "土", "日"],
-        super::i18n::UiLanguage::English => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    };
+    let weekdays = cx.lang.weekdays();
     egui::Grid::new("month")
         .spacing([6.0, 6.0])
         .min_col_width(40.0)

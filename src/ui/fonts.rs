@@ -44,3 +44,52 @@ pub fn font_definitions() -> FontDefinitions {
     }
     fonts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first and last character of each wrapped row of `text` at `width`.
+    fn row_edges(ctx: &egui::Context, text: &str, width: f32) -> Vec<(char, char)> {
+        let font = egui::FontId::proportional(14.0);
+        let galley =
+            ctx.fonts_mut(|f| f.layout(text.to_owned(), font, egui::Color32::WHITE, width));
+        galley
+            .rows
+            .iter()
+            .filter_map(|placed| {
+                let glyphs = &placed.row.glyphs;
+                Some((glyphs.first()?.chr, glyphs.last()?.chr))
+            })
+            .collect()
+    }
+
+    /// Kinsoku: egui's wrapping never starts a row with 、。）」. It does not
+    /// keep opening brackets （「 from ending a row, and after a katakana it
+    /// may still start one with ー or a small kana (its "before CJK" break
+    /// candidate skips the rule); its layout offers no hook for either short
+    /// of replacing the text layout, so both are left to egui (README,
+    /// "Japanese").
+    #[test]
+    fn wrapped_japanese_never_starts_a_row_with_closing_punctuation() {
+        let ctx = egui::Context::default();
+        setup_fonts(&ctx);
+        let text = "今日は「データ指向アプリケーションデザイン」を読んだ。\
+                    レプリケーション、パーティション、トランザクション（分離レベル）を学んだ。"
+            .repeat(3);
+        let mut rows = 0;
+        let mut output = ctx.run_pass(egui::RawInput::default(), |ctx| {
+            for width in (150..600).step_by(7) {
+                for (i, (first, _)) in row_edges(ctx, &text, width as f32).into_iter().enumerate() {
+                    rows += 1;
+                    assert!(
+                        i == 0 || !"、。）」".contains(first),
+                        "a row starts with {first} at width {width}"
+                    );
+                }
+            }
+        });
+        output.textures_delta.clear();
+        assert!(rows > 100, "the text wrapped into many rows");
+    }
+}

@@ -33,4 +33,27 @@ impl UiLanguage {
     pub fn untitled(self) -> &'static str {
         self.pick("無題", "Untitled")
     }
+
+    /// The short names of the weekdays, Monday first.
+    pub fn weekdays(self) -> [&'static str; 7] {
+        match self {
+            UiLanguage::Japanese => ["月", "火", "水", "木", "金", "土", "日"],
+            UiLanguage::English => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        }
+    }
+
+    /// A date with its weekday, as a reader says it: 2025年3月10日（月）, Mon 10 Mar 2025.
+    pub fn date_with_weekday(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let weekday = self.weekdays()[date.weekday().num_days_from_monday() as usize];
+        match self {
+            UiLanguage::Japanese => format!(
+                "{}年{}月{}日（{weekday}）",
+                date.year(),
+                date.month(),
+                date.day()
+            ),
+            UiLanguage::English => format!("{weekday} {}", date.format("%-d %b %Y")),
+        }
+    }
 }

@@ -49,6 +49,10 @@ pub fn run(start: Start) -> eframe::Result {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // Japanese comes from the bundled fonts (see `fonts`); the system
+        // font scan would cost start-up time and, on a machine without
+        // fonts, a panic message from its thread.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -1,14 +1,17 @@
 //! The search box at the top of the side panel, and its results.
 //!
-//! Results replace the tree while there is a query; each shows its day,
-//! section and line, and clicking one opens the day at that place. Only the
-//! rows on screen are laid out, however many lines match.
+//! Results replace the tree while there is a query: grouped under each day
+//! (date and weekday), each line under its section with what matched
+//! highlighted; clicking one opens the day at that place. Only the rows on
+//! screen are laid out, however many lines match.
 
+use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
-use crate::model::{SearchResults, hit_line};
+use crate::model::{Hit, SearchResults, hit_line, match_ranges};
 
 use super::action::{Action, ViewCtx};
+use super::i18n::UiLanguage;
 use super::widgets::set_name;
 
 /// The search field's id, so Ctrl+F can focus it.
@@ -39,9 +42,18 @@ pub fn search_box_ui(ui: &mut Ui, cx: &ViewCtx, query: &mut String) -> bool {
     changed
 }
 
+/// A row of the results: a day's heading, or one matching line.
+enum Row {
+    Day(NaiveDate, usize),
+    Hit(usize),
+}
+
+/// The matching lines, grouped under their days (newest first), with the
+/// matched text highlighted; a click opens the day at that place.
 pub fn search_results_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
+    query: &str,
     results: &SearchResults,
     ready: bool,
     actions: &mut Vec<Action>,
@@ -50,41 +62,105 @@ pub fn search_results_ui(
         ui.weak(cx.pick("索引を作成中…", "Indexing…"));
         return;
     }
-    let count = match cx.lang {
-        super::i18n::UiLanguage::Japanese => format!("{} 行", results.total),
-        super::i18n::UiLanguage::English => format!("{} lines", results.total),
-    };
-    ui.weak(count);
+    ui.weak(count_text(cx.lang, results));
     if results.hits.len() < results.total {
         ui.weak(cx.pick(
             "（新しい順に表示しきれる分まで）",
             "(newest first, as many as fit)",
         ));
     }
+    let rows = rows(results);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
     egui::ScrollArea::vertical()
         .id_salt("search-results")
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, results.hits.len(), |ui, rows| {
-            for hit in &results.hits[rows] {
-                let Some(day) = cx.journal.days.get(&hit.date) else {
-                    continue;
-                };
-                let heading = crate::model::heading_of(day, hit.place);
-                let line = hit_line(cx.journal, hit).unwrap_or_default();
-                let response = ui
-                    .vertical(|ui| {
-                        ui.label(
-                            RichText::new(format!("{} {heading}", hit.date))
-                                .weak()
-                                .small(),
-                        );
-                        ui.add(egui::Button::new(line.trim()).frame(false).truncate())
-                    })
-                    .inner;
-                if response.clicked() {
-                    actions.push(Action::Reveal(*hit));
+        .show_rows(ui, row_height, rows.len(), |ui, shown| {
+            for row in &rows[shown] {
+                match *row {
+                    Row::Day(date, lines) => day_row_ui(ui, cx, date, lines),
+                    Row::Hit(i) => hit_row_ui(ui, cx, query, &results.hits[i], actions),
                 }
             }
         });
+}
+
+/// "3 日・5 行" / "3 days, 5 lines".
+fn count_text(lang: UiLanguage, results: &SearchResults) -> String {
+    match lang {
+        UiLanguage::Japanese => format!("{} 日・{} 行", results.days, results.total),
+        UiLanguage::English => format!(
+            "{} {}, {} {}",
+            results.days,
+            if results.days == 1 { "day" } else { "days" },
+            results.total,
+            if results.total == 1 { "line" } else { "lines" }
+        ),
+    }
+}
+
+fn rows(results: &SearchResults) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(results.hits.len() * 2);
+    let mut i = 0;
+    while i < results.hits.len() {
+        let date = results.hits[i].date;
+        let lines = results.hits[i..]
+            .iter()
+            .take_while(|h| h.date == date)
+            .count();
+        rows.push(Row::Day(date, lines));
+        rows.extend((i..i + lines).map(Row::Hit));
+        i += lines;
+    }
+    rows
+}
+
+fn day_row_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, lines: usize) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cx.lang.date_with_weekday(date)).strong());
+        ui.weak(match cx.lang {
+            UiLanguage::Japanese => format!("{lines} 行"),
+            UiLanguage::English => format!("{lines} {}", if lines == 1 { "line" } else { "lines" }),
+        });
+    });
+}
+
+fn hit_row_ui(ui: &mut Ui, cx: &ViewCtx, query: &str, hit: &Hit, actions: &mut Vec<Action>) {
+    let Some(day) = cx.journal.days.get(&hit.date) else {
+        return;
+    };
+    let heading = crate::model::heading_of(day, hit.place);
+    let line = hit_line(cx.journal, hit).unwrap_or_default();
+    let response = ui
+        .vertical(|ui| {
+            ui.label(RichText::new(heading).weak().small());
+            let text = highlighted(ui, line.trim(), query);
+            ui.add(egui::Button::new(text).frame(false).truncate())
+        })
+        .inner;
+    set_name(ui, &response, line.trim());
+    if response.clicked() {
+        actions.push(Action::Reveal(*hit));
+    }
+}
+
+/// `line` with what `query` matched in it drawn on a highlight.
+fn highlighted(ui: &Ui, line: &str, query: &str) -> egui::text::LayoutJob {
+    let style = ui.style();
+    let font = egui::TextStyle::Body.resolve(style);
+    let plain = egui::TextFormat::simple(font.clone(), style.visuals.text_color());
+    let mark = egui::TextFormat {
+        background: style.visuals.selection.bg_fill,
+        color: style.visuals.strong_text_color(),
+        ..egui::TextFormat::simple(font, style.visuals.text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let mut at = 0;
+    for range in match_ranges(line, query) {
+        job.append(&line[at..range.start], 0.0, plain.clone());
+        job.append(&line[range.clone()], 0.0, mark.clone());
+        at = range.end;
+    }
+    job.append(&line[at..], 0.0, plain);
+    job
 }

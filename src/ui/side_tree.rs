@@ -72,7 +72,8 @@ pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) 
     search_box_ui(ui, &cx, &mut search.query);
     if !search.query.trim().is_empty() {
         let ready = search.is_ready();
-        search_results_ui(ui, &cx, search.results(), ready, tree.actions);
+        let query = search.query.clone();
+        search_results_ui(ui, &cx, &query, search.results(), ready, tree.actions);
         return;
     }
     let half = (ui.available_height() * 0.5).max(160.0);

@@ -37,7 +37,7 @@ use super::day_form::day_form_ui;
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
 use super::i18n::UiLanguage;
-use super::ime::ImeTracker;
+use super::ime::{Ending, ImeTracker, place_candidates_below_the_line};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
@@ -198,6 +198,15 @@ impl StudylogApp {
         self.session.doc().is_dirty()
     }
 
+    pub fn can_undo(&self) -> bool {
+        self.session.doc().can_undo()
+    }
+
+    /// The lines search finds for `query` now.
+    pub fn search_hits(&self, query: &str) -> Vec<crate::model::Hit> {
+        self.session.search_state().find(query).hits
+    }
+
     pub fn view(&self) -> View {
         self.nav.view
     }
@@ -252,8 +261,7 @@ impl StudylogApp {
     // ----- the frame -----
 
     fn frame_ui(&mut self, ui: &mut Ui) {
-        let ime = &mut self.window.ime;
-        ui.input(|i| ime.update(i));
+        self.follow_composition(ui);
         let mut actions = Vec::new();
         self.poll_background();
         self.dropped_files();
@@ -275,7 +283,25 @@ impl StudylogApp {
         for action in actions {
             self.apply(action);
         }
+        if self.session.doc().is_composing() && !self.window.ime.is_composing() {
+            // The input method ended without the field changing (a commit of
+            // exactly what was shown): what is shown stands.
+            self.session.commit_composition();
+        }
+        place_candidates_below_the_line(&self.ctx);
         self.update_title();
+    }
+
+    /// Feed the frame's IME events to the tracker; a composition whose field
+    /// lost focus is committed as shown and the input method told to stop.
+    fn follow_composition(&mut self, ui: &Ui) {
+        let focused = self.ctx.memory(|m| m.focused());
+        let ime = &mut self.window.ime;
+        let ending = ui.input(|i| ime.begin_frame(&i.events, focused, i.focused));
+        if ending == Ending::Abrupt {
+            self.session.commit_composition();
+            self.ctx.memory_mut(|m| m.interrupt_ime());
+        }
     }
 
     fn panels_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -403,8 +429,40 @@ impl StudylogApp {
         }
     }
 
+    /// Apply an edit. Typing while the input method composes is only shown
+    /// (not an edit yet); anything else first commits what is shown. A new
+    /// list item gets the keyboard.
     fn edit(&mut self, edit: Edit) {
-        self.session.apply(edit);
+        if self.window.ime.is_composing() && self.session.compose(&edit) {
+            return;
+        }
+        if edit.typing_key().is_none() && self.session.doc().is_composing() {
+            self.session.commit_composition();
+        }
+        let added = match edit {
+            Edit::AddItem { date, section } => Some((date, section)),
+            _ => None,
+        };
+        if self.session.apply(edit)
+            && let Some((date, section)) = added
+        {
+            self.focus_last_entry(date, section);
+        }
+    }
+
+    /// Scroll to the last entry of a list section and give it the keyboard.
+    fn focus_last_entry(&mut self, date: NaiveDate, section: usize) {
+        let day = self.journal().days.get(&date);
+        let entries = day
+            .and_then(|day| day.sections.get(section))
+            .map(|s| s.body.entry_count());
+        if let Some(count) = entries.filter(|&n| n > 0) {
+            let at = Address::Entry {
+                section,
+                entry: count - 1,
+            };
+            self.nav.reveal = Some((date, at));
+        }
     }
 
     fn show(&mut self, view: View) {

@@ -1,0 +1,186 @@
+//! Japanese input in the window, with the input method's events injected as
+//! egui receives them: composed text is shown but is no edit until it is
+//! committed; Esc (an empty preedit) leaves the journal as it was; focus
+//! leaving a field mid-composition commits what is shown and tells the input
+//! method, and shortcuts work again at once; the candidate list is placed
+//! under the line; "+ Add" gives the new item the keyboard.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use common::harness::{app_on, date, day, press};
+use egui::accesskit::Role;
+use egui::{Event, ImeEvent, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use studylog::ui::StudylogApp;
+
+fn preedit(harness: &mut Harness<'_, StudylogApp>, text: &str) {
+    harness.event(Event::Ime(ImeEvent::Preedit {
+        text: text.into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+}
+
+fn commit(harness: &mut Harness<'_, StudylogApp>, text: &str) {
+    harness.event(Event::Ime(ImeEvent::Commit(text.into())));
+    harness.run();
+}
+
+fn impressions(harness: &Harness<'_, StudylogApp>) -> String {
+    common::impressions(&day(harness, date())).to_owned()
+}
+
+/// The app on the small journal with the caret at the end of 感想.
+fn composing_in_impressions() -> (Harness<'static, StudylogApp>, common::harness::Dialogs) {
+    let (mut harness, dialogs) = app_on(common::small_journal());
+    harness.get_by_label("感想").focus();
+    harness.run();
+    (harness, dialogs)
+}
+
+#[test]
+fn composed_text_is_shown_but_is_no_edit_until_committed() {
+    let (mut harness, _) = composing_in_impressions();
+    let before = impressions(&harness);
+    preedit(&mut harness, "くも");
+    assert_eq!(
+        impressions(&harness),
+        format!("{before}くも"),
+        "shown as typed"
+    );
+    let app = harness.state();
+    assert!(!app.is_dirty(), "composing is not an unsaved change");
+    assert!(!app.window_title().starts_with('●'));
+    assert!(!app.can_undo(), "nor an undo step");
+    assert!(app.search_hits("くも").is_empty(), "nor searchable");
+
+    commit(&mut harness, "雲");
+    assert_eq!(impressions(&harness), format!("{before}雲"));
+    assert!(harness.state().is_dirty());
+    harness.run();
+    assert_eq!(harness.state().search_hits("雲").len(), 1);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        impressions(&harness),
+        before,
+        "one undo takes the word back"
+    );
+}
+
+#[test]
+fn cancelling_a_composition_leaves_the_journal_as_it_was() {
+    let (mut harness, _) = composing_in_impressions();
+    let before = harness.state().journal().clone();
+    preedit(&mut harness, "くも");
+    preedit(&mut harness, "");
+    assert_eq!(harness.state().journal(), &before);
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn focus_leaving_mid_composition_commits_what_is_shown_and_frees_the_keys() {
+    let (mut harness, dialogs) = composing_in_impressions();
+    let before = impressions(&harness);
+    preedit(&mut harness, "くも");
+    // Move into another field while くも is still uncommitted.
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .focus();
+    let mut interrupted = false;
+    for _ in 0..3 {
+        harness.step();
+        let ime = harness.output().platform_output.ime;
+        interrupted |= ime.is_some_and(|ime| ime.should_interrupt_composition);
+    }
+    assert!(interrupted, "the input method is told to stop composing");
+    harness.run();
+    assert_eq!(
+        impressions(&harness),
+        format!("{before}くも"),
+        "committed as shown"
+    );
+    assert!(harness.state().is_dirty());
+    // Ctrl+S works at once: the untitled journal asks where to save.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(dialogs.asked().len(), 1, "Ctrl+S was not swallowed");
+}
+
+#[test]
+fn the_window_losing_focus_mid_composition_commits_what_is_shown() {
+    let (mut harness, _) = composing_in_impressions();
+    let before = impressions(&harness);
+    preedit(&mut harness, "あめ");
+    harness.event(Event::WindowFocused(false));
+    harness.run();
+    assert_eq!(impressions(&harness), format!("{before}あめ"));
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn the_candidate_list_is_placed_under_the_composing_line() {
+    let (mut harness, _) = composing_in_impressions();
+    preedit(&mut harness, "くも");
+    harness.step();
+    let ime = harness
+        .output()
+        .platform_output
+        .ime
+        .expect("a field has the IME");
+    assert!(ime.cursor_rect.height() <= 1.0, "{ime:?}");
+    assert!(
+        ime.cursor_rect.min.y >= ime.rect.min.y + 10.0,
+        "the area starts under the caret's line, not at its top: {ime:?}"
+    );
+}
+
+#[test]
+fn a_new_item_takes_the_keyboard_in_every_list() {
+    for (button, section_texts) in [
+        (
+            "わからなかったこと: add",
+            Box::new(|h: &Harness<'_, StudylogApp>| common::question_texts(&day(h, date())))
+                as Box<dyn Fn(&Harness<'_, StudylogApp>) -> Vec<String>>,
+        ),
+        (
+            "次やること: add",
+            Box::new(|h: &Harness<'_, StudylogApp>| {
+                common::next_items(&day(h, date()))
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect()
+            }),
+        ),
+    ] {
+        let (mut harness, _) = app_on(common::small_journal());
+        harness.get_by_label(button).click();
+        harness.run();
+        harness.event(Event::Text("すぐ書ける".into()));
+        harness.run();
+        let texts = section_texts(&harness);
+        assert_eq!(
+            texts.last().map(String::as_str),
+            Some("すぐ書ける"),
+            "{button}"
+        );
+    }
+}
+
+#[test]
+fn a_new_worked_on_item_takes_the_keyboard() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("取り組んだこと: add item").click();
+    harness.run();
+    harness.event(Event::Text("英語".into()));
+    harness.run();
+    let day = day(&harness, date());
+    let texts: Vec<String> = day
+        .work_items()
+        .filter_map(|(_, _, item)| match item {
+            studylog::model::WorkItem::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["英語"]);
+}

@@ -498,7 +498,7 @@ fn today_starts_the_log_with_unfinished_items_carried_over() {
     let (mut harness, _) = app_on(common::small_journal());
     harness.get_by_label("Go").click();
     harness.run();
-    harness.get_by_label("Today").click();
+    harness.get_by_label("Today Ctrl+T").click();
     harness.run();
     let today = chrono::Local::now().date_naive();
     assert_eq!(harness.state().view(), View::Day(today));
@@ -547,9 +547,9 @@ fn the_calendar_shows_streaks_and_opens_a_day() {
     let (mut harness, _) = app_on(common::small_journal());
     harness.get_by_label("Go").click();
     harness.run();
-    harness.get_by_label("Calendar").click();
+    harness.get_by_label("Calendar Ctrl+Shift+C").click();
     harness.run();
-    harness.get_by_label_contains("1 study days");
+    harness.get_by_label_contains("1 study day  ·");
     assert_eq!(harness.state().view(), View::Calendar(date()));
     harness.get_by_label("calendar 2025-03-10").click();
     harness.run();
@@ -557,7 +557,7 @@ fn the_calendar_shows_streaks_and_opens_a_day() {
     // A day without a log offers to start one.
     harness.get_by_label("Go").click();
     harness.run();
-    harness.get_by_label("Calendar").click();
+    harness.get_by_label("Calendar Ctrl+Shift+C").click();
     harness.run();
     harness.get_by_label("calendar 2025-03-12").click();
     harness.run();
@@ -663,7 +663,7 @@ fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
     harness.run();
     harness.get_by_label("Delete Chapter…").click();
     harness.run();
-    harness.get_by_label_contains("also go from 1 days");
+    harness.get_by_label_contains("also go from 1 day (");
     harness.get_by_label("Delete").click();
     harness.run();
     assert_eq!(harness.state().journal().books[0].chapters.len(), 3);

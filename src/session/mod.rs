@@ -138,6 +138,11 @@ impl Session {
         (self.doc.journal(), &mut self.search)
     }
 
+    /// The folder unsaved work is kept in, if recovery is on.
+    pub fn recovery_dir(&self) -> Option<&Path> {
+        self.recovery.space.as_ref().map(|space| space.dir())
+    }
+
     /// The kept versions of the journal's file, newest first.
     pub fn backups(&self) -> &[Backup] {
         &self.backups
@@ -215,6 +220,15 @@ impl Session {
             }
             None => SaveCheck::Write,
         }
+    }
+
+    /// The journal's file as it is now, when that is not how studylog last
+    /// read or wrote it (another program changed, moved or deleted it):
+    /// Some(stamp now, None if it is gone).
+    pub fn changed_on_disk(&self) -> Option<Option<FileStamp>> {
+        let file = self.doc.file()?;
+        let now = store::stamp(&file.path);
+        (now != file.stamp).then_some(now)
     }
 
     pub fn is_saving(&self) -> bool {

@@ -109,6 +109,11 @@ fn looks_like_markdown(text: &str) -> bool {
     (first.starts_with('#') && !first.starts_with("#![")) || first == "---"
 }
 
+/// Whether a file is there (Open Recent greys out the ones that are gone).
+pub fn file_exists(path: &Path) -> bool {
+    path.is_file()
+}
+
 /// Whether the file at `path` is a studylog journal (by what it says, not
 /// its name): used to never write an export over one.
 pub fn is_journal_file(path: &Path) -> bool {

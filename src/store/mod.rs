@@ -20,7 +20,7 @@ mod stamp;
 pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups};
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
-pub use load::{MAX_FILE_BYTES, is_journal_file, load, parse_journal, read_text};
+pub use load::{MAX_FILE_BYTES, file_exists, is_journal_file, load, parse_journal, read_text};
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{LogText, find_logs, read_log};
 pub use recovery::{

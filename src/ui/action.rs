@@ -41,6 +41,9 @@ pub enum Action {
     /// Replace the journal with a kept version (a backup file).
     RestoreBackup(PathBuf),
     SetAutosaveToJournal(bool),
+    SetTheme(egui::ThemePreference),
+    /// Drop a file from Open Recent (or every file, for None).
+    ForgetRecent(Option<PathBuf>),
 }
 
 /// What every view may read.

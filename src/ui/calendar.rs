@@ -8,6 +8,7 @@ use egui::{Color32, RichText, Sense, Ui, Vec2};
 use crate::model::{amount_written, streaks};
 
 use super::action::{Action, View, ViewCtx};
+use super::i18n::UiLanguage;
 use super::widgets::{icon_button, set_name};
 
 pub fn calendar_ui(
@@ -32,13 +33,15 @@ pub fn calendar_ui(
 fn streaks_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate) {
     let s = streaks(cx.journal, today);
     let text = match cx.lang {
-        super::i18n::UiLanguage::Japanese => format!(
+        UiLanguage::Japanese => format!(
             "学習日数 {} 日　・　連続 {} 日　・　最長 {} 日",
             s.study_days, s.current, s.longest
         ),
-        super::i18n::UiLanguage::English => format!(
-            "{} study days  ·  current streak {}  ·  longest streak {}",
-            s.study_days, s.current, s.longest
+        UiLanguage::English => format!(
+            "{}  ·  current streak {}  ·  longest streak {}",
+            UiLanguage::count(s.study_days, "study day", "study days"),
+            UiLanguage::count(s.current, "day", "days"),
+            UiLanguage::count(s.longest, "day", "days"),
         ),
     };
     ui.label(RichText::new(text).heading());
@@ -121,14 +124,27 @@ fn day_button_ui(
     }
 }
 
-/// Colours from nothing written to a lot.
-const HEAT: [Color32; 5] = [
-    Color32::from_rgb(45, 45, 45),
-    Color32::from_rgb(14, 68, 41),
-    Color32::from_rgb(0, 109, 50),
-    Color32::from_rgb(38, 166, 65),
-    Color32::from_rgb(57, 211, 83),
-];
+/// Colours from nothing written to a lot, for the theme in use: the empty
+/// square is a faint shade of the background, the greens get stronger.
+fn heat_colours(visuals: &egui::Visuals) -> [Color32; 5] {
+    if visuals.dark_mode {
+        [
+            Color32::from_rgb(45, 45, 45),
+            Color32::from_rgb(14, 68, 41),
+            Color32::from_rgb(0, 109, 50),
+            Color32::from_rgb(38, 166, 65),
+            Color32::from_rgb(57, 211, 83),
+        ]
+    } else {
+        [
+            Color32::from_rgb(235, 237, 240),
+            Color32::from_rgb(155, 233, 168),
+            Color32::from_rgb(64, 196, 99),
+            Color32::from_rgb(48, 161, 78),
+            Color32::from_rgb(33, 110, 57),
+        ]
+    }
+}
 
 fn heat_level(chars: usize) -> usize {
     match chars {
@@ -140,16 +156,23 @@ fn heat_level(chars: usize) -> usize {
     }
 }
 
-/// The past 53 weeks, a column per week (Monday on top).
+const CELL: f32 = 12.0;
+const GAP: f32 = 3.0;
+
+/// The past 53 weeks, a column per week (Monday on top), with the months
+/// above, the weekdays beside, a legend below and each day's amount on hover.
 fn heatmap_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate, actions: &mut Vec<Action>) {
     ui.label(RichText::new(cx.pick("この 1 年", "The past year")).strong());
-    let cell = 12.0;
-    let gap = 3.0;
+    let colours = heat_colours(ui.visuals());
     let last_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
     let start = last_monday - Duration::weeks(52);
-    let size = Vec2::new(53.0 * (cell + gap), 7.0 * (cell + gap));
+    let label_width = 28.0;
+    let top = ui.text_style_height(&egui::TextStyle::Small) + 2.0;
+    let size = Vec2::new(label_width + 53.0 * (CELL + GAP), top + 7.0 * (CELL + GAP));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let painter = ui.painter_at(rect);
+    let grid_min = rect.min + Vec2::new(label_width, top);
+    heat_labels_ui(ui, &painter, cx, rect.min, grid_min, start);
     let mut hovered = None;
     for week in 0..53 {
         for weekday in 0..7 {
@@ -158,23 +181,88 @@ fn heatmap_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate, actions: &mut Vec<Act
                 continue;
             }
             let min =
-                rect.min + Vec2::new(week as f32 * (cell + gap), weekday as f32 * (cell + gap));
-            let square = egui::Rect::from_min_size(min, Vec2::splat(cell));
+                grid_min + Vec2::new(week as f32 * (CELL + GAP), weekday as f32 * (CELL + GAP));
+            let square = egui::Rect::from_min_size(min, Vec2::splat(CELL));
             let chars = cx.journal.days.get(&date).map_or(0, amount_written);
-            painter.rect_filled(square, 2.0, HEAT[heat_level(chars)]);
+            painter.rect_filled(square, 2.0, colours[heat_level(chars)]);
             if response.hover_pos().is_some_and(|p| square.contains(p)) {
                 hovered = Some((date, chars));
             }
         }
     }
+    legend_ui(ui, cx, &colours);
     if let Some((date, chars)) = hovered {
+        let day = cx.lang.date_with_weekday(date);
         let text = match cx.lang {
-            super::i18n::UiLanguage::Japanese => format!("{date}: {chars} 文字"),
-            super::i18n::UiLanguage::English => format!("{date}: {chars} characters"),
+            UiLanguage::Japanese => format!("{day}: {chars} 文字"),
+            UiLanguage::English => {
+                format!(
+                    "{day}: {}",
+                    UiLanguage::count(chars, "character", "characters")
+                )
+            }
         };
         response.clone().on_hover_text(text);
         if response.clicked() && cx.journal.days.contains_key(&date) {
             actions.push(Action::Show(View::Day(date)));
         }
     }
+}
+
+/// Month names over the week where each month begins; Mon/Wed/Fri beside the rows.
+fn heat_labels_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cx: &ViewCtx,
+    origin: egui::Pos2,
+    grid_min: egui::Pos2,
+    start: NaiveDate,
+) {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let colour = ui.visuals().weak_text_color();
+    let mut last_month = None;
+    for week in 0..53 {
+        let monday = start + Duration::weeks(week);
+        if last_month != Some(monday.month()) && (week > 0 || monday.day() <= 7) {
+            let name = match cx.lang {
+                UiLanguage::Japanese => format!("{}月", monday.month()),
+                UiLanguage::English => monday.format("%b").to_string(),
+            };
+            let x = grid_min.x + week as f32 * (CELL + GAP);
+            painter.text(
+                egui::pos2(x, origin.y),
+                egui::Align2::LEFT_TOP,
+                name,
+                font.clone(),
+                colour,
+            );
+        }
+        last_month = Some(monday.month());
+    }
+    let weekdays = cx.lang.weekdays();
+    for row in [0usize, 2, 4] {
+        let y = grid_min.y + row as f32 * (CELL + GAP) + CELL / 2.0;
+        let pos = egui::pos2(origin.x, y);
+        painter.text(
+            pos,
+            egui::Align2::LEFT_CENTER,
+            weekdays[row],
+            font.clone(),
+            colour,
+        );
+    }
+}
+
+/// "Less ■■■■■ More", with what each shade means on hover.
+fn legend_ui(ui: &mut Ui, cx: &ViewCtx, colours: &[Color32; 5]) {
+    ui.horizontal(|ui| {
+        ui.weak(cx.pick("少ない", "Less"));
+        let meanings = ["0", "1–300", "301–1,000", "1,001–3,000", "3,001+"];
+        for (colour, meaning) in colours.iter().zip(meanings) {
+            let (rect, response) = ui.allocate_exact_size(Vec2::splat(CELL), Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *colour);
+            response.on_hover_text(format!("{meaning} {}", cx.pick("文字", "characters")));
+        }
+        ui.weak(cx.pick("多い", "More"));
+    });
 }

@@ -20,14 +20,25 @@ crate::listed_enum::listed_enum! {
         ExportDay,
         ExportBook,
         ExportJournal,
+        Close,
         Quit,
         Undo,
         Redo,
+        Cut,
+        Copy,
+        Paste,
+        SelectAll,
         Today,
         PreviousDay,
         NextDay,
         Calendar,
         Search,
+        ZoomIn,
+        ZoomOut,
+        ZoomReset,
+        FullScreen,
+        Shortcuts,
+        About,
     }
 }
 
@@ -43,14 +54,25 @@ impl Command {
             Command::ExportDay => ("この日を書き出す…", "Export This Day…"),
             Command::ExportBook => ("この本を書き出す…", "Export This Book…"),
             Command::ExportJournal => ("すべてを書き出す…", "Export Whole Journal…"),
+            Command::Close => ("ウィンドウを閉じる", "Close Window"),
             Command::Quit => ("終了", "Quit"),
             Command::Undo => ("元に戻す", "Undo"),
             Command::Redo => ("やり直す", "Redo"),
+            Command::Cut => ("切り取り", "Cut"),
+            Command::Copy => ("コピー", "Copy"),
+            Command::Paste => ("貼り付け", "Paste"),
+            Command::SelectAll => ("すべて選択", "Select All"),
             Command::Today => ("今日の記録", "Today"),
             Command::PreviousDay => ("前の日", "Previous Day"),
             Command::NextDay => ("次の日", "Next Day"),
             Command::Calendar => ("カレンダー", "Calendar"),
-            Command::Search => ("検索", "Search"),
+            Command::Search => ("検索", "Find"),
+            Command::ZoomIn => ("拡大", "Zoom In"),
+            Command::ZoomOut => ("縮小", "Zoom Out"),
+            Command::ZoomReset => ("元の大きさ", "Reset Zoom"),
+            Command::FullScreen => ("全画面表示", "Full Screen"),
+            Command::Shortcuts => ("キーボードショートカット", "Keyboard Shortcuts"),
+            Command::About => ("studylog について", "About studylog"),
         };
         lang.pick(ja, en)
     }
@@ -70,13 +92,37 @@ impl Command {
             Command::Redo => vec![command_shift(Key::Z), command(Key::Y)],
             Command::PreviousDay => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)],
             Command::NextDay => vec![KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)],
+            Command::Close => vec![command(Key::W)],
+            Command::Cut => vec![command(Key::X)],
+            Command::Copy => vec![command(Key::C)],
+            Command::Paste => vec![command(Key::V)],
+            Command::SelectAll => vec![command(Key::A)],
+            Command::Today => vec![command(Key::T)],
+            Command::Calendar => vec![command_shift(Key::C)],
+            Command::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
+            Command::ZoomOut => vec![command(Key::Minus)],
+            Command::ZoomReset => vec![command(Key::Num0)],
+            Command::FullScreen => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F11)],
+            Command::Shortcuts => vec![
+                KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+                command_shift(Key::Questionmark),
+            ],
             Command::ImportMarkdown
             | Command::ExportDay
             | Command::ExportBook
             | Command::ExportJournal
-            | Command::Calendar
-            | Command::Today => Vec::new(),
+            | Command::About => Vec::new(),
         }
+    }
+
+    /// Whether the text field with the keyboard acts on this command's keys
+    /// itself (Cut, Copy, Paste, Select All): the menu shows the keys, the
+    /// app leaves them to the field.
+    pub fn keys_belong_to_text_fields(self) -> bool {
+        matches!(
+            self,
+            Command::Cut | Command::Copy | Command::Paste | Command::SelectAll
+        )
     }
 
     /// Every (shortcut, command) pair, the ones with more modifiers first: egui
@@ -84,10 +130,25 @@ impl Command {
     pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
         let mut table: Vec<_> = Command::ALL
             .iter()
+            .filter(|command| !command.keys_belong_to_text_fields())
             .flat_map(|command| command.shortcuts().into_iter().map(|s| (s, *command)))
             .collect();
         table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
         table
+    }
+}
+
+/// A shortcut as menus and the shortcuts window write it: the platform's
+/// modifier names, and the key's own symbol where it is punctuation (Ctrl++,
+/// not Ctrl+Plus; Ctrl+Shift+?, not Ctrl+Shift+Questionmark).
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(shortcut);
+    let key = shortcut.logical_key;
+    let symbol = key.symbol_or_name();
+    match full.strip_suffix(key.name()) {
+        // Arrows and the like keep their names: not every font draws ⏴.
+        Some(modifiers) if symbol.is_ascii() => format!("{modifiers}{symbol}"),
+        _ => full,
     }
 }
 
@@ -103,7 +164,10 @@ mod tests {
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
-        let table = Command::shortcut_table();
+        let table: Vec<_> = Command::ALL
+            .iter()
+            .flat_map(|command| command.shortcuts().into_iter().map(|s| (s, *command)))
+            .collect();
         for (i, (shortcut, command)) in table.iter().enumerate() {
             for (other_shortcut, other) in &table[i + 1..] {
                 assert!(

@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::markdown::format_date;
 use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, Section, SectionBody};
 
 use super::action::{Action, DayView, View, ViewCtx};
@@ -16,6 +15,7 @@ use super::command::Command;
 use super::drafts::{DayDrafts, Modal};
 use super::grid_editor::grid_editor_ui;
 use super::grid_insert::grid_insert_ui;
+use super::i18n::UiLanguage;
 use super::sections::item_list::{next_list_ui, questions_ui};
 use super::sections::learned::{learned_ui, text_block_ui};
 use super::sections::worked_on::worked_on_ui;
@@ -86,18 +86,42 @@ fn missing_sections_ui(ui: &mut Ui, view: &mut DayView) {
     });
 }
 
-/// ◀ date ▶ in the journal's own date style.
+/// ◀ the date with its weekday, in the journal's language ▶, and the books
+/// the day studied.
 fn date_header_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         if icon_button(ui, "◀", Command::PreviousDay.label(cx.lang)).clicked() {
             actions.push(Action::Run(Command::PreviousDay));
         }
-        let text = format_date(date, &cx.journal.template.date_format);
+        let language = UiLanguage::from(cx.journal.template.language);
+        let text = language.date_with_weekday(date);
         ui.label(RichText::new(text).heading().strong());
         if icon_button(ui, "▶", Command::NextDay.label(cx.lang)).clicked() {
             actions.push(Action::Run(Command::NextDay));
         }
+        let books = studied_books(cx, date);
+        if !books.is_empty() {
+            ui.add_space(12.0);
+            ui.weak(books.join("  ·  "));
+        }
     });
+}
+
+/// The titles of the books the day lists under 取り組んだこと.
+fn studied_books(cx: &ViewCtx, date: NaiveDate) -> Vec<String> {
+    let Some(day) = cx.journal.days.get(&date) else {
+        return Vec::new();
+    };
+    let mut titles: Vec<String> = Vec::new();
+    for (_, _, item) in day.work_items() {
+        if let crate::model::WorkItem::Book(studied) = item
+            && let Some(book) = cx.journal.book(studied.book)
+            && !titles.contains(&book.title)
+        {
+            titles.push(book.title.clone());
+        }
+    }
+    titles
 }
 
 fn no_day_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<Action>) {

@@ -1,7 +1,8 @@
 //! Native file dialogs, behind a trait so tests can answer them.
 //!
-//! A dialog must never freeze the window, so [`NativeDialogs`] runs rfd's
-//! async dialog on a worker thread and hands the answer back through a
+//! A dialog must never freeze the window, so [`NativeDialogs`] builds rfd's
+//! async dialog on the UI thread (attached to the window, so it stays on top
+//! of it), runs it on a worker thread and hands the answer back through a
 //! channel; the app polls for it each frame. Tests use [`ScriptedDialogs`],
 //! which answers from a list at once and never touches the desktop.
 
@@ -32,13 +33,15 @@ pub struct FileRequest<P> {
     pub mode: DialogMode,
     pub kind: FileKind,
     pub title: String,
+    /// The filter's name, in the UI language ("学習ログ", "Markdown").
+    pub filter_name: String,
     pub file_name: Option<String>,
 }
 
 /// Something that can ask the user for a file without blocking the frame.
 pub trait FileDialogs<P> {
-    /// Start asking. Ignored if a dialog is already open.
-    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context);
+    /// Start asking, over the window `parent`. Ignored if a dialog is already open.
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context, parent: &eframe::Frame);
     /// The answer to the request asked earlier, once there is one: the
     /// request's purpose, and the path (None if the user cancelled).
     fn poll(&mut self) -> Option<(P, Option<PathBuf>)>;
@@ -63,22 +66,25 @@ impl<P> Default for NativeDialogs<P> {
 }
 
 impl<P: Send + 'static> FileDialogs<P> for NativeDialogs<P> {
-    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context) {
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context, parent: &eframe::Frame) {
         if self.open {
             return;
         }
         self.open = true;
         let sender = self.sender.clone();
         let ctx = ctx.clone();
+        let dialog = build_dialog(&request).set_parent(parent);
+        let (purpose, mode) = (request.purpose, request.mode);
         std::thread::spawn(move || {
-            let path = pollster::block_on(run_dialog(
-                request.mode,
-                request.kind,
-                request.title,
-                request.file_name,
-            ));
+            let path = pollster::block_on(async {
+                let handle = match mode {
+                    DialogMode::Open => dialog.pick_file().await,
+                    DialogMode::Save => dialog.save_file().await,
+                };
+                handle.map(|h| h.path().to_owned())
+            });
             // The app may be gone by now; then nobody needs the answer.
-            let _ = sender.send((request.purpose, path));
+            let _ = sender.send((purpose, path));
             ctx.request_repaint();
         });
     }
@@ -90,27 +96,19 @@ impl<P: Send + 'static> FileDialogs<P> for NativeDialogs<P> {
     }
 }
 
-async fn run_dialog(
-    mode: DialogMode,
-    kind: FileKind,
-    title: String,
-    file_name: Option<String>,
-) -> Option<PathBuf> {
-    let (name, extensions): (&str, &[&str]) = match kind {
-        FileKind::Journal => ("studylog journal", &["ron"]),
-        FileKind::Markdown => ("Markdown", &["md", "markdown", "txt"]),
+/// The dialog for `request`, with its title, filter and suggested name.
+fn build_dialog<P>(request: &FileRequest<P>) -> rfd::AsyncFileDialog {
+    let extensions: &[&str] = match request.kind {
+        FileKind::Journal => &["ron"],
+        FileKind::Markdown => &["md", "markdown", "txt"],
     };
     let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter(name, extensions);
-    if let Some(file_name) = file_name {
+        .set_title(&request.title)
+        .add_filter(&request.filter_name, extensions);
+    if let Some(file_name) = &request.file_name {
         dialog = dialog.set_file_name(file_name);
     }
-    let handle = match mode {
-        DialogMode::Open => dialog.pick_file().await,
-        DialogMode::Save => dialog.save_file().await,
-    }?;
-    Some(handle.path().to_owned())
+    dialog
 }
 
 /// Dialogs answered from a script, for tests: each request takes the next
@@ -166,7 +164,7 @@ impl<P: Clone> ScriptedDialogs<P> {
 }
 
 impl<P: Clone> FileDialogs<P> for ScriptedDialogs<P> {
-    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context) {
+    fn ask(&mut self, request: FileRequest<P>, ctx: &egui::Context, _parent: &eframe::Frame) {
         let mut script = self.lock();
         if script.pending.is_some() {
             return;

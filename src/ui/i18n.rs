@@ -15,10 +15,7 @@ pub enum UiLanguage {
 impl UiLanguage {
     /// Japanese when the system locale is Japanese, otherwise English.
     pub fn from_system() -> Self {
-        match crate::locale::system_language() {
-            crate::model::Language::Ja => UiLanguage::Japanese,
-            crate::model::Language::En => UiLanguage::English,
-        }
+        crate::locale::system_language().into()
     }
 
     /// The Japanese or the English wording, whichever this language is.
@@ -32,6 +29,11 @@ impl UiLanguage {
     /// "Untitled", for a journal that has no file yet.
     pub fn untitled(self) -> &'static str {
         self.pick("無題", "Untitled")
+    }
+
+    /// "1 day", "2 days": a count with the English noun that agrees with it.
+    pub fn count(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
     }
 
     /// The short names of the weekdays, Monday first.
@@ -54,6 +56,24 @@ impl UiLanguage {
                 date.day()
             ),
             UiLanguage::English => format!("{weekday} {}", date.format("%-d %b %Y")),
+        }
+    }
+}
+
+impl From<UiLanguage> for crate::model::Language {
+    fn from(lang: UiLanguage) -> Self {
+        match lang {
+            UiLanguage::Japanese => crate::model::Language::Ja,
+            UiLanguage::English => crate::model::Language::En,
+        }
+    }
+}
+
+impl From<crate::model::Language> for UiLanguage {
+    fn from(lang: crate::model::Language) -> Self {
+        match lang {
+            crate::model::Language::Ja => UiLanguage::Japanese,
+            crate::model::Language::En => UiLanguage::English,
         }
     }
 }

@@ -85,7 +85,7 @@ fn summary_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
         .unwrap_or_default();
     ui.label(match lang {
         UiLanguage::Japanese => format!("{days} 日分の記録（{range}）"),
-        UiLanguage::English => format!("{} ({range})", plural(days, "day", "days")),
+        UiLanguage::English => format!("{} ({range})", UiLanguage::count(days, "day", "days")),
     });
     if !preview.kept.is_empty() {
         ui.label(match lang {
@@ -94,7 +94,7 @@ fn summary_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
             }
             UiLanguage::English => format!(
                 "{} already in the journal stay as they are.",
-                plural(preview.kept.len(), "day", "days")
+                UiLanguage::count(preview.kept.len(), "day", "days")
             ),
         });
     }
@@ -130,7 +130,7 @@ fn sections_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
             ),
             UiLanguage::English => format!(
                 "Kept as written: {} (saved and exported exactly as they are)",
-                plural(
+                UiLanguage::count(
                     preview.kept_as_written,
                     "section or passage",
                     "sections or passages"
@@ -150,9 +150,4 @@ fn kind_words(kind: Section, lang: UiLanguage) -> &'static str {
         Section::Impressions => ("感想", "Impressions"),
     };
     lang.pick(ja, en)
-}
-
-/// "1 day", "2 days".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -215,7 +215,10 @@ fn toc_ui(
     let labels = chapters_from_toc(text);
     let add = match cx.lang {
         UiLanguage::Japanese => format!("{} 章を追加", labels.len()),
-        UiLanguage::English => format!("Add {} chapters", labels.len()),
+        UiLanguage::English => format!(
+            "Add {}",
+            UiLanguage::count(labels.len(), "chapter", "chapters")
+        ),
     };
     ok_cancel_ui(ui, cx, &add, !labels.is_empty(), false, || {
         actions.push(Action::Edit(Edit::AddChapters { book, labels }));
@@ -256,7 +259,8 @@ fn delete_ui(
             "「{name}」を削除しますか？ {days} 日分の記録からこれとそのノートも消えます（元に戻せます）。"
         ),
         UiLanguage::English => format!(
-            "Delete “{name}”? It and its notes also go from {days} days (Undo brings them back)."
+            "Delete “{name}”? It and its notes also go from {} (Undo brings them back).",
+            UiLanguage::count(days, "day", "days")
         ),
     };
     ui.label(text);

@@ -20,6 +20,7 @@ pub mod fonts;
 pub mod grid_editor;
 pub mod grid_insert;
 pub mod grid_view;
+pub mod help;
 pub mod i18n;
 pub mod ime;
 pub mod import_preview;

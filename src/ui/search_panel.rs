@@ -89,11 +89,9 @@ fn count_text(lang: UiLanguage, results: &SearchResults) -> String {
     match lang {
         UiLanguage::Japanese => format!("{} 日・{} 行", results.days, results.total),
         UiLanguage::English => format!(
-            "{} {}, {} {}",
-            results.days,
-            if results.days == 1 { "day" } else { "days" },
-            results.total,
-            if results.total == 1 { "line" } else { "lines" }
+            "{}, {}",
+            UiLanguage::count(results.days, "day", "days"),
+            UiLanguage::count(results.total, "line", "lines")
         ),
     }
 }
@@ -120,7 +118,7 @@ fn day_row_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, lines: usize) {
         ui.label(RichText::new(cx.lang.date_with_weekday(date)).strong());
         ui.weak(match cx.lang {
             UiLanguage::Japanese => format!("{lines} 行"),
-            UiLanguage::English => format!("{lines} {}", if lines == 1 { "line" } else { "lines" }),
+            UiLanguage::English => UiLanguage::count(lines, "line", "lines"),
         });
     });
 }

@@ -26,6 +26,45 @@ pub struct Settings {
     /// Autosave writes the journal itself (when it has a file), not just the
     /// recovery file.
     pub autosave_to_journal: bool,
+    /// View → zoom (1.0 = as the system scales).
+    pub zoom: Zoom,
+    /// View → theme.
+    pub theme: egui::ThemePreference,
+}
+
+/// The zoom factor, kept between the limits View offers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Zoom(pub f32);
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom(1.0)
+    }
+}
+
+impl Zoom {
+    const STEPS: [f32; 9] = [0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0];
+
+    /// One step larger (or smaller), as browsers step.
+    pub fn step(self, larger: bool) -> Zoom {
+        let next = if larger {
+            Self::STEPS.iter().find(|&&z| z > self.0 + 0.01)
+        } else {
+            Self::STEPS.iter().rev().find(|&&z| z < self.0 - 0.01)
+        };
+        Zoom(next.copied().unwrap_or(self.0))
+    }
+
+    /// A stored factor, kept sane (an edited settings file may say anything).
+    pub fn factor(self) -> f32 {
+        if self.0.is_finite() {
+            self.0
+                .clamp(Self::STEPS[0], Self::STEPS[Self::STEPS.len() - 1])
+        } else {
+            1.0
+        }
+    }
 }
 
 impl Settings {

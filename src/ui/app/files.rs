@@ -104,14 +104,22 @@ impl StudylogApp {
             Purpose::Export(_) => lang.pick("Markdown に書き出す", "Export Markdown"),
         }
         .to_owned();
+        let filter_name = match kind {
+            FileKind::Journal => lang.pick("studylog の学習ログ", "studylog journal"),
+            FileKind::Markdown => "Markdown",
+        }
+        .to_owned();
         let request = FileRequest {
             purpose,
             mode,
             kind,
             title,
+            filter_name,
             file_name,
         };
-        self.dialogs.ask(request, &self.ctx);
+        // Asked at the end of the frame, where the window is at hand to
+        // attach the dialog to.
+        self.window.dialog = Some(request);
     }
 
     pub(super) fn ask_save_as(&mut self, then: Option<Guarded>) {

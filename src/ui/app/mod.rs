@@ -36,13 +36,14 @@ use super::command::Command;
 use super::day_form::day_form_ui;
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
+use super::help::{AboutInfo, HelpWindow, help_ui};
 use super::i18n::UiLanguage;
 use super::ime::{Ending, ImeTracker, place_candidates_below_the_line};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::search_panel::search_field_id;
-use super::settings::Settings;
+use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
 
 /// What the app opens at start.
@@ -105,6 +106,19 @@ struct Navigation {
 #[derive(Default)]
 struct WindowState {
     ime: ImeTracker,
+    /// Help → Keyboard Shortcuts or About, when open.
+    help: Option<HelpWindow>,
+    /// Edit → Cut/Copy/Paste/Select All was chosen from the menu: next
+    /// frame the text field that last had the keyboard gets it back and
+    /// does it (the menu took the focus meanwhile).
+    text_command: Option<Command>,
+    /// The text field that had the keyboard last.
+    text_field: Option<egui::Id>,
+    /// A file dialog to open at the end of this frame.
+    dialog: Option<super::dialogs::FileRequest<Purpose>>,
+    /// The file's state on disk the user was last asked about (so coming
+    /// back to the window does not ask again about the same change).
+    asked_about: Option<Option<store::FileStamp>>,
     /// The user chose to quit; the next close request is not asked about.
     allow_close: bool,
     shown_title: String,
@@ -180,8 +194,17 @@ impl StudylogApp {
             messages: Vec::new(),
             window: WindowState::default(),
         };
+        app.apply_view_settings();
         app.start(config.start);
         app
+    }
+
+    /// Zoom and theme as the settings say; egui's own zoom keys are off,
+    /// since View → Zoom handles them and remembers the factor.
+    fn apply_view_settings(&self) {
+        self.ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        self.ctx.set_zoom_factor(self.settings.zoom.factor());
+        self.ctx.set_theme(self.settings.theme);
     }
 
     // ----- what tests and the binary can read -----
@@ -213,6 +236,11 @@ impl StudylogApp {
 
     pub fn messages(&self) -> &[Message] {
         &self.messages
+    }
+
+    /// Put a journal on Open Recent (as opening or saving it does).
+    pub fn remember_recent(&mut self, path: &std::path::Path) {
+        self.settings.remember(path);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -262,7 +290,11 @@ impl StudylogApp {
 
     fn frame_ui(&mut self, ui: &mut Ui) {
         self.follow_composition(ui);
+        self.forward_text_command();
         let mut actions = Vec::new();
+        if ui.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
+            self.check_disk_on_focus();
+        }
         self.poll_background();
         self.dropped_files();
         if self.window.ime.owns_keys() {
@@ -278,6 +310,7 @@ impl StudylogApp {
         self.handle_close_request();
         self.panels_ui(ui, &mut actions);
         self.modal_ui(&mut actions);
+        self.help_ui();
         // A reveal has been drawn by now; it must not grab focus again.
         self.nav.reveal = None;
         for action in actions {
@@ -289,7 +322,37 @@ impl StudylogApp {
             self.session.commit_composition();
         }
         place_candidates_below_the_line(&self.ctx);
+        if self.ctx.output(|o| o.ime.is_some()) {
+            self.window.text_field = self.ctx.memory(|m| m.focused());
+        }
         self.update_title();
+    }
+
+    /// Edit → Cut/Copy/Paste/Select All from the menu: give the keyboard
+    /// back to the text field that had it and do there what the keys do.
+    fn forward_text_command(&mut self) {
+        let Some(command) = self.window.text_command.take() else {
+            return;
+        };
+        if let Some(field) = self.window.text_field {
+            self.ctx.memory_mut(|m| m.request_focus(field));
+        }
+        let event = match command {
+            Command::Cut => egui::Event::Cut,
+            Command::Copy => egui::Event::Copy,
+            Command::Paste => {
+                self.ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+                return;
+            }
+            _ => egui::Event::Key {
+                key: egui::Key::A,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::COMMAND,
+            },
+        };
+        self.ctx.input_mut(|i| i.events.push(event));
     }
 
     /// Feed the frame's IME events to the tracker; a composition whose field
@@ -316,6 +379,7 @@ impl StudylogApp {
                 has_book: self.current_book().is_some(),
                 backups: self.session.backups(),
                 autosave_to_journal: self.settings.autosave_to_journal,
+                theme: self.settings.theme,
             };
             menu_bar_ui(ui, &menu, actions);
             banner_ui(ui, &self.messages, self.language(), actions);
@@ -413,6 +477,12 @@ impl StudylogApp {
             Action::Edit(edit) => self.edit(edit),
             Action::RestoreBackup(path) => self.restore_backup(&path),
             Action::SetAutosaveToJournal(on) => self.settings.autosave_to_journal = on,
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.ctx.set_theme(theme);
+            }
+            Action::ForgetRecent(Some(path)) => self.settings.recent.retain(|p| *p != path),
+            Action::ForgetRecent(None) => self.settings.recent.clear(),
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));
                 self.nav.reveal = Some((hit.date, hit.place));
@@ -504,7 +574,48 @@ impl StudylogApp {
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Command::PreviousDay => self.step_day(false),
             Command::NextDay => self.step_day(true),
+            Command::Close => self.guard(Guarded::Quit),
+            Command::Cut | Command::Copy | Command::Paste | Command::SelectAll => {
+                self.window.text_command = Some(command);
+                self.ctx.request_repaint();
+            }
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => self.zoom(command),
+            Command::FullScreen => {
+                let full = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                self.ctx
+                    .send_viewport_cmd(ViewportCommand::Fullscreen(!full));
+            }
+            Command::Shortcuts => self.window.help = Some(HelpWindow::Shortcuts),
+            Command::About => self.window.help = Some(HelpWindow::About),
         }
+    }
+
+    fn zoom(&mut self, command: Command) {
+        self.settings.zoom = match command {
+            Command::ZoomIn => self.settings.zoom.step(true),
+            Command::ZoomOut => self.settings.zoom.step(false),
+            _ => Zoom::default(),
+        };
+        self.ctx.set_zoom_factor(self.settings.zoom.factor());
+    }
+
+    /// The help window that is open, if any.
+    fn help_ui(&mut self) {
+        let Some(window) = self.window.help else {
+            return;
+        };
+        let about = AboutInfo {
+            journal: self.path().map(std::path::Path::to_owned),
+            recovery_dir: self.session.recovery_dir().map(std::path::Path::to_owned),
+        };
+        if !help_ui(&self.ctx, window, self.language(), &about) {
+            self.window.help = None;
+        }
+    }
+
+    /// The zoom factor View → Zoom set (1.0 unless changed).
+    pub fn zoom_factor(&self) -> f32 {
+        self.settings.zoom.factor()
     }
 
     /// After undo/redo, show the day that changed so the user sees what happened.
@@ -556,21 +667,15 @@ impl StudylogApp {
 }
 
 impl eframe::App for StudylogApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        if let Some(request) = self.window.dialog.take() {
+            self.dialogs.ask(request, &self.ctx, frame);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.store(storage);
-    }
-}
-
-impl From<UiLanguage> for Language {
-    fn from(lang: UiLanguage) -> Self {
-        match lang {
-            UiLanguage::Japanese => Language::Ja,
-            UiLanguage::English => Language::En,
-        }
     }
 }
 

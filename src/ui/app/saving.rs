@@ -253,6 +253,39 @@ impl StudylogApp {
         }
     }
 
+    /// Coming back to the window: a journal another program changed is
+    /// read again at once if nothing here is unsaved, else the user is asked
+    /// (once per change).
+    pub(super) fn check_disk_on_focus(&mut self) {
+        let Some(now) = self.session.changed_on_disk() else {
+            return;
+        };
+        if self.window.asked_about == Some(now) || self.session.is_saving() || self.modal.is_some()
+        {
+            return;
+        }
+        self.window.asked_about = Some(now);
+        let Some(path) = self.path().map(Path::to_owned) else {
+            return;
+        };
+        if now.is_some() && !self.is_dirty() {
+            self.reload(&path);
+            let name = self.session.doc().name().unwrap_or_default();
+            self.messages.push(Message::info(match self.language() {
+                UiLanguage::Japanese => {
+                    format!("「{name}」が外で変更されたので読み込み直しました。")
+                }
+                UiLanguage::English => format!("“{name}” changed on disk and was read again."),
+            }));
+            return;
+        }
+        let deleted = now.is_none();
+        self.modal = Some(Modal::Prompt(Prompt::ExternalChange {
+            then: None,
+            deleted,
+        }));
+    }
+
     fn external_change_answered(&mut self, answer: ExternalAnswer, then: Option<Guarded>) {
         let Some(path) = self.path().map(Path::to_owned) else {
             return;
@@ -304,7 +337,10 @@ impl StudylogApp {
                 let shown = backup.display();
                 self.messages.push(Message::info(match self.language() {
                     UiLanguage::Japanese => format!("{shown} を開きました（{days} 日分）。保存すると学習ログがこの版になります。元に戻すこともできます。"),
-                    UiLanguage::English => format!("Opened {shown} ({days} days). Save to make it the journal, or Undo."),
+                    UiLanguage::English => format!(
+                        "Opened {shown} ({}). Save to make it the journal, or Undo.",
+                        UiLanguage::count(days, "day", "days")
+                    ),
                 }));
             }
             Err(e) => self.messages.push(Message::error(e.to_string())),

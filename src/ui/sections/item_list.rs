@@ -165,7 +165,11 @@ fn earlier_questions_ui(ui: &mut Ui, view: &mut DayView) {
                             format!("{}（{} 日前）", question.date, question.age_days)
                         }
                         UiLanguage::English => {
-                            format!("{} ({} days ago)", question.date, question.age_days)
+                            format!(
+                                "{} ({} ago)",
+                                question.date,
+                                UiLanguage::count(question.age_days as usize, "day", "days")
+                            )
                         }
                     };
                     ui.weak(age);

@@ -1,0 +1,111 @@
+//! Help → Keyboard Shortcuts and Help → About studylog.
+//!
+//! The shortcuts window is generated from [`Command`], so it lists exactly
+//! the keys that work; About says the version, the licences (the app's and
+//! the bundled fonts' OFL) and where the journal and recovery files live.
+
+use std::path::PathBuf;
+
+use egui::{Context, Id, Modal, RichText};
+
+use super::command::Command;
+use super::i18n::UiLanguage;
+
+/// Which help window is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpWindow {
+    Shortcuts,
+    About,
+}
+
+/// What About tells about this installation.
+pub struct AboutInfo {
+    /// The open journal's file, if it has one.
+    pub journal: Option<PathBuf>,
+    /// Where unsaved work is kept until it is saved.
+    pub recovery_dir: Option<PathBuf>,
+}
+
+/// The open help window; false once the user closed it.
+pub fn help_ui(ctx: &Context, window: HelpWindow, lang: UiLanguage, about: &AboutInfo) -> bool {
+    let id = match window {
+        HelpWindow::Shortcuts => Id::unique("help-shortcuts"),
+        HelpWindow::About => Id::unique("help-about"),
+    };
+    let mut close = false;
+    let modal = Modal::new(id).show(ctx, |ui| {
+        ui.set_width(460.0);
+        match window {
+            HelpWindow::Shortcuts => shortcuts_ui(ui, lang),
+            HelpWindow::About => about_ui(ui, lang, about),
+        }
+        ui.add_space(8.0);
+        close = ui.button(lang.pick("閉じる", "Close")).clicked();
+    });
+    !(close || modal.should_close())
+}
+
+fn shortcuts_ui(ui: &mut egui::Ui, lang: UiLanguage) {
+    ui.label(RichText::new(Command::Shortcuts.label(lang)).heading());
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| {
+            egui::Grid::new("shortcut-table")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for command in Command::ALL {
+                        let keys: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|s| super::command::shortcut_text(ui.ctx(), s))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.label(command.label(lang));
+                        ui.label(RichText::new(keys.join(" / ")).monospace());
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn about_ui(ui: &mut egui::Ui, lang: UiLanguage, about: &AboutInfo) {
+    ui.label(RichText::new("studylog").heading().strong());
+    ui.label(format!(
+        "{} {}",
+        lang.pick("バージョン", "Version"),
+        env!("CARGO_PKG_VERSION")
+    ));
+    ui.label(lang.pick(
+        "技術書の学習記録を日ごとに書くためのアプリ。",
+        "A daily study log for readers of technical books.",
+    ));
+    ui.add_space(6.0);
+    ui.label(format!(
+        "{}: {}",
+        lang.pick("ライセンス", "Licence"),
+        env!("CARGO_PKG_LICENSE")
+    ));
+    ui.label(lang.pick(
+        "フォント: BIZ UDGothic / BIZ UDPGothic (SIL Open Font License 1.1, The BIZ UDGothic Project Authors)",
+        "Fonts: BIZ UDGothic / BIZ UDPGothic (SIL Open Font License 1.1, The BIZ UDGothic Project Authors)",
+    ));
+    ui.add_space(6.0);
+    let none = lang.pick("（まだ保存していません）", "(not saved yet)");
+    let journal = about
+        .journal
+        .as_ref()
+        .map_or(none.to_owned(), |p| p.display().to_string());
+    ui.label(format!("{}: {journal}", lang.pick("学習ログ", "Journal")));
+    let recovery = about
+        .recovery_dir
+        .as_ref()
+        .map_or("—".to_owned(), |p| p.display().to_string());
+    ui.label(format!(
+        "{}: {recovery}",
+        lang.pick("未保存の作業の控え", "Unsaved work is kept in")
+    ));
+}

@@ -84,6 +84,11 @@ impl Fences {
         }
     }
 
+    /// Whether a fence is open after the lines fed so far.
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Whether `line` lies inside the fence open now (or closes it): a
     /// fence opened in a list item ends where the item's indentation does.
     pub fn holds(&self, line: &str) -> bool {

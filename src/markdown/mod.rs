@@ -12,8 +12,10 @@
 mod date;
 mod escape;
 mod export;
+pub mod highlight;
 mod import;
 mod lines;
+pub mod list_grid;
 mod lists;
 mod sections;
 mod table;

@@ -40,4 +40,6 @@ pub enum Modal {
     Prompt(super::app::Prompt),
     /// What an import found, before anything changes.
     ImportPreview(Box<super::import_preview::ImportPreview>),
+    /// A list made into a grid, waiting for Replace / Keep / Cancel.
+    ListToGrid(Box<super::list_to_grid::ListGridOffer>),
 }

@@ -1,14 +1,17 @@
 //! The multi-line Markdown notes editor, with list-aware Enter and Tab.
 //!
-//! A plain egui `TextEdit` whose Enter, Tab and Shift+Tab are taken first by
-//! [`super::list_editing`] when they mean something for a Markdown list. While
-//! the IME composes, keys are left alone: Enter then confirms a conversion.
+//! An egui `TextEdit` drawn by [`super::note_layout`] (Markdown shown as what
+//! it means, list rows hanging, boxes that toggle), whose Enter, Tab and
+//! Shift+Tab are taken first by [`super::list_editing`] when they mean
+//! something for a Markdown list. While the IME composes, keys are left
+//! alone: Enter then confirms a conversion.
 
 use egui::text::{CCursor, CCursorRange, CharIndex};
 use egui::text_edit::TextEditState;
 use egui::{Id, Key, Modifiers, TextEdit, Ui};
 
 use super::list_editing::{self, Edited};
+use super::note_layout::{layout_note, list_marks_ui};
 
 /// Show the editor for `text`, labelled by the widget `label`; returns the new
 /// text when the user changed it.
@@ -26,18 +29,24 @@ pub fn notes_editor_ui(
     if !ime_owns_keys && ui.memory(|m| m.has_focus(id)) {
         changed = handle_list_keys(ui, id, &mut buffer);
     }
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut buffer)
-                .id(id)
-                .lock_focus(true)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY)
-                .hint_text(hint),
-        )
-        .labelled_by(label);
+    let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        layout_note(ui, id, text.as_str(), wrap_width)
+    };
+    let output = TextEdit::multiline(&mut buffer)
+        .id(id)
+        .lock_focus(true)
+        .desired_rows(3)
+        .desired_width(f32::INFINITY)
+        .hint_text(hint)
+        .layouter(&mut layouter)
+        .show(ui);
+    let response = output.response.response.clone().labelled_by(label);
     if reveal {
         super::action::reveal(&response);
+    }
+    if let Some(toggled) = list_marks_ui(ui, id, &buffer, &output.galley, output.galley_pos) {
+        buffer = toggled;
+        changed = true;
     }
     (changed || response.changed()).then_some(buffer)
 }

@@ -96,6 +96,16 @@ pub enum Edit {
         at: GridAt,
         grid: Grid,
     },
+    /// A list made into a grid: the text at `text_at` becomes `text` (the
+    /// list taken out, or the text unchanged to keep it) and the grid goes
+    /// to `at`; one step of undo.
+    ListToGrid {
+        date: NaiveDate,
+        text_at: Address,
+        text: String,
+        at: GridAt,
+        grid: Grid,
+    },
     /// Remove a grid, wherever it is.
     RemoveGrid {
         date: NaiveDate,
@@ -202,6 +212,7 @@ impl Edit {
             | Edit::ListBook { date, .. }
             | Edit::Grid { date, .. }
             | Edit::InsertGrid { date, .. }
+            | Edit::ListToGrid { date, .. }
             | Edit::RemoveGrid { date, .. } => Scope::day(*date),
             Edit::AddBook { studied_on, .. } | Edit::AddChapter { studied_on, .. } => {
                 Scope::library(*studied_on)
@@ -259,6 +270,16 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
         | Edit::ReopenQuestion { .. }) => apply_to_entries(journal, entry_edit),
         Edit::Grid { date, at, op } => grids::change(journal, date, at, op),
         Edit::InsertGrid { date, at, grid } => grids::insert(journal, date, at, grid),
+        Edit::ListToGrid {
+            date,
+            text_at,
+            text,
+            at,
+            grid,
+        } => {
+            entries::set_text(journal, date, text_at, text);
+            grids::insert(journal, date, at, grid)
+        }
         Edit::RemoveGrid { date, at } => grids::remove(journal, date, at),
         Edit::ListBook { date, book } => studied::list_book(journal, date, book),
         Edit::AddBook { title, studied_on } => studied::add_book(journal, title, studied_on),

@@ -41,6 +41,7 @@ use super::i18n::UiLanguage;
 use super::ime::{Ending, ImeTracker, place_candidates_below_the_line};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
+use super::list_to_grid::list_to_grid_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
@@ -430,6 +431,13 @@ impl StudylogApp {
                 match import_preview_ui(&self.ctx, &preview, self.language()) {
                     Some(import) => self.import_answered(*preview, import),
                     None => self.modal = Some(Modal::ImportPreview(preview)),
+                }
+            }
+            Some(Modal::ListToGrid(offer)) => {
+                match list_to_grid_ui(&self.ctx, &offer, self.language()) {
+                    Some(Some(edit)) => actions.push(Action::Edit(edit)),
+                    Some(None) => {}
+                    None => self.modal = Some(Modal::ListToGrid(offer)),
                 }
             }
             Some(Modal::Library(dialog)) => {

@@ -10,6 +10,7 @@ use crate::model::{Address, Block, GridAt, GridSlot, Learned, LearnedBook, Notes
 use crate::ui::action::DayView;
 use crate::ui::grid_editor::grid_editor_ui;
 use crate::ui::grid_insert::grid_insert_ui;
+use crate::ui::list_to_grid::list_to_grid_button_ui;
 use crate::ui::notes_editor::notes_editor_ui;
 
 pub fn learned_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Learned) {
@@ -87,4 +88,5 @@ pub fn text_block_ui(ui: &mut Ui, view: &mut DayView, at: Address, text: &str, l
     if let Some(text) = notes_editor_ui(ui, id, label, text, hint, ime, reveal) {
         view.set_text(at, text);
     }
+    list_to_grid_button_ui(ui, view, at, text);
 }

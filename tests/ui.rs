@@ -431,9 +431,11 @@ fn clicking_a_chapter_shows_its_notes_across_days() {
     harness.run();
     let chapter = harness.state().journal().books[0].chapters[0].id;
     assert_eq!(harness.state().view(), View::Chapter(chapter));
-    harness.get_by_label_contains("- リーダーを通る");
+    // The notes are rendered: a bullet, not the Markdown dash.
+    harness.get_by_label_contains("• リーダーを通る");
+    harness.get_by_label("2025年3月10日（月）");
     harness
-        .get_by_role_and_label(Role::Link, "2025-03-10")
+        .get_by_role_and_label(Role::Link, "Edit this day")
         .click();
     harness.run();
     assert_eq!(harness.state().view(), View::Day(date()));

@@ -9,11 +9,11 @@
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
-use crate::markdown::format_date;
 use crate::model::{Block, ChapterId, ChapterNotes, notes};
 
 use super::action::{Action, View, ViewCtx};
 use super::grid_view::grid_view_ui;
+use super::markdown_view::markdown_ui;
 
 /// The height assumed for an entry not laid out yet.
 const ESTIMATED_HEIGHT: f32 = 120.0;
@@ -82,14 +82,17 @@ fn entry_ui(
     notes: &ChapterNotes,
     actions: &mut Vec<Action>,
 ) {
-    let text = format_date(date, &cx.journal.template.date_format);
-    if ui.link(RichText::new(text).strong()).clicked() {
-        actions.push(Action::Show(View::Day(date)));
-    }
+    ui.horizontal(|ui| {
+        let language = super::i18n::UiLanguage::from(cx.journal.template.language);
+        ui.label(RichText::new(language.date_with_weekday(date)).strong());
+        if ui.link(cx.pick("この日を編集", "Edit this day")).clicked() {
+            actions.push(Action::Show(View::Day(date)));
+        }
+    });
     for (index, block) in notes.blocks.iter().enumerate() {
         match block {
             Block::Text(text) if !text.trim().is_empty() => {
-                ui.add(egui::Label::new(text.trim_end()).wrap());
+                markdown_ui(ui, Id::unique(("chapter-note", date, index)), text);
             }
             Block::Text(_) => {}
             Block::Grid(grid) => grid_view_ui(

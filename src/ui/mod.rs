@@ -27,6 +27,7 @@ pub mod import_preview;
 pub mod library_menu;
 pub mod list_editing;
 pub mod list_to_grid;
+pub mod markdown_view;
 pub mod menu_bar;
 pub mod note_layout;
 pub mod notes_editor;

@@ -170,7 +170,7 @@ fn widest_hang(ui: &Ui, style: &NoteStyle, text: &str, hangs: &[Hang]) -> f32 {
 
 /// The galley with the wrapped rows of each list item moved right to start
 /// under the item's text.
-fn hang_rows(galley: &Arc<Galley>, text: &str, hangs: &[Hang]) -> Arc<Galley> {
+pub(super) fn hang_rows(galley: &Arc<Galley>, text: &str, hangs: &[Hang]) -> Arc<Galley> {
     if hangs.is_empty() || galley.rows.len() < 2 {
         return galley.clone();
     }

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
-use crate::model::{Hit, SearchResults, hit_line, match_ranges};
+use crate::model::{Hit, SearchResults, hit_line};
 
 use super::action::{Action, ViewCtx};
 use super::i18n::UiLanguage;
@@ -132,7 +132,7 @@ fn hit_row_ui(ui: &mut Ui, cx: &ViewCtx, query: &str, hit: &Hit, actions: &mut V
     let response = ui
         .vertical(|ui| {
             ui.label(RichText::new(heading).weak().small());
-            let text = highlighted(ui, line.trim(), query);
+            let text = super::markdown_view::result_line_job(ui, line.trim(), query);
             ui.add(egui::Button::new(text).frame(false).truncate())
         })
         .inner;
@@ -140,25 +140,4 @@ fn hit_row_ui(ui: &mut Ui, cx: &ViewCtx, query: &str, hit: &Hit, actions: &mut V
     if response.clicked() {
         actions.push(Action::Reveal(*hit));
     }
-}
-
-/// `line` with what `query` matched in it drawn on a highlight.
-fn highlighted(ui: &Ui, line: &str, query: &str) -> egui::text::LayoutJob {
-    let style = ui.style();
-    let font = egui::TextStyle::Body.resolve(style);
-    let plain = egui::TextFormat::simple(font.clone(), style.visuals.text_color());
-    let mark = egui::TextFormat {
-        background: style.visuals.selection.bg_fill,
-        color: style.visuals.strong_text_color(),
-        ..egui::TextFormat::simple(font, style.visuals.text_color())
-    };
-    let mut job = egui::text::LayoutJob::default();
-    let mut at = 0;
-    for range in match_ranges(line, query) {
-        job.append(&line[at..range.start], 0.0, plain.clone());
-        job.append(&line[range.clone()], 0.0, mark.clone());
-        at = range.end;
-    }
-    job.append(&line[at..], 0.0, plain);
-    job
 }

@@ -1,0 +1,233 @@
+//! Markdown shown read-only, rendered: headings without their `#`, bold
+//! and code without their punctuation, links as their text, bullets as •,
+//! checkboxes as □/■, quotes with a bar, code blocks without their fences,
+//! wrapped list rows hanging under their text. Used where notes are read
+//! rather than written: the chapter view and search results.
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Id, Stroke, Ui};
+
+use crate::markdown::highlight::{Hang, Mark, highlight};
+use crate::model::match_ranges;
+
+/// The styles of rendered Markdown, from the current theme.
+struct Look {
+    body: FontId,
+    mono: FontId,
+    text: Color32,
+    strong: Color32,
+    weak: Color32,
+    code_bg: Color32,
+    link: Color32,
+}
+
+impl Look {
+    fn of(ui: &Ui) -> Self {
+        let style = ui.style();
+        Look {
+            body: egui::TextStyle::Body.resolve(style),
+            mono: egui::TextStyle::Monospace.resolve(style),
+            text: style.visuals.text_color(),
+            strong: style.visuals.strong_text_color(),
+            weak: style.visuals.weak_text_color(),
+            code_bg: style.visuals.code_bg_color,
+            link: style.visuals.hyperlink_color,
+        }
+    }
+
+    fn plain(&self) -> TextFormat {
+        TextFormat::simple(self.body.clone(), self.text)
+    }
+
+    fn coloured(&self, colour: Color32) -> TextFormat {
+        TextFormat::simple(self.body.clone(), colour)
+    }
+
+    fn italic(&self, colour: Color32) -> TextFormat {
+        TextFormat {
+            italics: true,
+            ..self.coloured(colour)
+        }
+    }
+
+    fn code(&self) -> TextFormat {
+        TextFormat {
+            background: self.code_bg,
+            ..TextFormat::simple(self.mono.clone(), self.text)
+        }
+    }
+}
+
+/// Rendered text built up piece by piece, with the list items that hang.
+#[derive(Default)]
+struct Rendered {
+    job: LayoutJob,
+    text: String,
+    hangs: Vec<Hang>,
+    line_start: usize,
+}
+
+impl Rendered {
+    fn push(&mut self, piece: &str, format: TextFormat) {
+        if !piece.is_empty() {
+            self.job.append(piece, 0.0, format);
+            self.text.push_str(piece);
+        }
+    }
+
+    fn newline(&mut self, format: TextFormat) {
+        self.push("\n", format);
+        self.line_start = self.text.len();
+    }
+}
+
+/// `text` rendered into a layout job (and its hanging list items).
+fn render(text: &str, look: &Look) -> Rendered {
+    let (spans, _) = highlight(text);
+    let mut out = Rendered::default();
+    let mut item_text_start: Option<usize> = None;
+    for span in &spans {
+        let piece = &text[span.range.clone()];
+        if piece == "\n" {
+            end_line(&mut out, &mut item_text_start, look);
+            continue;
+        }
+        match span.mark {
+            Mark::Bullet => {
+                let indent = piece.len() - piece.trim_start().len();
+                let depth = piece[..indent].replace('\t', "    ").len();
+                let marker = piece.trim();
+                let shown = if marker.starts_with(|c: char| c.is_ascii_digit()) {
+                    format!("{}{marker} ", " ".repeat(depth))
+                } else {
+                    format!("{}• ", " ".repeat(depth))
+                };
+                out.push(&shown, TextFormat::simple(look.body.clone(), look.weak));
+                item_text_start = Some(out.text.len() - out.line_start);
+            }
+            Mark::Checkbox { checked } => {
+                out.push(if checked { "■" } else { "□" }, look.plain());
+                item_text_start = Some(out.text.len() - out.line_start + 1);
+            }
+            _ => render_span(&mut out, span.mark, piece, look),
+        }
+    }
+    end_line(&mut out, &mut item_text_start, look);
+    out
+}
+
+fn end_line(out: &mut Rendered, item_text_start: &mut Option<usize>, look: &Look) {
+    if let Some(start) = item_text_start.take() {
+        out.hangs.push(Hang {
+            line: out.line_start..out.text.len(),
+            text_start: start,
+        });
+    }
+    out.newline(look.plain());
+}
+
+fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &Look) {
+    match mark {
+        Mark::Heading(level) => {
+            let scale = [1.5, 1.35, 1.2, 1.1, 1.05, 1.0][usize::from(level.clamp(1, 6)) - 1];
+            let font = FontId::proportional(look.body.size * scale);
+            let title = piece.trim_start_matches('#').trim();
+            out.push(title, TextFormat::simple(font, look.strong));
+        }
+        Mark::Bold => out.push(&piece[2..piece.len() - 2], look.coloured(look.strong)),
+        Mark::Italic => out.push(&piece[1..piece.len() - 1], look.italic(look.text)),
+        Mark::Code => out.push(piece.trim_matches('`'), look.code()),
+        Mark::CodeBlock => {
+            // Fence lines go; the code stays, on its tint.
+            let code: Vec<&str> = piece.split('\n').filter(|l| !is_fence(l)).collect();
+            out.push(&code.join("\n"), look.code());
+        }
+        Mark::Link => {
+            let label = piece[1..].split("](").next().unwrap_or_default();
+            let underline = Stroke::new(1.0, look.link);
+            out.push(
+                label,
+                TextFormat {
+                    underline,
+                    ..look.coloured(look.link)
+                },
+            );
+        }
+        Mark::Quote => {
+            let said = piece.trim_start().trim_start_matches('>').trim_start();
+            out.push("│ ", look.coloured(look.weak));
+            out.push(said, look.italic(look.weak));
+        }
+        Mark::Rule => out.push(&"─".repeat(16), look.coloured(look.weak)),
+        Mark::Plain | Mark::Bullet | Mark::Checkbox { .. } => out.push(piece, look.plain()),
+    }
+}
+
+fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// Rendered Markdown as a read-only label, wrapping to the width it has.
+pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) {
+    let look = Look::of(ui);
+    let rendered = render(text.trim_end(), &look);
+    let width = ui.available_width();
+    let galley = hanging_galley(ui, rendered, width);
+    ui.push_id(id, |ui| ui.add(egui::Label::new(galley).selectable(true)));
+}
+
+/// One line of a search result, rendered, with what `query` matched in it
+/// on a highlight.
+pub fn result_line_job(ui: &Ui, line: &str, query: &str) -> LayoutJob {
+    let look = Look::of(ui);
+    let rendered = render(line, &look);
+    let shown = rendered.text.trim_end_matches('\n').to_owned();
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    let mark = TextFormat {
+        background: ui.visuals().selection.bg_fill,
+        color: look.strong,
+        ..look.plain()
+    };
+    for range in match_ranges(&shown, query) {
+        job.append(&shown[at..range.start], 0.0, look.plain());
+        job.append(&shown[range.clone()], 0.0, mark.clone());
+        at = range.end;
+    }
+    job.append(&shown[at..], 0.0, look.plain());
+    job
+}
+
+fn hanging_galley(ui: &Ui, rendered: Rendered, width: f32) -> Arc<Galley> {
+    let mut job = rendered.job;
+    job.wrap.max_width = (width - 40.0).max(width * 0.5);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    super::note_layout::hang_rows(&galley, &rendered.text, &rendered.hangs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered_text(markdown: &str) -> String {
+        let ctx = egui::Context::default();
+        let mut out = String::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            out = render(markdown, &Look::of(ui)).text;
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn markdown_punctuation_is_rendered_away() {
+        let text = "## 学んだこと\n- **ECS** は `タスク定義` で動く\n\t- [x] [公式](https://x) を読んだ\n> 引用\n```sh\nls\n```";
+        assert_eq!(
+            rendered_text(text),
+            "学んだこと\n• ECS は タスク定義 で動く\n    • ■ 公式 を読んだ\n│ 引用\nls\n"
+        );
+    }
+}

@@ -32,6 +32,38 @@ fn part_id(view: &DayView, at: GridAt, part: GridText) -> Id {
 }
 
 const CELL_WIDTH: f32 = 150.0;
+const MIN_WIDTH: f32 = 70.0;
+const MAX_WIDTH: f32 = 640.0;
+/// Room for the score button beside a cell's text.
+const SCORE_WIDTH: f32 = 44.0;
+
+/// The width of each column on screen (options first, then each
+/// criterion), as the user dragged them; a preference of this window kept
+/// between runs, not part of the journal.
+fn column_widths(ui: &Ui, id: Id, grid: &Grid) -> Vec<f32> {
+    let mut widths: Vec<f32> = ui.data_mut(|d| d.get_persisted(id)).unwrap_or_default();
+    widths.resize(grid.criteria.len() + 1, CELL_WIDTH);
+    widths
+}
+
+/// A handle at the right edge of the column just drawn in `ui`; dragging it
+/// changes the column's width.
+fn resize_handle_ui(ui: &mut Ui, id: Id, width: &mut f32) -> bool {
+    let edge = ui.min_rect().right();
+    let rect = egui::Rect::from_x_y_ranges(edge + 1.0..=edge + 7.0, ui.min_rect().y_range());
+    let response = ui
+        .interact(rect, id, egui::Sense::drag())
+        .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+    if response.hovered() || response.dragged() {
+        let stroke = ui.visuals().widgets.active.bg_stroke;
+        ui.painter().vline(rect.center().x, rect.y_range(), stroke);
+    }
+    if response.dragged() {
+        *width = (*width + response.drag_delta().x).clamp(MIN_WIDTH, MAX_WIDTH);
+        return true;
+    }
+    false
+}
 
 pub fn grid_editor_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -134,15 +166,18 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let scored = grid.cells.iter().flatten().any(|c| c.score.is_some());
     let totals = grid.totals();
     let ranks = ranks(grid);
+    let widths_id = Id::unique(("grid-widths", view.date, at));
+    let mut widths = column_widths(ui, widths_id, grid);
+    let before = widths.clone();
     egui::Grid::new(("grid-table", view.date, at))
         .striped(true)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            header_row_ui(ui, view, at, grid, scored);
+            header_row_ui(ui, view, at, grid, scored, &mut widths);
             for row in 0..grid.options.len() {
-                option_ui(ui, view, at, grid, row);
+                option_ui(ui, view, at, grid, row, widths[0]);
                 for col in 0..grid.criteria.len() {
-                    cell_ui(ui, view, at, grid, row, col);
+                    cell_ui(ui, view, at, grid, (row, col), widths[col + 1]);
                 }
                 if scored {
                     ui.label(RichText::new(totals[row].to_string()).strong());
@@ -157,37 +192,54 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
                 ui.end_row();
             }
         });
+    if widths != before {
+        ui.data_mut(|d| d.insert_persisted(widths_id, widths));
+    }
 }
 
-fn header_row_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, scored: bool) {
-    let mut corner = grid.corner.clone();
-    ui.set_min_width(CELL_WIDTH);
-    let response = ui.add(
-        TextEdit::singleline(&mut corner)
-            .id(part_id(view, at, GridText::Corner))
-            .hint_text(view.pick("比べるもの", "Options"))
-            .desired_width(CELL_WIDTH),
-    );
-    set_name(ui, &response, view.pick("表の左上", "Grid corner"));
-    if response.changed() {
-        grid_op(view, at, GridOp::SetCorner(corner));
-    }
+fn header_row_ui(
+    ui: &mut Ui,
+    view: &mut DayView,
+    at: GridAt,
+    grid: &Grid,
+    scored: bool,
+    widths: &mut [f32],
+) {
+    let date = view.date;
+    let handle = move |i: usize| Id::unique(("grid-column-edge", date, at, i));
+    ui.vertical(|ui| {
+        let mut corner = grid.corner.clone();
+        ui.set_min_width(widths[0]);
+        let response = ui.add(
+            TextEdit::singleline(&mut corner)
+                .id(part_id(view, at, GridText::Corner))
+                .hint_text(view.pick("比べるもの", "Options"))
+                .desired_width(widths[0]),
+        );
+        set_name(ui, &response, view.pick("表の左上", "Grid corner"));
+        if response.changed() {
+            grid_op(view, at, GridOp::SetCorner(corner));
+        }
+        resize_handle_ui(ui, handle(0), &mut widths[0]);
+    });
     for (col, criterion) in grid.criteria.iter().enumerate() {
         ui.vertical(|ui| {
-            ui.set_min_width(CELL_WIDTH);
+            let width = widths[col + 1];
+            ui.set_min_width(width);
             let mut name = criterion.name.clone();
             let label = format!("{} {}", view.pick("観点", "Criterion"), col + 1);
             let response = ui.add(
                 TextEdit::singleline(&mut name)
                     .id(part_id(view, at, GridText::Criterion(col)))
                     .hint_text(label.as_str())
-                    .desired_width(CELL_WIDTH),
+                    .desired_width(width),
             );
             set_name(ui, &response, &label);
             if response.changed() {
                 grid_op(view, at, GridOp::SetCriterion { col, name });
             }
             ui.horizontal(|ui| criterion_tools_ui(ui, view, at, grid, col, &label));
+            resize_handle_ui(ui, handle(col + 1), &mut widths[col + 1]);
         });
     }
     if scored {
@@ -229,16 +281,16 @@ fn criterion_tools_ui(
     grid_op(view, at, op);
 }
 
-fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize) {
+fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize, width: f32) {
     ui.vertical(|ui| {
-        ui.set_min_width(CELL_WIDTH);
+        ui.set_min_width(width);
         let mut name = grid.options[row].clone();
         let label = format!("{} {}", view.pick("選択肢", "Option"), row + 1);
         let response = ui.add(
             TextEdit::singleline(&mut name)
                 .id(part_id(view, at, GridText::Option(row)))
                 .hint_text(label.as_str())
-                .desired_width(CELL_WIDTH),
+                .desired_width(width),
         );
         set_name(ui, &response, &label);
         if response.changed() {
@@ -270,18 +322,26 @@ fn cell_name(view: &DayView, grid: &Grid, row: usize, col: usize) -> String {
     format!("{option} × {criterion}")
 }
 
-fn cell_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize, col: usize) {
+/// A cell: its text, and its score in a small button beside it.
+fn cell_ui(
+    ui: &mut Ui,
+    view: &mut DayView,
+    at: GridAt,
+    grid: &Grid,
+    (row, col): (usize, usize),
+    width: f32,
+) {
     let cell = &grid.cells[row][col];
     let name = cell_name(view, grid, row, col);
-    ui.vertical(|ui| {
-        ui.set_min_width(CELL_WIDTH);
+    ui.horizontal_top(|ui| {
+        ui.set_min_width(width);
         let mut text = cell.text.clone();
         let response = ui.add(
             TextEdit::multiline(&mut text)
                 .id(part_id(view, at, GridText::Cell(row, col)))
                 .lock_focus(true)
                 .desired_rows(1)
-                .desired_width(CELL_WIDTH)
+                .desired_width(width - SCORE_WIDTH)
                 .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
         );
         set_name(ui, &response, &name);
@@ -308,7 +368,7 @@ fn score_picker_ui(
         Some(score) => RichText::new(score_text(score))
             .color(score_color(score.value()))
             .strong(),
-        None => RichText::new(view.pick("評価 –", "score –")).weak(),
+        None => RichText::new("–").weak(),
     };
     let none = view.pick("なし", "None");
     let response = ui.menu_button(shown, |ui| {

@@ -65,12 +65,8 @@ fn two_axes_form_ui(
             "2 つの軸と、それぞれの 2 つの値を入れると 4 つの選択肢ができます。",
             "Name two axes with two values each; their four combinations become the options.",
         ));
-        egui::Grid::new("two-axes")
-            .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                axis_row_ui(ui, lang, 1, &mut axes.first, &mut axes.first_values);
-                axis_row_ui(ui, lang, 2, &mut axes.second, &mut axes.second_values);
-            });
+        axis_row_ui(ui, lang, 1, &mut axes.first, &mut axes.first_values);
+        axis_row_ui(ui, lang, 2, &mut axes.second, &mut axes.second_values);
         let ready = axes
             .first_values
             .iter()
@@ -113,7 +109,6 @@ fn axis_row_ui(
         ),
     };
     let axis = format!("{} {n}", lang.pick("軸", "Axis"));
-    field_ui(ui, name, &axis, hint_name, 240.0);
     let [a, b] = values;
     let value = |k: &str| {
         format!(
@@ -121,9 +116,15 @@ fn axis_row_ui(
             lang.pick(&format!("の値 {k}"), &format!("value {k}"))
         )
     };
-    field_ui(ui, a, &value("1"), hint_a, 120.0);
-    field_ui(ui, b, &value("2"), hint_b, 120.0);
-    ui.end_row();
+    // Labels beside the fields and widths that fit what is typed: the form
+    // wraps on a narrow page instead of squeezing its fields.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&axis);
+        field_ui(ui, name, &axis, hint_name, 260.0);
+        ui.label(lang.pick("値", "values"));
+        field_ui(ui, a, &value("1"), hint_a, 150.0);
+        field_ui(ui, b, &value("2"), hint_b, 150.0);
+    });
 }
 
 fn field_ui(ui: &mut Ui, text: &mut String, name: &str, hint: &str, width: f32) {

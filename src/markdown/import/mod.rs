@@ -113,14 +113,41 @@ pub fn import(
         newest_first: newest_first(&found.days),
         ..Style::default()
     };
+    if found.days.len() > 1 {
+        // Whether a heading under 学んだこと is a book depends on the library;
+        // a first reading puts every book the log names into it, so a day
+        // reads the same whichever day named its books first.
+        let mut scratch_style = Style::default();
+        let mut scratch_report = ImportReport::default();
+        let reading = (&mut scratch_style, &mut scratch_report);
+        read_days(journal, &found, &lines, options, reading);
+    }
+    let parsed = read_days(journal, &found, &lines, options, (&mut style, &mut report));
+    if learn_style {
+        style.apply(journal);
+    }
+    report.kept.dedup();
+    store_days(journal, parsed, &mut report);
+    Ok(report)
+}
+
+/// Each day of the log read (days the journal has are kept unless
+/// replacing); a date met twice is one day.
+fn read_days(
+    journal: &mut Journal,
+    found: &days::Days,
+    lines: &[&str],
+    options: &ImportOptions,
+    (style, report): (&mut Style, &mut ImportReport),
+) -> BTreeMap<NaiveDate, Day> {
     let mut parsed: BTreeMap<NaiveDate, Day> = BTreeMap::new();
     for raw in &found.days {
         if journal.days.contains_key(&raw.date) && !options.replace {
             report.kept.push(raw.date);
             continue;
         }
-        let mut cx = day::Cx::new(journal, raw, found.day_level, &mut style, &mut report);
-        let day = cx.parse(&lines);
+        let mut cx = day::Cx::new(journal, raw, found.day_level, style, report);
+        let day = cx.parse(lines);
         match parsed.get_mut(&raw.date) {
             Some(earlier) => day::append(earlier, day, raw),
             None => {
@@ -128,12 +155,7 @@ pub fn import(
             }
         }
     }
-    if learn_style {
-        style.apply(journal);
-    }
-    report.kept.dedup();
-    store_days(journal, parsed, &mut report);
-    Ok(report)
+    parsed
 }
 
 /// Text before the first day goes to the journal's preamble, once: a log

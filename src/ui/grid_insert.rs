@@ -119,9 +119,9 @@ fn axis_row_ui(
     // Labels beside the fields and widths that fit what is typed: the form
     // wraps on a narrow page instead of squeezing its fields.
     ui.horizontal_wrapped(|ui| {
-        ui.label(&axis);
+        ui.label(format!("{axis}{}", lang.pick("：", ":")));
         field_ui(ui, name, &axis, hint_name, 260.0);
-        ui.label(lang.pick("値", "values"));
+        ui.label(lang.pick("値：", "values:"));
         field_ui(ui, a, &value("1"), hint_a, 150.0);
         field_ui(ui, b, &value("2"), hint_b, 150.0);
     });

@@ -100,6 +100,84 @@ fn main() {
         without,
         budget,
     );
+    typing_in_a_long_note();
+}
+
+/// A note of 300 lines (lists, code, headings, links): one Markdown
+/// highlighting + layout per keystroke, as the editor re-draws it.
+fn long_note() -> String {
+    let mut lines = Vec::new();
+    for i in 0..300 {
+        lines.push(match i % 10 {
+            0 => format!("#### 話題 {i}"),
+            1 => "```rust".to_owned(),
+            2 => format!("let x{i} = partition(&key) % n; // コメント"),
+            3 => "```".to_owned(),
+            4 => format!("- [ ] **確認 {i}**: `aws ecs describe-tasks` の結果を見る"),
+            5 => format!("\t- 子の項目 {i}、[資料](https://example.com/{i}) を読む"),
+            _ => format!("- リーダーベースのレプリケーションでは書き込みは必ずリーダーを通る {i}"),
+        });
+    }
+    lines.join("\n")
+}
+
+fn typing_in_a_long_note() {
+    let mut journal = generate::generate(10, 1);
+    let (date, label) = journal
+        .days
+        .iter()
+        .find_map(|(date, day)| {
+            let notes = day.learned_books().next()?.chapters.first()?;
+            let (_, chapter) = journal.chapter(notes.chapter)?;
+            Some((*date, chapter.label.clone()))
+        })
+        .expect("a day with notes");
+    let day = journal.days.get_mut(&date).expect("the day");
+    for section in &mut day.sections {
+        if let studylog::model::SectionBody::Learned(learned) = &mut section.body {
+            learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(long_note())];
+        }
+    }
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_eframe(move |cc| {
+            StudylogApp::with_dialogs(
+                cc,
+                Start::Journal(Box::new(journal)),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.state_mut().open_day(date);
+    harness.run();
+    let role = egui::accesskit::Role::MultilineTextInput;
+    harness.get_by_role_and_label(role, &label).focus();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    ctx.disable_accesskit();
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
+    let mut keystrokes = Vec::new();
+    for i in 0..200 {
+        let key = if i % 2 == 0 { "あ" } else { "x" };
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            events: vec![egui::Event::Text(key.to_owned())],
+            ..Default::default()
+        };
+        let app = harness.state_mut();
+        let start = Instant::now();
+        let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut eframe_frame));
+        let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+        keystrokes.push(start.elapsed());
+        std::hint::black_box(meshes);
+    }
+    let typed = studylog::model::amount_written(&harness.state().journal().days[&date]);
+    println!("typed into a 300-line note ({typed} characters in the day)");
+    report(
+        "one keystroke in a 300-line note",
+        keystrokes,
+        Some(Duration::from_millis(4)),
+    );
 }
 
 fn report(name: &str, mut times: Vec<Duration>, budget: Option<Duration>) {

@@ -421,3 +421,20 @@ fn chapter_notes_keep_a_heading_before_an_untitled_grid() {
     );
     assert_eq!(markdown::export_journal(&back), out);
 }
+
+#[test]
+fn a_new_books_chapters_go_in_number_order_whatever_order_the_log_met_them() {
+    let log = "# 2025-03-10\n\n## 学んだこと\n\n### 本\n\n#### 第3章 運用\n\nメモ\n\n# 2025-03-11\n\n## 学んだこと\n\n### 本\n\n#### 第1章 基礎\n\nメモ\n\n#### 第12章 まとめ\n\nメモ\n";
+    let journal = import_new(log);
+    let labels: Vec<&str> = journal.books[0]
+        .chapters
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["第1章 基礎", "第3章 運用", "第12章 まとめ"]);
+    assert_eq!(
+        markdown::export_journal(&journal),
+        log,
+        "the log itself is untouched"
+    );
+}

@@ -144,7 +144,11 @@ impl Command {
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
     let full = ctx.format_shortcut(shortcut);
     let key = shortcut.logical_key;
-    let symbol = key.symbol_or_name();
+    // egui's symbol for Minus is the typographic −; menus show the key's -.
+    let symbol = match key {
+        Key::Minus => "-",
+        _ => key.symbol_or_name(),
+    };
     match full.strip_suffix(key.name()) {
         // Arrows and the like keep their names: not every font draws ⏴.
         Some(modifiers) if symbol.is_ascii() => format!("{modifiers}{symbol}"),

@@ -90,32 +90,50 @@ fn render(text: &str, look: &Look) -> Rendered {
     let mut item_text_start: Option<usize> = None;
     for span in &spans {
         let piece = &text[span.range.clone()];
-        if piece == "\n" {
-            end_line(&mut out, &mut item_text_start, look);
+        if span.mark == Mark::CodeBlock {
+            render_span(&mut out, span.mark, piece, look);
             continue;
         }
-        match span.mark {
-            Mark::Bullet => {
-                let indent = piece.len() - piece.trim_start().len();
-                let depth = piece[..indent].replace('\t', "    ").len();
-                let marker = piece.trim();
-                let shown = if marker.starts_with(|c: char| c.is_ascii_digit()) {
-                    format!("{}{marker} ", " ".repeat(depth))
-                } else {
-                    format!("{}• ", " ".repeat(depth))
-                };
-                out.push(&shown, TextFormat::simple(look.body.clone(), look.weak));
-                item_text_start = Some(out.text.len() - out.line_start);
+        // Plain text runs on across line breaks; each break ends a line.
+        for (i, segment) in piece.split('\n').enumerate() {
+            if i > 0 {
+                end_line(&mut out, &mut item_text_start, look);
             }
-            Mark::Checkbox { checked } => {
-                out.push(if checked { "■" } else { "□" }, look.plain());
-                item_text_start = Some(out.text.len() - out.line_start + 1);
-            }
-            _ => render_span(&mut out, span.mark, piece, look),
+            render_segment(&mut out, &mut item_text_start, span.mark, segment, look);
         }
     }
     end_line(&mut out, &mut item_text_start, look);
     out
+}
+
+/// One piece of a line, rendered; a bullet or box also says where the
+/// item's text starts.
+fn render_segment(
+    out: &mut Rendered,
+    item_text_start: &mut Option<usize>,
+    mark: Mark,
+    piece: &str,
+    look: &Look,
+) {
+    match mark {
+        Mark::Bullet => {
+            let indent = piece.len() - piece.trim_start().len();
+            let depth = piece[..indent].replace('\t', "    ").len();
+            let marker = piece.trim();
+            let shown = if marker.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("{}{marker} ", " ".repeat(depth))
+            } else {
+                format!("{}• ", " ".repeat(depth))
+            };
+            out.push(&shown, TextFormat::simple(look.body.clone(), look.weak));
+            *item_text_start = Some(out.text.len() - out.line_start);
+        }
+        Mark::Checkbox { checked } => {
+            out.push(if checked { "■" } else { "□" }, look.plain());
+            *item_text_start = Some(out.text.len() - out.line_start + 1);
+        }
+        _ => render_span(out, mark, piece, look),
+    }
 }
 
 fn end_line(out: &mut Rendered, item_text_start: &mut Option<usize>, look: &Look) {
@@ -229,5 +247,28 @@ mod tests {
             rendered_text(text),
             "学んだこと\n• ECS は タスク定義 で動く\n    • ■ 公式 を読んだ\n│ 引用\nls\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn items_after_a_checked_item_do_not_hang() {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::setup_fonts(&ctx);
+        let mut xs = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let look = Look::of(ui);
+            let rendered = render(
+                "- [x] 章末の問題を解いた\n- シリアライザブル\n- パーティション",
+                &look,
+            );
+            let galley = hanging_galley(ui, rendered, 600.0);
+            xs = galley.rows.iter().map(|r| r.pos.x).collect();
+        });
+        output.textures_delta.clear();
+        assert!(xs.iter().all(|&x| x == 0.0), "{xs:?}");
     }
 }

@@ -113,6 +113,7 @@ pub fn import(
         newest_first: newest_first(&found.days),
         ..Style::default()
     };
+    let books_before: Vec<crate::model::BookId> = journal.books.iter().map(|b| b.id).collect();
     if found.days.len() > 1 {
         // Whether a heading under 学んだこと is a book depends on the library;
         // a first reading puts every book the log names into it, so a day
@@ -128,7 +129,29 @@ pub fn import(
     }
     report.kept.dedup();
     store_days(journal, parsed, &mut report);
+    order_new_chapters(journal, &books_before);
     Ok(report)
+}
+
+/// A book the import brought has its chapters in the order met in the log
+/// (a log reads chapter 3 before chapter 1 as often as not); where every
+/// label carries a number, they go in the book's order.
+fn order_new_chapters(journal: &mut Journal, books_before: &[crate::model::BookId]) {
+    for book in journal
+        .books
+        .iter_mut()
+        .filter(|b| !books_before.contains(&b.id))
+    {
+        let numbers: Option<Vec<u32>> = book
+            .chapters
+            .iter()
+            .map(|c| learned::chapter_number(&c.label))
+            .collect();
+        if numbers.is_some() {
+            book.chapters
+                .sort_by_key(|c| learned::chapter_number(&c.label));
+        }
+    }
 }
 
 /// Each day of the log read (days the journal has are kept unless

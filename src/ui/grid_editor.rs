@@ -31,7 +31,7 @@ fn part_id(view: &DayView, at: GridAt, part: GridText) -> Id {
     view.field_id(Address::Grid(at, part))
 }
 
-const CELL_WIDTH: f32 = 150.0;
+const CELL_WIDTH: f32 = 140.0;
 const MIN_WIDTH: f32 = 70.0;
 const MAX_WIDTH: f32 = 640.0;
 /// Room for the score button beside a cell's text.
@@ -73,7 +73,11 @@ pub fn grid_editor_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) 
         }
         egui::ScrollArea::horizontal()
             .id_salt(("grid-scroll", view.date, at))
-            .show(ui, |ui| table_ui(ui, view, at, grid));
+            .show(ui, |ui| {
+                table_ui(ui, view, at, grid);
+                // Room for the scroll bar, which floats over the content.
+                ui.add_space(14.0);
+            });
         ui.horizontal(|ui| {
             let add_option = ui.button(view.pick("＋ 選択肢", "+ Option"));
             if add_option.clicked() {

@@ -10,6 +10,7 @@
 mod desktop;
 mod journal;
 mod markdown;
+mod merge;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -108,6 +109,33 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge two versions of a journal by meaning (days, sections, items,
+    /// notes line by line, the library): `merge OURS THEIRS`, or `merge BASE
+    /// OURS THEIRS` with the version both grew from. Where both changed the
+    /// same lines, both are kept between marker lines; exit 1 while any remain.
+    Merge {
+        /// [BASE] OURS THEIRS
+        #[arg(required = true, num_args = 2..=3)]
+        files: Vec<PathBuf>,
+        /// Write the merge here [default: over OURS, whose old version becomes its backup]
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What git runs to merge a journal (see install-git-driver): BASE OURS THEIRS,
+    /// the merge written over OURS.
+    #[command(hide = true)]
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
+    /// Make the git repository at REPO (default: here) merge journals with
+    /// studylog: writes the merge driver into its config and
+    /// `*.studylog.ron merge=studylog` into .gitattributes.
+    InstallGitDriver {
+        /// A folder inside the repository
+        repo: Option<PathBuf>,
+    },
 }
 
 /// The heading languages `--lang` accepts.
@@ -140,6 +168,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Ok(()) => OK,
         // The reader went away (`| head`): nobody is left to tell.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => FAILED,
+        Err(Failure::Unsettled) => FAILED,
         Err(failure) => {
             let _ = writeln!(err, "{failure}");
             FAILED
@@ -182,6 +211,22 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Command::InstallDesktop { uninstall, force } => {
             desktop::install_desktop(uninstall, force, out)
         }
+        Command::Merge { files, output } => {
+            settled(merge::merge_files(&files, output.as_deref(), out)?)
+        }
+        Command::MergeDriver { base, ours, theirs } => {
+            settled(merge::merge_driver(&base, &ours, &theirs, out)?)
+        }
+        Command::InstallGitDriver { repo } => merge::install_git_driver(repo.as_deref(), out),
+    }
+}
+
+/// A merge that left conflicts fails quietly (exit 1): it said so already.
+fn settled(clean: bool) -> Result<(), Failure> {
+    if clean {
+        Ok(())
+    } else {
+        Err(Failure::Unsettled)
     }
 }
 
@@ -192,6 +237,8 @@ pub enum Failure {
     Message(String),
     /// The report could not be written to standard output.
     Output(io::Error),
+    /// A merge left conflicts to settle (and said how many).
+    Unsettled,
 }
 
 impl std::fmt::Display for Failure {
@@ -199,6 +246,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Message(message) => f.write_str(message),
             Failure::Output(e) => write!(f, "studylog: cannot write the output: {e}"),
+            Failure::Unsettled => f.write_str("conflicts remain"),
         }
     }
 }

@@ -14,6 +14,7 @@ mod history;
 mod ids;
 mod journal;
 mod library;
+pub mod merge;
 mod search;
 mod study;
 mod template;

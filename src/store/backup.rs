@@ -73,6 +73,21 @@ fn rotate_backups(path: &Path) {
     }
 }
 
+/// Puts `file` (a synced folder's conflict copy that was merged, or the
+/// work before a merge) at the head of the journal's backups as `NAME.bak`,
+/// moving every older one down a place: it is kept, not deleted, and File →
+/// Restore Backup lists it.
+pub fn push_backup(journal: &Path, file: &Path) -> Result<PathBuf, SaveError> {
+    let journal = super::replace::resolve_target(journal);
+    let _ = fs::remove_file(nth_backup(&journal, KEPT_BACKUPS - 1));
+    for n in (0..KEPT_BACKUPS - 1).rev() {
+        let _ = fs::rename(nth_backup(&journal, n), nth_backup(&journal, n + 1));
+    }
+    let backup = backup_path(&journal);
+    rename(file, &backup)?;
+    Ok(backup)
+}
+
 /// Makes `NAME.bak` hold the current file, replacing the older backup only
 /// once the new one is complete.
 pub(super) fn keep_backup(path: &Path) -> Result<(), SaveError> {

@@ -5,9 +5,11 @@
 //! as a backup, so a crash or a full disk can never leave half a journal.
 
 mod backup;
+mod conflicts;
 mod error;
 mod explain;
 mod format;
+mod git;
 mod load;
 mod lock;
 mod logs;
@@ -17,9 +19,11 @@ mod replace;
 mod save;
 mod stamp;
 
-pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups};
+pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, push_backup};
+pub use conflicts::{conflict_copies, git_conflict_sides, is_conflict_copy_of};
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
+pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
 pub use load::{MAX_FILE_BYTES, file_exists, is_journal_file, load, parse_journal, read_text};
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{LogText, find_logs, read_log};
@@ -29,7 +33,8 @@ pub use recovery::{
 };
 pub use replace::resolve_target;
 pub use save::{
-    Expect, lock, save, save_expecting, save_locked, save_new, write_private_file, write_text_file,
+    Expect, lock, save, save_as_backup, save_expecting, save_locked, save_new, save_plain,
+    write_private_file, write_text_file,
 };
 pub use stamp::{FileId, FileStamp, file_id, same_file, stamp};
 

@@ -102,6 +102,25 @@ pub fn write_text_file(path: &Path, text: &str) -> Result<(), SaveError> {
     }
 }
 
+/// Writes `journal` to `path` atomically, with no lock and no backup: for
+/// the file git hands its merge driver (a scratch copy in the work tree).
+pub fn save_plain(path: &Path, journal: &Journal) -> Result<(), SaveError> {
+    let text = to_ron_string(journal)?;
+    let plain = Replace {
+        backup: false,
+        private: false,
+    };
+    replace_file(path, text.as_bytes(), plain).map(drop)
+}
+
+/// Writes `journal` to a new file beside the journal at `path` and puts it
+/// at the head of its backups (the work as it was before a merge).
+pub fn save_as_backup(path: &Path, journal: &Journal) -> Result<std::path::PathBuf, SaveError> {
+    let scratch = super::replace::with_suffix(&super::replace::resolve_target(path), ".premerge");
+    save_plain(&scratch, journal)?;
+    super::backup::push_backup(path, &scratch)
+}
+
 /// Writes a file only its owner may read (recovery files), atomically, with
 /// no backup.
 pub fn write_private_file(path: &Path, text: &str) -> Result<(), SaveError> {

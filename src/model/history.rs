@@ -173,6 +173,31 @@ impl History {
         self.state != self.saved_state
     }
 
+    /// The journal as it was when last saved (or opened), rebuilt from
+    /// `journal` by walking the history back (or forward) to that state;
+    /// None if the history no longer reaches it. Costs one copy of the
+    /// journal, and only when asked (a merge needs the common version).
+    pub fn saved_version(&self, journal: &Journal) -> Option<Journal> {
+        let mut version = journal.clone();
+        if self.state == self.saved_state {
+            return Some(version);
+        }
+        for step in self.undo.iter().rev() {
+            step.before.restore(&mut version);
+            if step.state_before == self.saved_state {
+                return Some(version);
+            }
+        }
+        let mut version = journal.clone();
+        for step in self.redo.iter().rev() {
+            step.after.restore(&mut version);
+            if step.state_after == self.saved_state {
+                return Some(version);
+            }
+        }
+        None
+    }
+
     fn fresh_state(&mut self) -> u64 {
         self.last_state += 1;
         self.last_state
@@ -222,6 +247,27 @@ mod tests {
         history.undo(&mut journal);
         assert_eq!(impressions(&journal), "");
         assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn the_saved_version_is_rebuilt_from_the_history() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        history.apply(&mut journal, type_text("a"), 0.0);
+        history.mark_saved(history.state());
+        let saved = journal.clone();
+        history.apply(&mut journal, type_text("ab"), 5.0);
+        history.apply(&mut journal, type_text("abc"), 10.0);
+        assert_eq!(history.saved_version(&journal), Some(saved.clone()));
+        history.undo(&mut journal);
+        history.undo(&mut journal);
+        history.undo(&mut journal);
+        assert_eq!(impressions(&journal), "");
+        assert_eq!(
+            history.saved_version(&journal),
+            Some(saved),
+            "forward through redo"
+        );
     }
 
     #[test]

@@ -174,6 +174,20 @@ impl Document {
         }
     }
 
+    /// The journal as last saved or opened (without the changes since), if
+    /// the history still reaches it: the common version for a merge.
+    pub fn saved_version(&self) -> Option<Journal> {
+        self.history.saved_version(&self.committed())
+    }
+
+    /// The file on disk changed and what it holds is now part of the
+    /// journal (merged): the next save goes over it without asking.
+    pub fn adopt_disk_state(&mut self, stamp: Option<FileStamp>) {
+        if let Some(file) = &mut self.file {
+            file.stamp = stamp;
+        }
+    }
+
     /// Undo the last step; what it changed, if there was one.
     pub fn undo(&mut self) -> Option<Scope> {
         self.abandon_composition();

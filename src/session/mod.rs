@@ -24,7 +24,8 @@ pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
 pub use search::{MAX_RESULTS, SearchState};
 
-use crate::model::{Edit, Scope};
+use crate::model::merge::{MergeReport, merge};
+use crate::model::{Edit, Journal, Scope};
 use crate::store::{
     self, Backup, Expect, FileStamp, LeftBehind, LoadError, Recovered, RecoverySpace, SaveError,
 };
@@ -220,6 +221,52 @@ impl Session {
             }
             None => SaveCheck::Write,
         }
+    }
+
+    /// Merge what the journal's file holds now (another program or machine
+    /// wrote it) into the work here, from the version both grew from when
+    /// the history still has it. The work as it was goes to the backups
+    /// first; the merge is one step of undo; the next save goes over the file.
+    pub fn merge_from_disk(&mut self) -> Result<MergeReport, String> {
+        let path = self.doc.path().ok_or("the journal has no file")?.to_owned();
+        let disk = store::load(&path).map_err(|e| e.to_string())?;
+        let stamp = store::stamp(&path);
+        let base = self.doc.saved_version();
+        let report = self.merge_in(base.as_ref(), &disk, &path)?;
+        self.doc.adopt_disk_state(stamp);
+        Ok(report)
+    }
+
+    /// Merge a sync tool's conflict copy of the journal into the work here
+    /// (two-way: when the copy forked is unknown); the copy then moves to the
+    /// journal's backups.
+    pub fn merge_copy(&mut self, copy: &Path) -> Result<MergeReport, String> {
+        let path = self.doc.path().ok_or("the journal has no file")?.to_owned();
+        let theirs = store::load(copy).map_err(|e| e.to_string())?;
+        let report = self.merge_in(None, &theirs, &path)?;
+        store::push_backup(&path, copy).map_err(|e| e.to_string())?;
+        Ok(report)
+    }
+
+    /// The sync tools' conflict copies beside the journal's file.
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        self.doc
+            .path()
+            .map(store::conflict_copies)
+            .unwrap_or_default()
+    }
+
+    fn merge_in(
+        &mut self,
+        base: Option<&Journal>,
+        theirs: &Journal,
+        path: &Path,
+    ) -> Result<MergeReport, String> {
+        let ours = self.doc.committed().into_owned();
+        let (merged, report) = merge(base, &ours, theirs);
+        store::save_as_backup(path, &ours).map_err(|e| e.to_string())?;
+        self.apply(Edit::Replace(Box::new(merged)));
+        Ok(report)
     }
 
     /// The journal's file as it is now, when that is not how studylog last

@@ -44,6 +44,10 @@ pub enum Action {
     SetTheme(egui::ThemePreference),
     /// Drop a file from Open Recent (or every file, for None).
     ForgetRecent(Option<PathBuf>),
+    /// Merge a sync tool's conflict copy into the journal.
+    MergeCopy(PathBuf),
+    /// Open a journal git left with conflict markers, both sides merged.
+    MergeGitSides(PathBuf),
 }
 
 /// What every view may read.

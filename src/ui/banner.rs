@@ -13,10 +13,12 @@ pub enum MessageKind {
     Info,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     pub kind: MessageKind,
     pub text: String,
+    /// A button beside the message (Merge, Merge and open) and what it does.
+    pub action: Option<(String, Action)>,
 }
 
 impl Message {
@@ -24,6 +26,7 @@ impl Message {
         Message {
             kind: MessageKind::Error,
             text: text.into(),
+            action: None,
         }
     }
 
@@ -31,7 +34,14 @@ impl Message {
         Message {
             kind: MessageKind::Info,
             text: text.into(),
+            action: None,
         }
+    }
+
+    /// The message with a button that does `action` (and dismisses it).
+    pub fn with_action(mut self, label: String, action: Action) -> Self {
+        self.action = Some((label, action));
+        self
     }
 }
 
@@ -44,6 +54,12 @@ pub fn banner_ui(ui: &mut Ui, messages: &[Message], lang: UiLanguage, actions: &
                 MessageKind::Info => RichText::new(&message.text),
             };
             if icon_button(ui, "×", lang.pick("閉じる", "Dismiss")).clicked() {
+                actions.push(Action::DismissMessage(index));
+            }
+            if let Some((label, action)) = &message.action
+                && ui.button(label).clicked()
+            {
+                actions.push(action.clone());
                 actions.push(Action::DismissMessage(index));
             }
             ui.add(egui::Label::new(text).wrap());

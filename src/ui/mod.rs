@@ -13,6 +13,7 @@ pub mod banner;
 pub mod calendar;
 pub mod chapter_view;
 pub mod command;
+pub mod conflicts;
 pub mod day_form;
 pub mod dialogs;
 pub mod drafts;

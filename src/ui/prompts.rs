@@ -18,6 +18,7 @@ pub enum PromptAnswer {
 /// What the user chose when the file changed on disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExternalAnswer {
+    Merge,
     Overwrite,
     Reload,
     SaveAs,
@@ -101,6 +102,10 @@ pub fn external_change_ui(
         }
     };
     let buttons = [
+        (
+            lang.pick("統合する（両方の変更を残す）", "Merge (keep both)"),
+            !deleted,
+        ),
         (lang.pick("上書き保存", "Overwrite"), true),
         (
             lang.pick(
@@ -113,8 +118,9 @@ pub fn external_change_ui(
         (lang.pick("キャンセル", "Cancel"), true),
     ];
     let title = lang.pick("ファイルが外で変更されました", "The file changed on disk");
-    modal_ui(ctx, "external-change", title, &message, &buttons, Some(3)).map(|i| {
+    modal_ui(ctx, "external-change", title, &message, &buttons, Some(4)).map(|i| {
         [
+            ExternalAnswer::Merge,
             ExternalAnswer::Overwrite,
             ExternalAnswer::Reload,
             ExternalAnswer::SaveAs,

@@ -154,3 +154,54 @@ pub(super) fn reopen(journal: &mut Journal, date: NaiveDate, at: (usize, usize))
         .and_then(|day| question_mut(day, at))
         .is_some_and(|q| q.answer.take().is_some())
 }
+
+/// Settle the list conflict whose first marker is entry `entry`.
+pub(super) fn settle_conflict(
+    journal: &mut Journal,
+    date: NaiveDate,
+    (section, entry): (usize, usize),
+    keep: crate::model::merge::Keep,
+) -> bool {
+    fn settle_in<T>(
+        entries: &mut Vec<Entry<T>>,
+        start: usize,
+        keep: crate::model::merge::Keep,
+    ) -> bool {
+        use crate::model::merge::{
+            Keep,
+            text::{END_MARKER, OURS_MARKER, THEIRS_MARKER},
+        };
+        let is =
+            |i: usize, marker: &str| matches!(entries.get(i), Some(Entry::Text(t)) if t == marker);
+        if !is(start, OURS_MARKER) {
+            return false;
+        }
+        let Some(middle) = (start..entries.len()).find(|&i| is(i, THEIRS_MARKER)) else {
+            return false;
+        };
+        let Some(end) = (middle..entries.len()).find(|&i| is(i, END_MARKER)) else {
+            return false;
+        };
+        let tail: Vec<Entry<T>> = entries.drain(start..).collect();
+        let (end, middle) = (end - start, middle - start);
+        for (i, e) in tail.into_iter().enumerate() {
+            let kept = match keep {
+                _ if i == 0 || i == middle || i == end => false,
+                _ if i > end => true,
+                Keep::Ours => i < middle,
+                Keep::Theirs => i > middle,
+                Keep::Both => true,
+            };
+            if kept {
+                entries.push(e);
+            }
+        }
+        true
+    }
+    match body_mut(journal, date, section) {
+        Some(SectionBody::WorkedOn(entries)) => settle_in(entries, entry, keep),
+        Some(SectionBody::Questions(entries)) => settle_in(entries, entry, keep),
+        Some(SectionBody::Next(entries)) => settle_in(entries, entry, keep),
+        _ => false,
+    }
+}

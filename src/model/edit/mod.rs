@@ -47,6 +47,15 @@ pub enum Edit {
         date: NaiveDate,
         kind: Section,
     },
+    /// Settle a merge conflict kept in a list: the stretch of entries from
+    /// the marker entry `entry` to its end marker becomes one version, the
+    /// other, or both.
+    SettleListConflict {
+        date: NaiveDate,
+        section: usize,
+        entry: usize,
+        keep: super::merge::Keep,
+    },
     /// Append an empty item to the list section `section`.
     AddItem {
         date: NaiveDate,
@@ -206,6 +215,7 @@ impl Edit {
             | Edit::ReopenQuestion { date, .. }
             | Edit::AddItem { date, .. }
             | Edit::AddSection { date, .. }
+            | Edit::SettleListConflict { date, .. }
             | Edit::RemoveEntry { date, .. }
             | Edit::MoveEntry { date, .. }
             | Edit::SetNextDone { date, .. }
@@ -263,6 +273,12 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
         } => studied::set_studied(journal, date, chapter, studied),
         Edit::AddItem { date, section } => entries::add_item(journal, date, section),
         Edit::AddSection { date, kind } => studied::add_section(journal, date, kind),
+        Edit::SettleListConflict {
+            date,
+            section,
+            entry,
+            keep,
+        } => entries::settle_conflict(journal, date, (section, entry), keep),
         entry_edit @ (Edit::RemoveEntry { .. }
         | Edit::MoveEntry { .. }
         | Edit::SetNextDone { .. }

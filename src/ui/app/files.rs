@@ -44,7 +44,8 @@ impl StudylogApp {
         match store::load(path) {
             Ok(journal) => self.opened(journal, path),
             Err(e) => {
-                if !(quiet_if_missing && e.is_missing()) {
+                let quiet = quiet_if_missing && e.is_missing();
+                if !quiet && !self.notice_git_markers(path) {
                     self.messages.push(Message::error(e.to_string()));
                 }
                 self.open_sample();
@@ -72,7 +73,9 @@ impl StudylogApp {
                 true
             }
             Err(e) => {
-                self.report(&e);
+                if !self.notice_git_markers(path) {
+                    self.report(&e);
+                }
                 false
             }
         }
@@ -81,6 +84,7 @@ impl StudylogApp {
     pub(super) fn opened(&mut self, journal: Journal, path: &Path) {
         self.replace_document(Document::opened(journal, path.to_owned()));
         self.settings.remember(path);
+        self.notice_conflict_copies();
     }
 
     fn report(&mut self, error: &LoadError) {

@@ -24,6 +24,7 @@ use crate::session::{AUTOSAVE_DELAY, Document, RecoveryConfig, Session, Waker};
 use crate::store;
 
 mod files;
+mod merging;
 mod saving;
 
 pub use saving::{Guarded, Prompt};
@@ -491,6 +492,8 @@ impl StudylogApp {
             }
             Action::ForgetRecent(Some(path)) => self.settings.recent.retain(|p| *p != path),
             Action::ForgetRecent(None) => self.settings.recent.clear(),
+            Action::MergeCopy(copy) => self.merge_copy(&copy),
+            Action::MergeGitSides(path) => self.merge_git_sides(&path),
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));
                 self.nav.reveal = Some((hit.date, hit.place));

@@ -145,6 +145,7 @@ impl StudylogApp {
         match event {
             Event::Saved { path } => {
                 self.settings.remember(&path);
+                self.notice_conflict_copies();
                 if let Some(op) = self.after_save.take() {
                     self.perform(op);
                 }
@@ -294,6 +295,7 @@ impl StudylogApp {
             ExternalAnswer::Overwrite => self.start_save(path, Expect::Anything, then),
             ExternalAnswer::Reload => self.reload(&path),
             ExternalAnswer::SaveAs => self.ask_save_as(then),
+            ExternalAnswer::Merge => self.merge_from_disk(),
             ExternalAnswer::Cancel => {}
         }
     }

@@ -11,6 +11,7 @@ use egui::Ui;
 use crate::model::{Address, Edit, Entry, NextItem, Question, entry_count, open_questions};
 
 use crate::ui::action::DayView;
+use crate::ui::conflicts::{is_marker, list_marker_ui};
 use crate::ui::drafts::Modal;
 use crate::ui::i18n::UiLanguage;
 use crate::ui::widgets::{Direction, Reorder, line_edit, reorder_buttons_ui, set_name};
@@ -31,6 +32,12 @@ pub fn questions_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                     item_row_ui(ui, view, (section, entry), &question.text, &name);
                 });
                 answer_ui(ui, view, (section, entry), question, number);
+            }
+            Entry::Text(text) if is_marker(text) => {
+                list_marker_ui(ui, view, (section, entry), entries, |q| q.text.clone())
+            }
+            Entry::Text(text) if is_marker(text) => {
+                list_marker_ui(ui, view, (section, entry), entries, |n| n.text.clone())
             }
             Entry::Text(text) => entry_text_ui(ui, view, section, entry, text),
         }

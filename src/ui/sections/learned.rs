@@ -8,6 +8,7 @@ use egui::{Id, RichText, Ui};
 use crate::model::{Address, Block, GridAt, GridSlot, Learned, LearnedBook, NotesAt};
 
 use crate::ui::action::DayView;
+use crate::ui::conflicts::text_conflicts_ui;
 use crate::ui::grid_editor::grid_editor_ui;
 use crate::ui::grid_insert::grid_insert_ui;
 use crate::ui::list_to_grid::list_to_grid_button_ui;
@@ -82,6 +83,7 @@ pub fn text_block_ui(ui: &mut Ui, view: &mut DayView, at: Address, text: &str, l
         "- 箇条書きで（Enter で次の項目、Tab で字下げ）",
         "- notes (Enter continues the list, Tab indents)",
     );
+    text_conflicts_ui(ui, view, at, text);
     let id = view.field_id(at);
     let reveal = view.reveals(at);
     let ime = view.cx.ime_owns_keys;

@@ -12,6 +12,7 @@ use crate::model::{Address, BookId, Edit, Entry, StudiedBook, WorkItem, is_studi
 use super::item_list::item_row_ui;
 use super::learned::text_block_ui;
 use crate::ui::action::DayView;
+use crate::ui::conflicts::{is_marker, list_marker_ui};
 use crate::ui::widgets::{DraftField, draft_field_ui, icon_button, set_name};
 
 pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[Entry<WorkItem>]) {
@@ -27,6 +28,15 @@ pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                     let name = format!("{heading} {}", entry + 1);
                     item_row_ui(ui, view, (section, entry), text, &name);
                 });
+            }
+            Entry::Text(text) if is_marker(text) => {
+                let journal = view.cx.journal;
+                list_marker_ui(ui, view, (section, entry), entries, |item| match item {
+                    WorkItem::Text { text, .. } => text.clone(),
+                    WorkItem::Book(b) => journal
+                        .book(b.book)
+                        .map_or_else(String::new, |b| b.title.clone()),
+                })
             }
             Entry::Text(text) => {
                 let label = ui.weak(view.pick("（文章）", "(text)"));

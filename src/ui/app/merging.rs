@@ -1,0 +1,160 @@
+//! Merging in the window: the file changed on disk while there was unsaved
+//! work (the external-change prompt's Merge), a sync tool's conflict copy
+//! beside the journal, a journal git left with its conflict markers.
+//! Every merge is one step of undo, and says what it did in the banner.
+
+use std::path::Path;
+
+use crate::model::Edit;
+use crate::model::merge::{MergeReport, merge};
+use crate::session::Document;
+use crate::store;
+
+use super::super::action::Action;
+use super::super::banner::Message;
+use super::super::i18n::UiLanguage;
+use super::StudylogApp;
+
+impl StudylogApp {
+    /// The prompt's Merge: the file as it is now merged into the work here.
+    pub(super) fn merge_from_disk(&mut self) {
+        let result = self.session.merge_from_disk();
+        self.merged(result, None);
+    }
+
+    /// A conflict copy merged in; the copy goes to the backups.
+    pub(super) fn merge_copy(&mut self, copy: &Path) {
+        let result = self.session.merge_copy(copy);
+        let name = copy.file_name().map(|n| n.to_string_lossy().into_owned());
+        self.merged(result, name);
+    }
+
+    fn merged(&mut self, result: Result<MergeReport, String>, copy: Option<String>) {
+        let lang = self.language();
+        match result {
+            Ok(report) => {
+                self.messages
+                    .push(Message::info(describe(lang, &report, copy.as_deref())))
+            }
+            Err(error) => self.messages.push(Message::error(error)),
+        }
+    }
+
+    /// After a journal is opened or saved: conflict copies beside it are
+    /// named in the banner, each with Merge.
+    pub(super) fn notice_conflict_copies(&mut self) {
+        let lang = self.language();
+        for copy in self.session.conflict_copies() {
+            let name = copy
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if self.messages.iter().any(|m| m.text.contains(&name)) {
+                continue;
+            }
+            let text = match lang {
+                UiLanguage::Japanese => {
+                    format!("同期ツールが残した競合コピー「{name}」が隣にあります。")
+                }
+                UiLanguage::English => {
+                    format!("A sync tool left a conflicting copy beside this journal: “{name}”.")
+                }
+            };
+            let label = lang.pick("統合する", "Merge").to_owned();
+            self.messages
+                .push(Message::info(text).with_action(label, Action::MergeCopy(copy)));
+        }
+    }
+
+    /// A journal that would not load because git left its conflict markers
+    /// in it: say so, and offer to merge the two sides by meaning.
+    pub(super) fn notice_git_markers(&mut self, path: &Path) -> bool {
+        let Ok(text) = store::read_text(path) else {
+            return false;
+        };
+        if store::git_conflict_sides(&text).is_none() {
+            return false;
+        }
+        let lang = self.language();
+        let name = store::journal_name(path);
+        let said = match lang {
+            UiLanguage::Japanese => format!(
+                "「{name}」には git の競合マーカーが残っています。両方の版を統合して開けます。"
+            ),
+            UiLanguage::English => format!(
+                "“{name}” holds git's conflict markers. Both versions can be merged and opened."
+            ),
+        };
+        let label = lang.pick("統合して開く", "Merge and open").to_owned();
+        self.messages
+            .push(Message::error(said).with_action(label, Action::MergeGitSides(path.to_owned())));
+        true
+    }
+
+    /// Open a journal git left with conflict markers: its own side opened as
+    /// the file, the merge of both sides applied on top (unsaved, undoable).
+    pub(super) fn merge_git_sides(&mut self, path: &Path) {
+        let sides = store::read_text(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                store::git_conflict_sides(&text).ok_or_else(|| "no conflict markers".to_owned())
+            });
+        let parse = |text: &str| store::parse_journal(path, text).map_err(|e| e.to_string());
+        let result = sides.and_then(|(base, ours, theirs)| {
+            let base = base.as_deref().map(parse).transpose()?;
+            Ok((base, parse(&ours)?, parse(&theirs)?))
+        });
+        match result {
+            Ok((base, ours, theirs)) => {
+                let (merged, report) = merge(base.as_ref(), &ours, &theirs);
+                self.replace_document(Document::opened(ours, path.to_owned()));
+                self.settings.remember(path);
+                self.edit(Edit::Replace(Box::new(merged)));
+                let lang = self.language();
+                self.messages
+                    .push(Message::info(describe(lang, &report, None)));
+            }
+            Err(error) => self.messages.push(Message::error(error)),
+        }
+    }
+}
+
+/// "Merged: 2 days from the other copy, 1 merged, 1 conflict to settle (marked in its day)."
+fn describe(lang: UiLanguage, report: &MergeReport, copy: Option<&str>) -> String {
+    let conflicts = report.conflicts;
+    match lang {
+        UiLanguage::Japanese => {
+            let moved = copy
+                .map(|c| format!("「{c}」はバックアップに移しました。"))
+                .unwrap_or_default();
+            let open = if conflicts > 0 {
+                format!("両方の版を残した箇所が {conflicts} つあります（その日に印があります）。")
+            } else {
+                String::new()
+            };
+            format!(
+                "統合しました: 相手の版から {} 日、両方で変わった {} 日。{open}{moved}元に戻すこともできます。",
+                report.days_from_theirs, report.days_merged
+            )
+        }
+        UiLanguage::English => {
+            let moved = copy
+                .map(|c| format!(" “{c}” was moved to the backups."))
+                .unwrap_or_default();
+            let open = if conflicts > 0 {
+                format!(
+                    " {} both versions kept, marked in their days.",
+                    UiLanguage::count(conflicts, "place has", "places have")
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Merged: {} from the other copy, {} changed on both sides.{open}{moved} Undo takes it back.",
+                UiLanguage::count(report.days_from_theirs, "day", "days"),
+                UiLanguage::count(report.days_merged, "day", "days")
+            )
+        }
+    }
+}

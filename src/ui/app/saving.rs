@@ -256,8 +256,10 @@ impl StudylogApp {
 
     /// Coming back to the window: a journal another program changed is
     /// read again at once if nothing here is unsaved, else the user is asked
-    /// (once per change).
+    /// (once per change); conflict copies that appeared are named.
     pub(super) fn check_disk_on_focus(&mut self) {
+        // A sync tool may have dropped a conflict copy meanwhile.
+        self.notice_conflict_copies();
         let Some(now) = self.session.changed_on_disk() else {
             return;
         };

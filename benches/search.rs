@@ -22,6 +22,10 @@ fn main() {
     );
     let _ = index;
     let index = SearchIndex::build(&journal);
+    println!(
+        "the index holds {:.1} MB (built the first time a search is typed)",
+        index.heap_size() as f64 / 1_048_576.0
+    );
     let budget = Duration::from_millis(8);
     // A query typed a keystroke at a time: each prefix is one search.
     for query in [

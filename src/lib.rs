@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod model;
 pub mod session;
 pub mod stable_hash;
+pub mod startup;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -13,6 +13,8 @@ use clap::Parser;
 use studylog::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    studylog::startup::begin();
+    studylog::startup::init_logging();
     let args = Cli::parse();
     if let Some(command) = args.command {
         let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());

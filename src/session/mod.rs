@@ -12,6 +12,7 @@
 mod background;
 pub mod decide;
 mod document;
+mod preload;
 mod search;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use chrono::{DateTime, Local};
 
 pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
+pub use preload::Preload;
 pub use search::{MAX_RESULTS, SearchState};
 
 use crate::model::merge::{MergeReport, merge};
@@ -156,7 +158,7 @@ impl Session {
         self.doc = doc;
         self.recovery.due = None;
         self.recovery.adopted.clear();
-        self.search.rebuild(self.doc.journal(), &self.waker);
+        self.search.forget();
     }
 
     /// Apply an edit; whether it changed anything.
@@ -453,6 +455,12 @@ impl Session {
         let mut events = Vec::new();
         if let Some(error) = self.recovery.claim_failed.take() {
             events.push(Event::RecoveryFailed(error));
+        }
+        // The index is built the first time a search is typed, from the
+        // journal without any text still being composed.
+        if self.search.needs_index() {
+            let journal = self.doc.committed();
+            self.search.ensure(&journal, &self.waker);
         }
         self.search.poll(self.doc.journal());
         if let Some(result) = self.saving.as_ref().and_then(|s| s.job.try_take())

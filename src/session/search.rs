@@ -35,7 +35,28 @@ struct Building {
 }
 
 impl SearchState {
-    /// Index `journal` from scratch (a journal was opened or replaced).
+    /// Forget the index: the journal was replaced. The next search builds
+    /// it again ([`SearchState::ensure`]); a journal nobody searches costs
+    /// neither the time nor the memory of one.
+    pub fn forget(&mut self) {
+        self.results_for = None;
+        self.index = None;
+        self.building = None;
+    }
+
+    /// Whether a search is typed and no index is there or coming.
+    pub fn needs_index(&self) -> bool {
+        self.index.is_none() && self.building.is_none() && !self.query.trim().is_empty()
+    }
+
+    /// Start building the index if a search wants it and there is none.
+    pub fn ensure(&mut self, journal: &Journal, waker: &Waker) {
+        if self.index.is_none() && self.building.is_none() && !self.query.trim().is_empty() {
+            self.rebuild(journal, waker);
+        }
+    }
+
+    /// Index `journal` from scratch.
     pub fn rebuild(&mut self, journal: &Journal, waker: &Waker) {
         self.results_for = None;
         if journal.days.len() < INLINE_DAYS {
@@ -56,7 +77,8 @@ impl SearchState {
     pub fn changed(&mut self, journal: &Journal, scope: Scope, waker: &Waker) {
         self.results_for = None;
         if scope.whole {
-            return self.rebuild(journal, waker);
+            self.forget();
+            return self.ensure(journal, waker);
         }
         let Some(date) = scope.day else {
             return;

@@ -19,6 +19,8 @@ pub fn calendar_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("calendar")
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -45,6 +45,8 @@ pub fn chapter_view_ui(ui: &mut Ui, cx: &ViewCtx, chapter: ChapterId, actions: &
         .filter(|h: &Vec<f32>| h.len() == entries.len())
         .unwrap_or_else(|| vec![ESTIMATED_HEIGHT; entries.len()]);
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt(("chapter", chapter))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {

@@ -44,6 +44,8 @@ pub fn day_form_ui(
         actions,
     };
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt(("day-form", date))
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -60,9 +60,15 @@ pub fn run(start: Start) -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
+    // A journal named on the command line is read while the window opens.
+    let start = start.read_ahead();
+    crate::startup::phase("window asked for");
     eframe::run_native(
         "studylog",
         options,
-        Box::new(move |cc| Ok(Box::new(StudylogApp::new(cc, start)))),
+        Box::new(move |cc| {
+            crate::startup::phase("window and GL context ready");
+            Ok(Box::new(StudylogApp::new(cc, start)))
+        }),
     )
 }

@@ -72,6 +72,8 @@ pub fn search_results_ui(
     let rows = rows(results);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("search-results")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, shown| {

@@ -80,6 +80,8 @@ pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) 
     books_header_ui(ui, tree);
     let rows = book_rows(&cx, tree.drafts);
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("books")
         .max_height(half)
         .auto_shrink([false, true])
@@ -149,8 +151,9 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow) {
             ui.add_space(18.0);
             let text = format!("{} {}", status_icon(chapter.status), chapter.label);
             let selected = tree.shown == View::Chapter(chapter.id);
+            // Truncated to the panel: a long label must not widen it.
             let response = ui
-                .selectable_label(selected, text)
+                .add(egui::Button::selectable(selected, text).truncate())
                 .on_hover_text(super::library_menu::status_label(chapter.status, cx.lang));
             if response.clicked() {
                 tree.actions.push(Action::Show(View::Chapter(chapter.id)));
@@ -174,11 +177,24 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     let arrow = if open { "▼" } else { "▶" };
     let toggle_name = format!("{} {}", book.title, cx.pick("を開く/閉じる", "open/close"));
     let arrow_clicked = super::widgets::icon_button(ui, arrow, &toggle_name).clicked();
-    let title = ui.add(
-        egui::Button::new(format!("{}  {done}/{total}", book.title))
-            .frame(false)
-            .truncate(),
-    );
+    // The title takes what the progress bar leaves, truncated: a long
+    // title must not widen the panel.
+    let bar_room = if total > 0 {
+        36.0 + ui.spacing().item_spacing.x
+    } else {
+        0.0
+    };
+    let title_width = (ui.available_width() - bar_room).max(40.0);
+    let title = ui
+        .scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(
+                egui::Button::new(format!("{}  {done}/{total}", book.title))
+                    .frame(false)
+                    .truncate(),
+            )
+        })
+        .inner;
     if total > 0 {
         ui.add(
             egui::ProgressBar::new(done as f32 / total as f32)
@@ -247,6 +263,8 @@ fn days_ui(ui: &mut Ui, tree: &mut TreeView) {
     }
     let rows = day_rows(&cx, tree.shown, tree.drafts);
     egui::ScrollArea::vertical()
+        // Shown from the first frame: no bar fading in while the window settles.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("days")
         .auto_shrink([false, false])
         .show_rows(ui, row_height(ui), rows.len(), |ui, range| {

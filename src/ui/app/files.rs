@@ -34,6 +34,18 @@ impl StudylogApp {
                 self.import_markdown(&path);
             }
             Start::Journal(journal) => self.replace_document(Document::untitled(*journal)),
+            Start::Preloaded(preload) => {
+                let path = preload.path().to_owned();
+                match preload.take() {
+                    Ok(journal) => self.opened(journal, &path),
+                    Err(e) => {
+                        if !self.notice_git_markers(&path) {
+                            self.messages.push(Message::error(e.to_string()));
+                        }
+                        self.open_sample();
+                    }
+                }
+            }
         }
     }
 

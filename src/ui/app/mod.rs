@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::model::{Address, BookId, Edit, Journal, Language, Scope};
-use crate::session::{AUTOSAVE_DELAY, Document, RecoveryConfig, Session, Waker};
+use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session, Waker};
 use crate::store;
 
 mod files;
@@ -58,6 +58,8 @@ pub enum Start {
     Import(PathBuf),
     /// A journal already in memory (tests, benchmarks), untitled.
     Journal(Box<Journal>),
+    /// A journal file being read since the process started (see [`Preload`]).
+    Preloaded(Box<Preload>),
 }
 
 impl Start {
@@ -67,6 +69,15 @@ impl Start {
         match extension.as_deref() {
             Some("md" | "markdown" | "txt") => Start::Import(path),
             _ => Start::Open(path),
+        }
+    }
+
+    /// The same start, with a journal file already being read on a worker
+    /// thread while the window is created.
+    pub fn read_ahead(self) -> Self {
+        match self {
+            Start::Open(path) => Start::Preloaded(Box::new(Preload::spawn(path))),
+            other => other,
         }
     }
 }
@@ -118,6 +129,8 @@ struct WindowState {
     text_field: Option<egui::Id>,
     /// A file dialog to open at the end of this frame.
     dialog: Option<super::dialogs::FileRequest<Purpose>>,
+    /// Frames drawn so far (the first is timed at start-up).
+    frames: u64,
     /// The file's state on disk the user was last asked about (so coming
     /// back to the window does not ask again about the same change).
     asked_about: Option<Option<store::FileStamp>>,
@@ -175,6 +188,7 @@ impl StudylogApp {
 
     pub fn with_config(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
         super::fonts::setup_fonts(&cc.egui_ctx);
+        crate::startup::phase("fonts set up");
         let ctx = cc.egui_ctx.clone();
         let waker: Waker = Arc::new(move || ctx.request_repaint());
         let empty = Document::untitled(Journal::new("", Language::Ja));
@@ -196,8 +210,10 @@ impl StudylogApp {
             messages: Vec::new(),
             window: WindowState::default(),
         };
+        crate::startup::phase("settings read");
         app.apply_view_settings();
         app.start(config.start);
+        crate::startup::phase("journal open");
         app
     }
 
@@ -205,8 +221,17 @@ impl StudylogApp {
     /// since View → Zoom handles them and remembers the factor.
     fn apply_view_settings(&self) {
         self.ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        self.ctx.set_zoom_factor(self.settings.zoom.factor());
-        self.ctx.set_theme(self.settings.theme);
+        // Each of these costs a second frame at start; only when not the default.
+        if self.settings.zoom.factor() != 1.0 {
+            self.ctx.set_zoom_factor(self.settings.zoom.factor());
+        }
+        if self.settings.theme != egui::ThemePreference::System {
+            self.ctx.set_theme(self.settings.theme);
+        }
+        // Solid scroll bars: always there, never fading in and out (the
+        // window is still the moment it is drawn, and a bar is easy to find).
+        self.ctx
+            .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
     }
 
     // ----- what tests and the binary can read -----
@@ -227,9 +252,17 @@ impl StudylogApp {
         self.session.doc().can_undo()
     }
 
-    /// The lines search finds for `query` now.
+    /// The lines search finds for `query` now (indexing the journal as a
+    /// search would, if no search built the index yet).
     pub fn search_hits(&self, query: &str) -> Vec<crate::model::Hit> {
-        self.session.search_state().find(query).hits
+        let state = self.session.search_state();
+        if state.is_ready() {
+            return state.find(query).hits;
+        }
+        let journal = self.session.doc().committed();
+        crate::model::SearchIndex::build(&journal)
+            .search(query, crate::session::MAX_RESULTS)
+            .hits
     }
 
     pub fn view(&self) -> View {
@@ -666,7 +699,15 @@ impl StudylogApp {
 
     /// Open another document: the newest day is shown, drafts start afresh.
     fn replace_document(&mut self, doc: Document) {
+        crate::startup::phase("journal read");
         self.session.replace(doc);
+        crate::startup::phase("session ready (index started)");
+        self.after_opening();
+    }
+
+    /// A journal was just opened: show its latest day, forget the drafts
+    /// of the one before, offer work a crashed session left for it.
+    fn after_opening(&mut self) {
         let latest = self.journal().days.keys().next_back().copied();
         self.show(View::Day(latest.unwrap_or_else(today)));
         self.day_drafts = DayDrafts::default();
@@ -674,12 +715,21 @@ impl StudylogApp {
         self.modal = None;
         // Whatever route opened it: work a crashed session left for it is offered.
         self.offer_recovery();
+        crate::startup::phase("recovery files looked at");
     }
 }
 
 impl eframe::App for StudylogApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let first = self.window.frames == 0;
+        self.window.frames += 1;
         self.frame_ui(ui);
+        if first {
+            crate::startup::phase("first frame laid out");
+        } else if self.window.frames <= 30 {
+            let causes = self.ctx.repaint_causes();
+            crate::startup::phase(&format!("frame {} {causes:?}", self.window.frames));
+        }
         if let Some(request) = self.window.dialog.take() {
             self.dialogs.ask(request, &self.ctx, frame);
         }

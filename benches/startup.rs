@@ -1,0 +1,260 @@
+//! Whole-process start-up, measured from the screen: studylog on the
+//! generated 10-year journal against an eframe hello-world built with the
+//! same eframe features, run interleaved under the same X server. For each
+//! run: the time from starting the process until the screen shows the
+//! window with its content and stays unchanged (the last change before
+//! 400 ms of stillness), and the resident memory then.
+//!
+//! Needs an X server (Linux): `Xvfb :99 -screen 0 1280x860x24 &
+//! DISPLAY=:99 cargo bench --bench startup`. Without one it says so and
+//! stops. It builds `target/release/studylog` and the `hello_window`
+//! example first.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{ConnectionExt, ImageFormat};
+use x11rb::rust_connection::RustConnection;
+
+const RUNS: usize = 5;
+/// The screen must stay unchanged this long to count as settled.
+const STILL: Duration = Duration::from_millis(400);
+const GIVE_UP: Duration = Duration::from_secs(20);
+
+struct Screen {
+    conn: RustConnection,
+    root: u32,
+    width: u16,
+    height: u16,
+}
+
+impl Screen {
+    fn open() -> Option<Screen> {
+        let (conn, n) = x11rb::connect(None).ok()?;
+        let screen = &conn.setup().roots[n];
+        let (root, width, height) = (screen.root, screen.width_in_pixels, screen.height_in_pixels);
+        Some(Screen {
+            conn,
+            root,
+            width,
+            height,
+        })
+    }
+
+    fn park_pointer(&self) {
+        let (x, y) = (self.width as i16 - 1, self.height as i16 - 1);
+        let _ = self
+            .conn
+            .warp_pointer(x11rb::NONE, self.root, 0, 0, 0, 0, x, y);
+        let _ = self.conn.flush();
+    }
+
+    /// A hash of what the screen shows now: sixteen strips across it, which
+    /// every window's content crosses (a whole screen per look would load
+    /// the CPU the programs being timed need).
+    fn look(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        for strip in 0..16u16 {
+            let y = (self.height / 16 * strip + 7) as i16;
+            let image = self
+                .conn
+                .get_image(ImageFormat::Z_PIXMAP, self.root, 0, y, self.width, 3, !0)
+                .ok()
+                .and_then(|cookie| cookie.reply().ok());
+            image.map(|i| i.data).unwrap_or_default().hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    /// A hash of what the screen shows now (all of it).
+    #[allow(dead_code)]
+    fn look_all(&self) -> u64 {
+        let image = self
+            .conn
+            .get_image(
+                ImageFormat::Z_PIXMAP,
+                self.root,
+                0,
+                0,
+                self.width,
+                self.height,
+                !0,
+            )
+            .ok()
+            .and_then(|cookie| cookie.reply().ok());
+        let mut hasher = DefaultHasher::new();
+        image.map(|i| i.data).unwrap_or_default().hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// Start `command`, and time until the screen changed from `empty` and then
+/// stood still; the process, for its memory and to stop it.
+// The caller reads the child's memory, then kills and waits for it.
+#[allow(clippy::zombie_processes)]
+fn time_to_settled(screen: &Screen, empty: u64, command: &mut Command) -> (Duration, Child) {
+    let start = Instant::now();
+    let child = command.spawn().expect("the program starts");
+    let mut last = empty;
+    let mut changed_at = None;
+    loop {
+        let now = screen.look();
+        let elapsed = start.elapsed();
+        if now != last {
+            last = now;
+            changed_at = Some(elapsed);
+        }
+        if let Some(at) = changed_at
+            && last != empty
+            && elapsed - at >= STILL
+        {
+            return (at, child);
+        }
+        if elapsed > GIVE_UP {
+            return (elapsed, child);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Resident memory of a process, in MB.
+fn resident_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn stop(mut child: Child, screen: &Screen, empty: u64) {
+    let _ = child.kill();
+    let _ = child.wait();
+    let start = Instant::now();
+    while screen.look() != empty && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn build(args: &[&str]) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo).args(args).status().expect("cargo runs");
+    assert!(status.success(), "cargo {args:?}");
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+struct Case {
+    name: &'static str,
+    program: PathBuf,
+    args: Vec<String>,
+    times: Vec<f64>,
+    memory: Vec<f64>,
+}
+
+fn main() {
+    let Some(screen) = Screen::open() else {
+        println!("startup: no X server (set DISPLAY, e.g. Xvfb :99 & DISPLAY=:99); skipped");
+        return;
+    };
+    build(&[
+        "build",
+        "--release",
+        "--bin",
+        "studylog",
+        "--example",
+        "hello_window",
+    ]);
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    let ten = scratch.path().join("ten.studylog.ron");
+    studylog::store::save(&ten, &studylog::generate::generate(10, 1))
+        .expect("the journal is written");
+    let home = scratch.path().join("home");
+    let studylog = |journal: Option<&Path>| {
+        journal
+            .map(|j| vec![j.display().to_string()])
+            .unwrap_or_default()
+    };
+    let mut cases = vec![
+        Case {
+            name: "eframe hello-world",
+            program: target.join("examples/hello_window"),
+            args: vec![],
+            times: vec![],
+            memory: vec![],
+        },
+        Case {
+            name: "hello-world + the two fonts",
+            program: target.join("examples/hello_window"),
+            args: vec!["--fonts".into()],
+            times: vec![],
+            memory: vec![],
+        },
+        Case {
+            name: "studylog, bundled sample",
+            program: target.join("studylog"),
+            args: studylog(None),
+            times: vec![],
+            memory: vec![],
+        },
+        Case {
+            name: "studylog, 10-year journal",
+            program: target.join("studylog"),
+            args: studylog(Some(&ten)),
+            times: vec![],
+            memory: vec![],
+        },
+    ];
+    // The pointer goes to the screen's corner, off the window: a pointer over
+    // a widget would change the picture (hover) after the first paint.
+    screen.park_pointer();
+    let empty = screen.look();
+    for _ in 0..RUNS {
+        for case in &mut cases {
+            // A fresh home each time: no remembered journal, window or settings.
+            let _ = std::fs::remove_dir_all(&home);
+            let mut command = Command::new(&case.program);
+            command.args(&case.args).env("HOME", &home);
+            let (time, child) = time_to_settled(&screen, empty, &mut command);
+            case.memory.push(resident_mb(child.id()));
+            case.times.push(time.as_secs_f64() * 1000.0);
+            stop(child, &screen, empty);
+        }
+    }
+    let floor = median(cases[0].times.clone());
+    println!(
+        "{:<32} {:>10} {:>8} {:>10}",
+        "", "first paint", "ratio", "memory"
+    );
+    for case in &cases {
+        let time = median(case.times.clone());
+        println!(
+            "{:<32} {:>8.0} ms {:>7.2}× {:>7.0} MB   (runs: {})",
+            case.name,
+            time,
+            time / floor,
+            median(case.memory.clone()),
+            case.times
+                .iter()
+                .map(|t| format!("{t:.0}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let ten_mb = std::fs::metadata(&ten)
+        .map(|m| m.len() as f64 / 1_048_576.0)
+        .unwrap_or(0.0);
+    let extra = median(cases[3].memory.clone()) - median(cases[2].memory.clone());
+    println!(
+        "10-year journal: {ten_mb:.1} MB on disk, {extra:.0} MB more resident than the sample ({:.1}× its size)",
+        extra / ten_mb
+    );
+}

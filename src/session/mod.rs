@@ -96,8 +96,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(doc: Document, recovery: RecoveryConfig, waker: Waker) -> Self {
-        let mut search = SearchState::default();
-        search.rebuild(doc.journal(), &waker);
+        let search = SearchState::default();
         let backups = doc.path().map(store::backups).unwrap_or_default();
         let claimed = recovery.dir.as_deref().map(RecoverySpace::claim);
         let (space, claim_failed) = match claimed {
@@ -196,7 +195,7 @@ impl Session {
 
     /// After every change: the index follows, and the work goes aside soon.
     fn after_change(&mut self, scope: Scope) {
-        self.search.changed(self.doc.journal(), scope, &self.waker);
+        self.search.changed(self.doc.journal(), scope);
         self.schedule_recovery();
     }
 
@@ -456,13 +455,15 @@ impl Session {
         if let Some(error) = self.recovery.claim_failed.take() {
             events.push(Event::RecoveryFailed(error));
         }
-        // The index is built the first time a search is typed, from the
-        // journal without any text still being composed.
-        if self.search.needs_index() {
-            let journal = self.doc.committed();
-            self.search.ensure(&journal, &self.waker);
+        // The index is built the first time a search is typed, a few days
+        // a frame; not while text is being composed (it is not in the
+        // journal yet).
+        if self.search.needs_index()
+            && !self.doc.is_composing()
+            && self.search.step(self.doc.journal(), search::INDEX_STEP)
+        {
+            (self.waker)();
         }
-        self.search.poll(self.doc.journal());
         if let Some(result) = self.saving.as_ref().and_then(|s| s.job.try_take())
             && let Some(job) = self.saving.take()
         {

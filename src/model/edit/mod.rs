@@ -180,7 +180,8 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn day(date: NaiveDate) -> Self {
+    /// One day changed, nothing else.
+    pub fn day(date: NaiveDate) -> Self {
         Scope {
             day: Some(date),
             library: false,

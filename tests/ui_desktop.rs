@@ -206,3 +206,59 @@ fn file_dialogs_speak_the_ui_language() {
     assert_eq!(asked[0].title, "学習ログを開く");
     assert_eq!(asked[0].filter_name, "studylog の学習ログ");
 }
+
+/// A big journal named on the command line: its preview (newest day,
+/// library, dates) is shown at once, input waits for the whole journal,
+/// and then reaches it in order.
+#[test]
+fn a_big_journal_is_shown_at_once_and_input_waits_for_all_of_it() {
+    use eframe::App as _;
+    use studylog::session::Preload;
+
+    let whole = common::small_journal();
+    let mut preview = whole.clone();
+    preview.title = "プレビュー".into();
+    let (finish, finished) = std::sync::mpsc::channel::<()>();
+    let (whole_at_end, preview_first) = (whole.clone(), preview.clone());
+    let preload = Preload::spawn_with("big.studylog.ron".into(), move |_, first_look| {
+        first_look(preview_first);
+        finished.recv().ok();
+        Ok(whole_at_end)
+    });
+    let (mut harness, _) = app(Start::Preloaded(Box::new(preload)));
+    assert!(harness.state().is_loading());
+    assert_eq!(harness.state().journal(), &preview);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(common::harness::date())
+    );
+
+    // Typing while the preview is shown is held back, not lost.
+    let ctx = harness.ctx.clone();
+    let typed = Event::Text("。".into());
+    let moved = Event::PointerMoved(egui::pos2(10.0, 10.0));
+    let mut input = egui::RawInput {
+        events: vec![typed.clone(), moved.clone()],
+        ..Default::default()
+    };
+    harness.state_mut().raw_input_hook(&ctx, &mut input);
+    assert_eq!(input.events, vec![moved], "only the pointer's moves pass");
+
+    finish.send(()).unwrap();
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_loading());
+    assert_eq!(harness.state().journal(), &whole);
+    let mut next = egui::RawInput::default();
+    harness.state_mut().raw_input_hook(&ctx, &mut next);
+    assert_eq!(
+        next.events,
+        vec![typed],
+        "what was typed reaches the journal"
+    );
+}

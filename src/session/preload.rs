@@ -1,44 +1,112 @@
 //! Reading the journal named on the command line while the window is still
-//! being created: the file is parsed on a worker thread from the first
-//! millisecond, so the first frame can show the day instead of waiting for
-//! ten years of RON.
+//! being created: the file is read on a worker thread from the first
+//! millisecond. A big journal first gives a preview (its newest day, its
+//! library and its dates; see [`store::preview`]) that the first frame
+//! shows, then the whole journal, which replaces it a few frames later.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 
 use crate::model::Journal;
 use crate::store::{self, LoadError};
 
+use super::Waker;
+
 /// A journal being read ahead of the window.
 pub struct Preload {
     path: PathBuf,
-    journal: Receiver<Result<Journal, LoadError>>,
+    parts: Receiver<Part>,
+    /// Called once the whole journal is in, to wake the window.
+    waker: Arc<Mutex<Option<Waker>>>,
+}
+
+/// What the worker sends: a preview (big files only), then the journal.
+enum Part {
+    Preview(Journal),
+    Whole(Result<Journal, LoadError>),
+}
+
+/// The first thing the window can show.
+pub enum FirstLook {
+    /// For showing only, until [`Preload::try_whole`] gives the journal.
+    Preview(Journal),
+    Whole(Result<Journal, LoadError>),
 }
 
 impl Preload {
     /// Start reading `path` now.
     pub fn spawn(path: PathBuf) -> Self {
-        let (sender, journal) = channel();
-        let file = path.clone();
+        Self::spawn_with(path, |path, first_look| {
+            store::load_with_preview(path, first_look)
+        })
+    }
+
+    /// Start reading `path` now with `load`, which hands any preview to the
+    /// function it is given before it returns the journal (tests read
+    /// journals their own way).
+    pub fn spawn_with(
+        path: PathBuf,
+        load: impl FnOnce(&Path, &mut dyn FnMut(Journal)) -> Result<Journal, LoadError> + Send + 'static,
+    ) -> Self {
+        let (sender, parts) = channel();
+        let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
+        let (file, wake) = (path.clone(), waker.clone());
         std::thread::spawn(move || {
-            let loaded = store::load(&file);
+            let loaded = load(&file, &mut |preview| {
+                crate::startup::phase("journal previewed (worker)");
+                let _ = sender.send(Part::Preview(preview));
+            });
             crate::startup::phase("journal parsed (worker)");
-            let _ = sender.send(loaded);
+            let _ = sender.send(Part::Whole(loaded));
+            if let Some(wake) = wake.lock().ok().and_then(|w| w.clone()) {
+                wake();
+            }
         });
-        Preload { path, journal }
+        Preload { path, parts, waker }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Wait for the journal (it is usually ready by the time the window is).
-    pub fn take(self) -> Result<Journal, LoadError> {
-        self.journal.recv().unwrap_or_else(|_| {
-            Err(LoadError::Read {
-                path: self.path.clone(),
-                source: std::io::Error::other("the reading thread stopped"),
-            })
-        })
+    /// Wait for something to show: the whole journal if it is already in,
+    /// else a preview if the file is big enough to have one.
+    pub fn first_look(&self) -> FirstLook {
+        match self.parts.recv() {
+            Ok(Part::Preview(preview)) => match self.try_whole() {
+                Some(whole) => FirstLook::Whole(whole),
+                None => FirstLook::Preview(preview),
+            },
+            Ok(Part::Whole(whole)) => FirstLook::Whole(whole),
+            Err(_) => FirstLook::Whole(Err(self.stopped())),
+        }
+    }
+
+    /// The whole journal, if it is in by now.
+    pub fn try_whole(&self) -> Option<Result<Journal, LoadError>> {
+        loop {
+            match self.parts.try_recv() {
+                Ok(Part::Whole(whole)) => return Some(whole),
+                Ok(Part::Preview(_)) => continue,
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => return Some(Err(self.stopped())),
+            }
+        }
+    }
+
+    /// Call `waker` when the whole journal is in (check [`Self::try_whole`]
+    /// after setting it: it may be in already).
+    pub fn wake_with(&self, waker: Waker) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = Some(waker);
+        }
+    }
+
+    fn stopped(&self) -> LoadError {
+        LoadError::Read {
+            path: self.path.clone(),
+            source: std::io::Error::other("the reading thread stopped"),
+        }
     }
 }

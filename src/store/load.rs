@@ -20,6 +20,25 @@ pub fn load(path: &Path) -> Result<Journal, LoadError> {
     parse_journal(path, text)
 }
 
+/// Files smaller than this parse faster than a preview would help.
+const PREVIEW_FROM_BYTES: usize = 512 * 1024;
+
+/// [`load`], handing a big file's [`preview`](super::preview()) to
+/// `first_look` before the whole of it is parsed.
+pub fn load_with_preview(
+    path: &Path,
+    first_look: &mut dyn FnMut(Journal),
+) -> Result<Journal, LoadError> {
+    let bytes = read_bounded(path)?;
+    let text = decode(path, &bytes)?;
+    if text.len() >= PREVIEW_FROM_BYTES
+        && let Some(journal) = super::preview::preview(path, text)
+    {
+        first_look(journal);
+    }
+    parse_journal(path, text)
+}
+
 fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),

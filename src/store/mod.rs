@@ -14,6 +14,7 @@ mod load;
 mod lock;
 mod logs;
 mod migrate;
+mod preview;
 mod recovery;
 mod replace;
 mod save;
@@ -24,9 +25,12 @@ pub use conflicts::{conflict_copies, git_conflict_sides, is_conflict_copy_of};
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
-pub use load::{MAX_FILE_BYTES, file_exists, is_journal_file, load, parse_journal, read_text};
+pub use load::{
+    MAX_FILE_BYTES, file_exists, is_journal_file, load, load_with_preview, parse_journal, read_text,
+};
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{LogText, find_logs, read_log};
+pub use preview::preview;
 pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, canonical, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,

@@ -137,6 +137,9 @@ struct WindowState {
     /// The user chose to quit; the next close request is not asked about.
     allow_close: bool,
     shown_title: String,
+    /// Input that came while a preview was shown, for the journal it previews.
+    held_input: Vec<egui::Event>,
+    held_files: Vec<egui::DroppedFileHandle>,
 }
 
 pub struct StudylogApp {
@@ -152,6 +155,8 @@ pub struct StudylogApp {
     dialogs: Box<dyn FileDialogs<Purpose>>,
     messages: Vec<Message>,
     window: WindowState,
+    /// A big journal still being parsed while its preview is shown.
+    loading: Option<Box<Preload>>,
 }
 
 impl StudylogApp {
@@ -209,6 +214,7 @@ impl StudylogApp {
             dialogs: config.dialogs,
             messages: Vec::new(),
             window: WindowState::default(),
+            loading: None,
         };
         crate::startup::phase("settings read");
         app.apply_view_settings();
@@ -242,6 +248,11 @@ impl StudylogApp {
 
     pub fn path(&self) -> Option<&std::path::Path> {
         self.session.doc().path()
+    }
+
+    /// Whether a big journal's preview is shown while the rest is read.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -722,9 +733,18 @@ impl StudylogApp {
 impl eframe::App for StudylogApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let first = self.window.frames == 0;
+        if first {
+            crate::startup::phase("first pass begins (fonts loaded)");
+        }
         self.window.frames += 1;
+        self.finish_loading();
         self.frame_ui(ui);
         if first {
+            // egui styles a widget by its state in the pass before, which
+            // the first pass does not have: lay the first frame out twice
+            // before it is painted, so what is painted first stays.
+            self.ctx
+                .request_discard("first frame: widget states not known yet");
             crate::startup::phase("first frame laid out");
         } else if self.window.frames <= 30 {
             let causes = self.ctx.repaint_causes();
@@ -737,6 +757,28 @@ impl eframe::App for StudylogApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.store(storage);
+    }
+
+    /// While a preview is shown, input is held back (a preview is not to
+    /// be edited), and given to the journal once it is in, in order. Only
+    /// the pointer's moves go through, so what it hovers shows at once.
+    fn raw_input_hook(&mut self, _ctx: &Context, raw_input: &mut egui::RawInput) {
+        let window = &mut self.window;
+        if self.loading.is_some() {
+            let (hover, held): (Vec<_>, Vec<_>) = std::mem::take(&mut raw_input.events)
+                .into_iter()
+                .partition(|e| {
+                    matches!(e, egui::Event::PointerMoved(_) | egui::Event::PointerGone)
+                });
+            raw_input.events = hover;
+            window.held_input.extend(held);
+            window.held_files.append(&mut raw_input.dropped_files);
+        } else if !window.held_input.is_empty() || !window.held_files.is_empty() {
+            window.held_input.append(&mut raw_input.events);
+            raw_input.events = std::mem::take(&mut window.held_input);
+            window.held_files.append(&mut raw_input.dropped_files);
+            raw_input.dropped_files = std::mem::take(&mut window.held_files);
+        }
     }
 }
 

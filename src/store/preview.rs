@@ -1,0 +1,409 @@
+//! A first look at a journal file: its header, its library, the dates of
+//! all its days, the newest day in full and the questions of the others
+//! (the day form lists those still open), read in a fraction of the time
+//! by skipping over the rest of the text. The window shows it while the
+//! whole file is still being parsed (ten years take about 60 ms), and
+//! replaces it as soon as the parse is done.
+//!
+//! A preview is for showing only: the other days are cut down. Nothing
+//! may edit, save or search it; the window holds its input back until the
+//! real journal is in. Anything the scanner does not expect (attributes,
+//! an older format, an odd key) gives no preview rather than a wrong one.
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::model::{FORMAT_VERSION, Journal};
+
+use super::load::parse_journal;
+
+/// The preview of the journal `text` (the file at `path`), or `None` when
+/// the text is not laid out as studylog writes it.
+pub fn preview(path: &Path, text: &str) -> Option<Journal> {
+    let reduced = reduce(text)?;
+    let journal = parse_journal(path, &reduced).ok()?;
+    (journal.format_version == FORMAT_VERSION).then_some(journal)
+}
+
+/// A section standing for one the preview leaves out.
+const PLACEHOLDER_SECTION: &str = "(heading: \"\", body: Other(()))";
+
+/// The text of the preview: the file with every day but the newest cut
+/// down to its questions (the day form lists those still open from
+/// earlier days); other sections stay as placeholders, so each question
+/// keeps its place (its address) in its day.
+fn reduce(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut reduced = String::with_capacity(text.len() / 4);
+    reduced.push_str("(\n");
+    struct_fields(b, skip_trivia(b, 0), |name, start| {
+        if &b[name.clone()] != b"days" {
+            let end = skip_value(b, start)?;
+            reduced.push_str(&format!("{}: {},\n", &text[name], &text[start..end]));
+            return Some(end);
+        }
+        let mut days = Vec::new();
+        let end = map_entries(b, start, |key, start| {
+            let (sections, end) = sections(b, start)?;
+            days.push((key, start..end, sections));
+            Some(end)
+        })?;
+        let (newest, earlier) = days.split_last()?;
+        reduced.push_str("days: {\n");
+        for (key, _, sections) in earlier {
+            plain_date(&text[key.clone()])?;
+            reduced.push_str(&format!("{}: (sections: [", &text[key.clone()]));
+            for section in sections {
+                let questions = section.clone().map(|q| &text[q]);
+                reduced.push_str(questions.unwrap_or(PLACEHOLDER_SECTION));
+                reduced.push(',');
+            }
+            reduced.push_str("]),\n");
+        }
+        let (key, day, _) = newest;
+        reduced.push_str(&format!(
+            "{}: {},\n}},\n",
+            &text[key.clone()],
+            &text[day.clone()]
+        ));
+        Some(end)
+    })?;
+    reduced.push(')');
+    Some(reduced)
+}
+
+/// The sections of the day starting at `i`: where each one that holds
+/// questions is, `None` for the others; and where the day ends.
+fn sections(b: &[u8], i: usize) -> Option<(Vec<Option<Span>>, usize)> {
+    let mut found = Vec::new();
+    let end = struct_fields(b, i, |name, start| {
+        if &b[name] != b"sections" {
+            return skip_value(b, start);
+        }
+        list_items(b, start, |item| {
+            let mut questions = false;
+            let end = struct_fields(b, item, |name, start| {
+                questions |= &b[name] == b"body" && b[start..].starts_with(b"Questions");
+                skip_value(b, start)
+            })?;
+            found.push(questions.then_some(item..end));
+            Some(end)
+        })
+    })?;
+    Some((found, end))
+}
+
+/// `"2025-12-28"` -> the date; anything else (escapes, raw strings) -> None.
+fn plain_date(key: &str) -> Option<NaiveDate> {
+    let inner = key.strip_prefix('"')?.strip_suffix('"')?;
+    NaiveDate::parse_from_str(inner, "%Y-%m-%d").ok()
+}
+
+type Span = Range<usize>;
+
+/// A struct `Name(a: …, b: …)` starting at `i` (the name is optional):
+/// `value` reads each field's value, given the field's name and where the
+/// value starts, and returns where it ends. Returns where the struct ends.
+fn struct_fields(
+    b: &[u8],
+    i: usize,
+    mut value: impl FnMut(Span, usize) -> Option<usize>,
+) -> Option<usize> {
+    let mut i = skip_trivia(b, skip_identifier(b, i));
+    expect(b, i, b'(')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b')' {
+            return Some(i + 1);
+        }
+        let name = i..skip_identifier(b, i);
+        if name.is_empty() {
+            return None;
+        }
+        i = skip_trivia(b, name.end);
+        expect(b, i, b':')?;
+        i = skip_trivia(b, i + 1);
+        let end = value(name, i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+/// A list `[…]` starting at `i`: `item` reads each item from where it
+/// starts and returns where it ends. Returns where the list ends.
+fn list_items(
+    b: &[u8],
+    mut i: usize,
+    mut item: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
+    expect(b, i, b'[')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b']' {
+            return Some(i + 1);
+        }
+        let end = item(i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+/// A map `{…}` starting at `i` (keys are strings): `value` reads each
+/// value, given its key and where it starts, and returns where it ends.
+/// Returns where the map ends.
+fn map_entries(
+    b: &[u8],
+    mut i: usize,
+    mut value: impl FnMut(Span, usize) -> Option<usize>,
+) -> Option<usize> {
+    expect(b, i, b'{')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b'}' {
+            return Some(i + 1);
+        }
+        expect(b, i, b'"')?;
+        let key = i..skip_string(b, i)?;
+        i = skip_trivia(b, key.end);
+        expect(b, i, b':')?;
+        i = skip_trivia(b, i + 1);
+        let end = value(key, i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+fn expect(b: &[u8], i: usize, byte: u8) -> Option<()> {
+    (b.get(i) == Some(&byte)).then_some(())
+}
+
+/// After a value: a comma, or the closing bracket that ends the list.
+fn skip_comma(b: &[u8], i: usize) -> Option<usize> {
+    let i = skip_trivia(b, i);
+    match *b.get(i)? {
+        b',' => Some(i + 1),
+        b')' | b']' | b'}' => Some(i),
+        _ => None,
+    }
+}
+
+fn is_identifier_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+fn skip_identifier(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_identifier_byte(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// Blanks and comments (`//` to the end of the line, `/* */` nested).
+fn skip_trivia(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match (b.get(i), b.get(i + 1)) {
+            (Some(c), _) if c.is_ascii_whitespace() => i += 1,
+            (Some(b'/'), Some(b'/')) => {
+                while b.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+            }
+            (Some(b'/'), Some(b'*')) => match skip_block_comment(b, i) {
+                Some(end) => i = end,
+                None => return b.len(),
+            },
+            _ => return i,
+        }
+    }
+}
+
+fn skip_block_comment(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match (b.get(i)?, b.get(i + 1)) {
+            (b'/', Some(b'*')) => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', Some(b'/')) => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A string `"…"` starting at `i` (backslash escapes); returns its end.
+fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        match b[i] {
+            b'\\' => i += 2,
+            _ => return Some(i + 1),
+        }
+    }
+}
+
+/// A raw string `r#"…"#` starting at `i`, if one starts there.
+fn skip_raw_string(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+    let open = i + 1 + hashes;
+    expect(b, open, b'"')?;
+    let mut j = open + 1;
+    loop {
+        if *b.get(j)? == b'"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return Some(j + 1 + hashes);
+        }
+        j += 1;
+    }
+}
+
+/// One value starting at `i`: a string, a bracketed value (with what is
+/// nested in it), or a bare token with an optional bracketed part
+/// (`Reading`, `12`, `Some((…))`); returns its end.
+fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        let c = *b.get(i)?;
+        match c {
+            b'"' => i = skip_string(b, i)?,
+            b'r' if (i == 0 || !is_identifier_byte(b[i - 1]))
+                && matches!(b.get(i + 1), Some(b'"' | b'#')) =>
+            {
+                i = skip_raw_string(b, i)?;
+            }
+            b'\'' => {
+                i += 1;
+                while *b.get(i)? != b'\'' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => i = skip_trivia(b, i),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b',' if depth == 0 => return Some(i),
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Day, Language, Question, open_questions};
+    use crate::store::to_ron_string;
+
+    fn journal_of(days: &[(&str, &str)]) -> Journal {
+        let mut journal = Journal::new("preview テスト", Language::Ja);
+        for (date, text) in days {
+            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+            let mut day = Day::from_template(&journal.template);
+            day.preamble = (*text).to_owned();
+            add_question(&mut day, &format!("{text}?"));
+            journal.days.insert(date, day);
+        }
+        journal
+    }
+
+    fn add_question(day: &mut Day, text: &str) {
+        for section in &mut day.sections {
+            if let crate::model::SectionBody::Questions(items) = &mut section.body {
+                items.push(crate::model::Entry::Item(Question::new(text)));
+            }
+        }
+    }
+
+    #[test]
+    fn a_preview_has_every_date_and_the_newest_day_in_full() {
+        let journal = journal_of(&[
+            (
+                "2025-01-02",
+                "old, with \"quotes\" ) ] } and // not a comment",
+            ),
+            ("2025-03-04", "r#\"not raw\"# ' and /* not a comment ]"),
+            ("2025-05-06", "newest 最新の日"),
+        ]);
+        let text = to_ron_string(&journal).unwrap();
+        let seen = preview(Path::new("p.studylog.ron"), &text).unwrap();
+        assert_eq!(seen.title, journal.title);
+        assert_eq!(seen.books, journal.books);
+        assert_eq!(
+            seen.days.keys().collect::<Vec<_>>(),
+            journal.days.keys().collect::<Vec<_>>()
+        );
+        let newest = journal.days.keys().next_back().unwrap();
+        assert_eq!(seen.days[newest], journal.days[newest]);
+        // The other days are cut down to their questions, all still there.
+        assert_eq!(seen.days.values().next().unwrap().preamble, "");
+        assert_eq!(
+            open_questions(&seen, *newest),
+            open_questions(&journal, *newest)
+        );
+        assert_eq!(open_questions(&seen, *newest).len(), 2);
+    }
+
+    #[test]
+    fn a_generated_year_previews_as_the_window_shows_it() {
+        let journal = crate::generate::generate(1, 7);
+        let text = to_ron_string(&journal).unwrap();
+        let seen = preview(Path::new("year.studylog.ron"), &text).unwrap();
+        let (newest, day) = journal.days.iter().next_back().unwrap();
+        assert_eq!(&seen.days[newest], day);
+        assert!(seen.days.keys().eq(journal.days.keys()));
+        assert_eq!(seen.books, journal.books);
+        assert_eq!(seen.template, journal.template);
+        let open = open_questions(&journal, *newest);
+        assert!(open.len() > 10, "the generated year has open questions");
+        assert_eq!(open_questions(&seen, *newest), open);
+    }
+
+    #[test]
+    fn comments_and_a_struct_name_are_read_past() {
+        let text = "// a note\n/* a /* nested */ note */ Journal(\n  format_version: 2, // two\n  title: \"t\",\n  days: {\n    \"2024-01-01\": (sections: []),\n    /* gone */ \"2024-02-01\": (preamble: \"x\", sections: []),\n  },\n)\n";
+        let seen = preview(Path::new("p"), text).unwrap();
+        assert_eq!(seen.days.len(), 2);
+        let last = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
+        assert_eq!(seen.days[&last].preamble, "x");
+    }
+
+    #[test]
+    fn text_not_laid_out_as_expected_gives_no_preview() {
+        for text in [
+            "",
+            "#![enable(implicit_some)]\n(format_version: 2, days: {})",
+            "(format_version: 2, days: { \"2024-13-01\": () })",
+            "(format_version: 2, days: { \"2024-01-01\": (sections: [] }",
+            "(format_version: 2, title: \"never closed, days: {})",
+            "(format_version: 1, days: { \"2024-01-01\": (sections: []) })",
+        ] {
+            assert!(preview(Path::new("p"), text).is_none(), "{text}");
+        }
+    }
+}

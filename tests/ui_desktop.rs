@@ -225,7 +225,11 @@ fn a_big_journal_is_shown_at_once_and_input_waits_for_all_of_it() {
         finished.recv().ok();
         Ok(whole_at_end)
     });
-    let (mut harness, _) = app(Start::Preloaded(Box::new(preload)));
+    let read = studylog::ui::app::ReadAhead {
+        preload,
+        last_used: false,
+    };
+    let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
     assert!(harness.state().is_loading());
     assert_eq!(harness.state().journal(), &preview);
     assert_eq!(

@@ -52,16 +52,21 @@ pub fn run(start: Start) -> eframe::Result {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::assets::WINDOW_ICON_PNG) {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
+    // Where eframe would keep the settings anyway, named here so that they
+    // can be read before the window exists.
+    let settings_file = eframe::storage_dir("studylog").map(|dir| dir.join("app.ron"));
     let options = eframe::NativeOptions {
         viewport,
+        persistence_path: settings_file.clone(),
         // Japanese comes from the bundled fonts (see `fonts`); the system
         // font scan would cost start-up time and, on a machine without
         // fonts, a panic message from its thread.
         system_font_fallback: false,
         ..Default::default()
     };
-    // A journal named on the command line is read while the window opens.
-    let start = start.read_ahead();
+    // The journal (named on the command line, or the last one used) is
+    // read while the window opens.
+    let start = start.read_ahead(settings_file.as_deref());
     crate::startup::phase("window asked for");
     eframe::run_native(
         "studylog",

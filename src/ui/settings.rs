@@ -74,6 +74,15 @@ impl Settings {
             .unwrap_or_default()
     }
 
+    /// The settings as the window will find them, read from eframe's
+    /// settings file before the window exists (so the last journal can be
+    /// read while the window is created); None if that file cannot be read.
+    pub fn read_from_file(file: &Path) -> Option<Settings> {
+        let text = crate::store::read_text(file).ok()?;
+        let stored: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+        ron::from_str(stored.get(STORAGE_KEY)?).ok()
+    }
+
     pub fn store(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, self);
     }
@@ -92,5 +101,55 @@ impl Settings {
     /// The journal to open when the app starts without a file.
     pub fn last_journal(&self) -> Option<&Path> {
         self.recent.first().map(PathBuf::as_path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// eframe's storage as its settings file holds it: a map of strings.
+    #[derive(Default)]
+    struct MapStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MapStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn the_last_journal_is_read_from_the_settings_file_before_the_window() {
+        let mut settings = Settings::default();
+        settings.remember(Path::new("/home/u/old.studylog.ron"));
+        settings.remember(Path::new("/home/u/日誌.studylog.ron"));
+        let mut storage = MapStorage::default();
+        settings.store(&mut storage);
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("app.ron");
+        let pretty = ron::ser::PrettyConfig::default();
+        let text = ron::ser::to_string_pretty(&storage.0, pretty).unwrap();
+        crate::store::write_text_file(&file, &text).unwrap();
+
+        let read = Settings::read_from_file(&file).unwrap();
+        assert_eq!(read, settings);
+        assert_eq!(
+            read.last_journal(),
+            Some(Path::new("/home/u/日誌.studylog.ron"))
+        );
+        assert_eq!(
+            Settings::read_from_file(&folder.path().join("none.ron")),
+            None
+        );
+        crate::store::write_text_file(&file, "{ broken").unwrap();
+        assert_eq!(Settings::read_from_file(&file), None);
     }
 }

@@ -7,7 +7,7 @@ use chrono::Datelike;
 
 use crate::markdown::{self, ImportOptions};
 use crate::model::{Edit, Journal};
-use crate::session::{Document, FirstLook, Preload};
+use crate::session::{Document, FirstLook};
 use crate::store::{self, LoadError};
 
 use super::super::action::View;
@@ -16,7 +16,7 @@ use super::super::dialogs::{DialogMode, FileKind, FileRequest};
 use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
 use super::super::import_preview::ImportPreview;
-use super::{ExportWhat, Guarded, Purpose, Start, StudylogApp, today};
+use super::{ExportWhat, Guarded, Purpose, ReadAhead, Start, StudylogApp, today};
 
 impl StudylogApp {
     /// Open what the app was started on; the bundled sample when that fails.
@@ -34,9 +34,9 @@ impl StudylogApp {
                 self.import_markdown(&path);
             }
             Start::Journal(journal) => self.replace_document(Document::untitled(*journal)),
-            Start::Preloaded(preload) => match preload.first_look() {
-                FirstLook::Whole(whole) => self.preloaded(preload.path(), whole),
-                FirstLook::Preview(preview) => self.show_preview(preview, preload),
+            Start::Preloaded(read) => match read.preload.first_look() {
+                FirstLook::Whole(whole) => self.preloaded(&read, whole),
+                FirstLook::Preview(preview) => self.show_preview(preview, read),
             },
         }
     }
@@ -44,35 +44,38 @@ impl StudylogApp {
     /// Show a big journal's preview while the rest of it is parsed. It is
     /// not edited: the window holds input back until the whole journal is
     /// in (see `raw_input_hook`), and then opens that instead.
-    fn show_preview(&mut self, preview: Journal, preload: Box<Preload>) {
+    fn show_preview(&mut self, preview: Journal, read: Box<ReadAhead>) {
         let latest = preview.days.keys().next_back().copied();
-        let path = preload.path().to_owned();
+        let path = read.preload.path().to_owned();
         self.session.replace(Document::opened(preview, path));
         self.show(View::Day(latest.unwrap_or_else(today)));
         let ctx = self.ctx.clone();
-        preload.wake_with(std::sync::Arc::new(move || ctx.request_repaint()));
-        self.loading = Some(preload);
+        let wake = std::sync::Arc::new(move || ctx.request_repaint());
+        read.preload.wake_with(wake);
+        self.loading = Some(read);
     }
 
     /// Once the whole journal being previewed is in: open it, and let the
     /// input held meanwhile through.
     pub(super) fn finish_loading(&mut self) {
-        let Some(whole) = self.loading.as_ref().and_then(|p| p.try_whole()) else {
+        let Some(whole) = self.loading.as_ref().and_then(|r| r.preload.try_whole()) else {
             return;
         };
-        if let Some(preload) = self.loading.take() {
-            self.preloaded(preload.path(), whole);
+        if let Some(read) = self.loading.take() {
+            self.preloaded(&read, whole);
             crate::startup::phase("whole journal in, preview replaced");
             self.ctx.request_repaint();
         }
     }
 
     /// Open a journal read ahead; the sample if it could not be read.
-    fn preloaded(&mut self, path: &Path, whole: Result<Journal, LoadError>) {
+    fn preloaded(&mut self, read: &ReadAhead, whole: Result<Journal, LoadError>) {
+        let path = read.preload.path();
         match whole {
             Ok(journal) => self.opened(journal, path),
             Err(e) => {
-                if !self.notice_git_markers(path) {
+                let quiet = read.last_used && e.is_missing();
+                if !quiet && !self.notice_git_markers(path) {
                     self.messages.push(Message::error(e.to_string()));
                 }
                 self.open_sample();

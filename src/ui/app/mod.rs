@@ -58,8 +58,16 @@ pub enum Start {
     Import(PathBuf),
     /// A journal already in memory (tests, benchmarks), untitled.
     Journal(Box<Journal>),
-    /// A journal file being read since the process started (see [`Preload`]).
-    Preloaded(Box<Preload>),
+    /// A journal file being read since the process started.
+    Preloaded(Box<ReadAhead>),
+}
+
+/// A journal file being read on a worker thread while the window is created.
+pub struct ReadAhead {
+    pub preload: Preload,
+    /// The journal used last (a start without a file): one that is gone
+    /// since is not worth a message.
+    pub last_used: bool,
 }
 
 impl Start {
@@ -72,13 +80,23 @@ impl Start {
         }
     }
 
-    /// The same start, with a journal file already being read on a worker
-    /// thread while the window is created.
-    pub fn read_ahead(self) -> Self {
-        match self {
-            Start::Open(path) => Start::Preloaded(Box::new(Preload::spawn(path))),
-            other => other,
-        }
+    /// The same start, with its journal file already being read on a
+    /// worker thread while the window is created. Without a file, that is
+    /// the last journal used, as the settings in `settings_file` say.
+    pub fn read_ahead(self, settings_file: Option<&std::path::Path>) -> Self {
+        let (path, last_used) = match self {
+            Start::Open(path) => (path, false),
+            Start::Default => {
+                let settings = settings_file.and_then(Settings::read_from_file);
+                match settings.as_ref().and_then(Settings::last_journal) {
+                    Some(path) => (path.to_owned(), true),
+                    None => return Start::Default,
+                }
+            }
+            other => return other,
+        };
+        let preload = Preload::spawn(path);
+        Start::Preloaded(Box::new(ReadAhead { preload, last_used }))
     }
 }
 
@@ -156,7 +174,7 @@ pub struct StudylogApp {
     messages: Vec<Message>,
     window: WindowState,
     /// A big journal still being parsed while its preview is shown.
-    loading: Option<Box<Preload>>,
+    loading: Option<Box<ReadAhead>>,
 }
 
 impl StudylogApp {
@@ -712,7 +730,7 @@ impl StudylogApp {
     fn replace_document(&mut self, doc: Document) {
         crate::startup::phase("journal read");
         self.session.replace(doc);
-        crate::startup::phase("session ready (index started)");
+        crate::startup::phase("session ready");
         self.after_opening();
     }
 

@@ -5,8 +5,9 @@
 //! shows, then the whole journal, which replaces it a few frames later.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use crate::model::Journal;
 use crate::store::{self, LoadError};
@@ -19,7 +20,12 @@ pub struct Preload {
     parts: Receiver<Part>,
     /// Called once the whole journal is in, to wake the window.
     waker: Arc<Mutex<Option<Waker>>>,
+    /// Told when the preview has been painted.
+    shown: Option<Sender<()>>,
 }
+
+/// How long the rest of the journal waits for the preview to be painted.
+const MAX_WAIT_FOR_PAINT: Duration = Duration::from_millis(300);
 
 /// What the worker sends: a preview (big files only), then the journal.
 enum Part {
@@ -50,12 +56,17 @@ impl Preload {
         load: impl FnOnce(&Path, &mut dyn FnMut(Journal)) -> Result<Journal, LoadError> + Send + 'static,
     ) -> Self {
         let (sender, parts) = channel();
+        let (shown, wait_until_shown) = channel();
         let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
         let (file, wake) = (path.clone(), waker.clone());
         std::thread::spawn(move || {
             let loaded = load(&file, &mut |preview| {
                 crate::startup::phase("journal previewed (worker)");
-                let _ = sender.send(Part::Preview(preview));
+                if sender.send(Part::Preview(preview)).is_ok() {
+                    // The rest waits until the preview is on screen: on a
+                    // machine with few cores it would slow the first paint.
+                    let _ = wait_until_shown.recv_timeout(MAX_WAIT_FOR_PAINT);
+                }
             });
             crate::startup::phase("journal parsed (worker)");
             let _ = sender.send(Part::Whole(loaded));
@@ -63,7 +74,19 @@ impl Preload {
                 wake();
             }
         });
-        Preload { path, parts, waker }
+        Preload {
+            path,
+            parts,
+            waker,
+            shown: Some(shown),
+        }
+    }
+
+    /// The preview is on screen: the rest of the journal can be read.
+    pub fn preview_shown(&mut self) {
+        if let Some(shown) = self.shown.take() {
+            let _ = shown.send(());
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -1,6 +1,6 @@
 //! Search on the generated 10-year journal (3,650 days, 40 books).
 //! Budget (docs/performance.md): search all text, per keystroke, < 8 ms. Building the
-//! index is done once per opened journal, off the UI thread for large ones.
+//! index is done the first time a search is typed, a few days per frame.
 //!
 //! Run with `cargo bench --bench search`.
 

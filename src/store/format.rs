@@ -25,7 +25,20 @@ pub fn to_ron_string(journal: &Journal) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Parses RON text as a journal, with no version check or validation (see [`crate::store::load`]).
+/// Text smaller than this parses faster whole than in parts.
+const SPLIT_FROM_BYTES: usize = 1024 * 1024;
+
+/// Parses RON text as a journal, with no version check or validation (see
+/// [`crate::store::load`]). A big journal's days are parsed on every core
+/// (see [`super::split`]); an error always comes from parsing the whole
+/// text, with its line and column.
 pub fn from_ron_str(text: &str) -> Result<Journal, ron::error::SpannedError> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if text.len() >= SPLIT_FROM_BYTES
+        && cores > 1
+        && let Some(journal) = super::split::parse_in_parts(text, cores)
+    {
+        return Ok(journal);
+    }
     ron::Options::default().from_str(text)
 }

@@ -18,6 +18,8 @@ mod preview;
 mod recovery;
 mod replace;
 mod save;
+mod scan;
+mod split;
 mod stamp;
 
 pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, push_backup};

@@ -1,0 +1,277 @@
+//! A scanner over journal RON text that finds where values start and end
+//! without building them: fields of a struct, items of a list, entries of a
+//! map, skipping strings (plain and raw), comments and nested brackets. It
+//! lets the store read a big journal in parts (a first look at start-up,
+//! days parsed in parallel). Anything it does not expect gives `None`, and
+//! the caller falls back to parsing the whole text.
+
+use std::ops::Range;
+
+pub type Span = Range<usize>;
+
+/// A struct `Name(a: …, b: …)` starting at `i` (the name is optional):
+/// `value` reads each field's value, given the field's name and where the
+/// value starts, and returns where it ends. Returns where the struct ends.
+pub fn struct_fields(
+    b: &[u8],
+    i: usize,
+    mut value: impl FnMut(Span, usize) -> Option<usize>,
+) -> Option<usize> {
+    let mut i = skip_trivia(b, skip_identifier(b, i));
+    expect(b, i, b'(')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b')' {
+            return Some(i + 1);
+        }
+        let name = i..skip_identifier(b, i);
+        if name.is_empty() {
+            return None;
+        }
+        i = skip_trivia(b, name.end);
+        expect(b, i, b':')?;
+        i = skip_trivia(b, i + 1);
+        let end = value(name, i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+/// A list `[…]` starting at `i`: `item` reads each item from where it
+/// starts and returns where it ends. Returns where the list ends.
+pub fn list_items(
+    b: &[u8],
+    mut i: usize,
+    mut item: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
+    expect(b, i, b'[')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b']' {
+            return Some(i + 1);
+        }
+        let end = item(i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+/// A map `{…}` starting at `i` (keys are strings): `value` reads each
+/// value, given its key and where it starts, and returns where it ends.
+/// Returns where the map ends.
+pub fn map_entries(
+    b: &[u8],
+    mut i: usize,
+    mut value: impl FnMut(Span, usize) -> Option<usize>,
+) -> Option<usize> {
+    expect(b, i, b'{')?;
+    i += 1;
+    loop {
+        i = skip_trivia(b, i);
+        if *b.get(i)? == b'}' {
+            return Some(i + 1);
+        }
+        expect(b, i, b'"')?;
+        let key = i..skip_string(b, i)?;
+        i = skip_trivia(b, key.end);
+        expect(b, i, b':')?;
+        i = skip_trivia(b, i + 1);
+        let end = value(key, i)?;
+        i = skip_comma(b, end)?;
+    }
+}
+
+pub fn expect(b: &[u8], i: usize, byte: u8) -> Option<()> {
+    (b.get(i) == Some(&byte)).then_some(())
+}
+
+/// After a value: a comma, or the closing bracket that ends the list.
+pub fn skip_comma(b: &[u8], i: usize) -> Option<usize> {
+    let i = skip_trivia(b, i);
+    match *b.get(i)? {
+        b',' => Some(i + 1),
+        b')' | b']' | b'}' => Some(i),
+        _ => None,
+    }
+}
+
+fn is_identifier_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+fn skip_identifier(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_identifier_byte(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// Blanks and comments (`//` to the end of the line, `/* */` nested).
+pub fn skip_trivia(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match (b.get(i), b.get(i + 1)) {
+            (Some(c), _) if c.is_ascii_whitespace() => i += 1,
+            (Some(b'/'), Some(b'/')) => {
+                while b.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+            }
+            (Some(b'/'), Some(b'*')) => match skip_block_comment(b, i) {
+                Some(end) => i = end,
+                None => return b.len(),
+            },
+            _ => return i,
+        }
+    }
+}
+
+fn skip_block_comment(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match (b.get(i)?, b.get(i + 1)) {
+            (b'/', Some(b'*')) => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', Some(b'/')) => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A string `"…"` starting at `i` (backslash escapes); returns its end.
+pub fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        match b[i] {
+            b'\\' => i += 2,
+            _ => return Some(i + 1),
+        }
+    }
+}
+
+/// A raw string `r#"…"#` starting at `i`, if one starts there.
+fn skip_raw_string(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+    let open = i + 1 + hashes;
+    expect(b, open, b'"')?;
+    let mut j = open + 1;
+    loop {
+        if *b.get(j)? == b'"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return Some(j + 1 + hashes);
+        }
+        j += 1;
+    }
+}
+
+/// One value starting at `i`: a string, a bracketed value (with what is
+/// nested in it), or a bare token with an optional bracketed part
+/// (`Reading`, `12`, `Some((…))`); returns its end.
+pub fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        let c = *b.get(i)?;
+        match c {
+            b'"' => i = skip_string(b, i)?,
+            b'r' if (i == 0 || !is_identifier_byte(b[i - 1]))
+                && matches!(b.get(i + 1), Some(b'"' | b'#')) =>
+            {
+                i = skip_raw_string(b, i)?;
+            }
+            b'\'' => {
+                i += 1;
+                while *b.get(i)? != b'\'' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => i = skip_trivia(b, i),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b',' if depth == 0 => return Some(i),
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::markdown::{self, ImportOptions};
+    use crate::model::{Journal, Language, open_questions};
+    use crate::store::{preview::preview, read_log, split::parse_in_parts, to_ron_string};
+
+    /// The journals of the real logs in the corpus (code blocks, quotes,
+    /// backslashes, brackets in the text), as studylog writes them.
+    fn corpus_journals() -> Vec<(String, String)> {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/real-world");
+        let mut journals = Vec::new();
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = read_log(&path).unwrap().text;
+            let mut journal = Journal::new("", Language::Ja);
+            let options = ImportOptions {
+                default_year: 2025,
+                source: Some(path.clone()),
+                ..ImportOptions::default()
+            };
+            markdown::import(&mut journal, &text, &options).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            journals.push((name, to_ron_string(&journal).unwrap()));
+        }
+        assert!(journals.len() >= 15, "the corpus is there");
+        journals
+    }
+
+    #[test]
+    fn real_logs_read_in_parts_read_as_the_whole_parse_reads_them() {
+        for (name, text) in corpus_journals() {
+            let whole: Journal = ron::Options::default().from_str(&text).unwrap();
+            for parts in [1, 2, 3] {
+                let split = parse_in_parts(&text, parts);
+                assert_eq!(split.as_ref(), Some(&whole), "{name} in {parts} parts");
+            }
+            let Some((newest, day)) = whole.days.iter().next_back() else {
+                continue;
+            };
+            let seen = preview(Path::new(&name), &text).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(&seen.days[newest], day, "{name}");
+            assert!(seen.days.keys().eq(whole.days.keys()), "{name}");
+            assert_eq!(
+                open_questions(&seen, *newest),
+                open_questions(&whole, *newest),
+                "{name}"
+            );
+        }
+    }
+}

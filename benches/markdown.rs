@@ -1,5 +1,7 @@
 //! Markdown export and import of the generated 10-year journal.
-//! Budget (docs/performance.md): export the whole journal < 100 ms.
+//! Budget (docs/performance.md): export the whole journal < 100 ms. Import
+//! has no budget in the design (it is done once, when moving to studylog,
+//! with a preview); it is held to 500 ms here so that a slowdown shows.
 //!
 //! Run with `cargo bench --bench markdown`.
 
@@ -28,7 +30,8 @@ fn main() {
         replace: false,
         ..ImportOptions::default()
     };
-    common::measure("import 10 years of Markdown", 20, budget, || {
+    let once = Duration::from_millis(500);
+    common::measure("import 10 years of Markdown", 20, once, || {
         let mut fresh = Journal::new("", Language::Ja);
         markdown::import(&mut fresh, &text, &options)
     });

@@ -206,25 +206,33 @@ pub fn chapter_for_ref(journal: &mut Journal, book: BookId, written: &str) -> Ch
 /// The number a chapter label starts with: `5 章 …`, `第5章`, `Chapter 5`, `Ch. 5`.
 pub fn chapter_number(label: &str) -> Option<u32> {
     let label = label.trim();
-    let lower = label.to_lowercase();
+    // Without allocating: this runs for every chapter of a book, for every
+    // chapter a log mentions.
     let skip = ["第", "chapter", "ch.", "ch"]
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| {
+            label
+                .get(..p.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(p))
+        })
         .map_or(0, |p| p.len());
     let rest = label.get(skip..)?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
 }
 
 /// A label that is only a chapter number (`5`, `5 章`, `第5章`, `Chapter 5`).
 fn is_bare_number(label: &str) -> bool {
-    let words: String = label
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let words = || {
+        label
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+    };
     chapter_number(label).is_some()
-        && ["", "章", "第章", "chapter", "ch", "ch."].contains(&words.as_str())
+        && ["", "章", "第章", "chapter", "ch", "ch."]
+            .iter()
+            .any(|w| words().eq(w.chars()))
 }
 
 #[cfg(test)]

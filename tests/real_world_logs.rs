@@ -324,3 +324,29 @@ fn logs_from_the_folder_named_by_studylog_logs() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The journals real logs make (code blocks, quotes, backslashes, brackets
+/// in the text) read the same when their days are parsed in parts and when
+/// a preview of them is taken, as when the whole text is parsed.
+#[test]
+fn real_logs_journals_read_in_parts_as_the_whole_parse_reads_them() {
+    for (name, _) in CORPUS {
+        let (_, journal) = import_file(name);
+        let text = store::to_ron_string(&journal).unwrap();
+        let whole: Journal = ron::Options::default().from_str(&text).unwrap();
+        assert_eq!(whole, journal, "{name}");
+        for parts in [1, 2, 3] {
+            let split = store::parse_in_parts(&text, parts);
+            assert_eq!(split.as_ref(), Some(&whole), "{name} in {parts} parts");
+        }
+        let (newest, day) = whole.days.iter().next_back().unwrap();
+        let seen = store::preview(Path::new(name), &text).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(&seen.days[newest], day, "{name}");
+        assert!(seen.days.keys().eq(whole.days.keys()), "{name}");
+        assert_eq!(
+            studylog::model::open_questions(&seen, *newest),
+            studylog::model::open_questions(&whole, *newest),
+            "{name}"
+        );
+    }
+}

@@ -42,6 +42,7 @@ pub use save::{
     Expect, lock, save, save_as_backup, save_expecting, save_locked, save_new, save_plain,
     write_private_file, write_text_file,
 };
+pub use split::parse_in_parts;
 pub use stamp::{FileId, FileStamp, file_id, same_file, stamp};
 
 /// The extension journal files carry.

@@ -21,6 +21,11 @@ pub fn phase(phase: &str) {
     log::debug!(target: "studylog::startup", "{ms:7.1} ms  {phase}");
 }
 
+/// Whether start-up phases are being logged (to skip work done only for the log).
+pub fn is_logged() -> bool {
+    log::log_enabled!(target: "studylog::startup", log::Level::Debug)
+}
+
 /// Print studylog's log records on standard error when `RUST_LOG` asks for
 /// them (`debug`, `studylog=debug`, `studylog::startup=debug`).
 pub fn init_logging() {

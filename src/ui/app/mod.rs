@@ -763,10 +763,12 @@ impl eframe::App for StudylogApp {
             // before it is painted, so what is painted first stays.
             self.ctx
                 .request_discard("first frame: widget states not known yet");
-            crate::startup::phase("first frame laid out");
-        } else if self.window.frames <= 30 {
+            crate::startup::phase("first pass laid out");
+        } else if self.window.frames <= 30 && crate::startup::is_logged() {
+            // Why each early pass ran: a frame that repaints during start-up
+            // is where a changing first picture comes from.
             let causes = self.ctx.repaint_causes();
-            crate::startup::phase(&format!("frame {} {causes:?}", self.window.frames));
+            crate::startup::phase(&format!("pass {} {causes:?}", self.window.frames));
         }
         if let Some(request) = self.window.dialog.take() {
             self.dialogs.ask(request, &self.ctx, frame);

@@ -266,3 +266,32 @@ fn a_big_journal_is_shown_at_once_and_input_waits_for_all_of_it() {
         "what was typed reaches the journal"
     );
 }
+
+/// Another program writes the journal while it is being read at start: the
+/// window notices when it gets the focus, instead of taking the file as the
+/// one it read.
+#[test]
+fn a_change_made_while_the_journal_is_read_at_start_is_noticed() {
+    use studylog::session::Preload;
+
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("j.studylog.ron");
+    store::save(&path, &common::small_journal()).unwrap();
+    let mut theirs = common::small_journal();
+    theirs.title = "他の端末で編集".into();
+    let preload = Preload::spawn_with(path.clone(), move |path, _| {
+        let ours = store::load(path);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        store::save(path, &theirs).unwrap();
+        ours
+    });
+    let read = studylog::ui::app::ReadAhead {
+        preload,
+        last_used: false,
+    };
+    let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
+    assert_eq!(harness.state().journal().title, "学習ログ");
+    harness.event(Event::WindowFocused(true));
+    harness.run();
+    assert_eq!(harness.state().journal().title, "他の端末で編集");
+}

@@ -55,9 +55,28 @@ impl DiskState {
 }
 
 impl Document {
+    /// The journal at `path`, read now. The file's stamp is taken before it
+    /// is read, so a change another program makes while it is being read is
+    /// seen as a change later, never taken for the version read.
+    pub fn load(path: &Path) -> Result<Self, store::LoadError> {
+        let stamp = store::stamp(path);
+        let journal = store::load(path)?;
+        Ok(Self::read_at(journal, path.to_owned(), stamp))
+    }
+
     /// A journal opened from `path`, identical to the file.
     pub fn opened(journal: Journal, path: PathBuf) -> Self {
-        let file = DiskState::read(&path, journal.days.len());
+        let stamp = store::stamp(&path);
+        Self::read_at(journal, path, stamp)
+    }
+
+    /// A journal read from `path` when the file had `stamp`.
+    pub fn read_at(journal: Journal, path: PathBuf, stamp: Option<store::FileStamp>) -> Self {
+        let file = DiskState {
+            days: journal.days.len(),
+            path,
+            stamp,
+        };
         Document {
             journal,
             file: Some(file),

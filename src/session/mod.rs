@@ -23,7 +23,7 @@ use chrono::{DateTime, Local};
 
 pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
-pub use preload::{FirstLook, Preload};
+pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
 
 use crate::model::merge::{MergeReport, merge};

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::model::Journal;
-use crate::store::{self, LoadError};
+use crate::store::{self, FileStamp, LoadError};
 
 use super::Waker;
 
@@ -30,14 +30,21 @@ const MAX_WAIT_FOR_PAINT: Duration = Duration::from_millis(300);
 /// What the worker sends: a preview (big files only), then the journal.
 enum Part {
     Preview(Journal),
-    Whole(Result<Journal, LoadError>),
+    Whole(Result<Read, LoadError>),
+}
+
+/// The journal as read, and the file's stamp taken before it was read (a
+/// change made after that is then seen as a change, never missed).
+pub struct Read {
+    pub journal: Journal,
+    pub stamp: Option<FileStamp>,
 }
 
 /// The first thing the window can show.
 pub enum FirstLook {
     /// For showing only, until [`Preload::try_whole`] gives the journal.
     Preview(Journal),
-    Whole(Result<Journal, LoadError>),
+    Whole(Result<Read, LoadError>),
 }
 
 impl Preload {
@@ -60,6 +67,7 @@ impl Preload {
         let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
         let (file, wake) = (path.clone(), waker.clone());
         std::thread::spawn(move || {
+            let stamp = store::stamp(&file);
             let loaded = load(&file, &mut |preview| {
                 crate::startup::phase("journal previewed (worker)");
                 if sender.send(Part::Preview(preview)).is_ok() {
@@ -69,7 +77,8 @@ impl Preload {
                 }
             });
             crate::startup::phase("journal parsed (worker)");
-            let _ = sender.send(Part::Whole(loaded));
+            let read = loaded.map(|journal| Read { journal, stamp });
+            let _ = sender.send(Part::Whole(read));
             if let Some(wake) = wake.lock().ok().and_then(|w| w.clone()) {
                 wake();
             }
@@ -107,7 +116,7 @@ impl Preload {
     }
 
     /// The whole journal, if it is in by now.
-    pub fn try_whole(&self) -> Option<Result<Journal, LoadError>> {
+    pub fn try_whole(&self) -> Option<Result<Read, LoadError>> {
         loop {
             match self.parts.try_recv() {
                 Ok(Part::Whole(whole)) => return Some(whole),

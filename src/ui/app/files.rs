@@ -7,7 +7,7 @@ use chrono::Datelike;
 
 use crate::markdown::{self, ImportOptions};
 use crate::model::{Edit, Journal};
-use crate::session::{Document, FirstLook};
+use crate::session::{Document, FirstLook, Read};
 use crate::store::{self, LoadError};
 
 use super::super::action::View;
@@ -75,10 +75,12 @@ impl StudylogApp {
     }
 
     /// Open a journal read ahead; the sample if it could not be read.
-    fn preloaded(&mut self, read: &ReadAhead, whole: Result<Journal, LoadError>) {
+    fn preloaded(&mut self, read: &ReadAhead, whole: Result<Read, LoadError>) {
         let path = read.preload.path();
         match whole {
-            Ok(journal) => self.opened(journal, path),
+            Ok(Read { journal, stamp }) => {
+                self.open_document(Document::read_at(journal, path.to_owned(), stamp), path);
+            }
             Err(e) => {
                 let quiet = read.last_used && e.is_missing();
                 if !quiet && !self.notice_git_markers(path) {
@@ -93,8 +95,8 @@ impl StudylogApp {
     /// that was deleted or moved since (`quiet_if_missing`) is not an error
     /// worth a message at start.
     fn open_or_sample(&mut self, path: &Path, quiet_if_missing: bool) {
-        match store::load(path) {
-            Ok(journal) => self.opened(journal, path),
+        match Document::load(path) {
+            Ok(doc) => self.open_document(doc, path),
             Err(e) => {
                 let quiet = quiet_if_missing && e.is_missing();
                 if !quiet && !self.notice_git_markers(path) {
@@ -119,9 +121,9 @@ impl StudylogApp {
     /// Open a journal file. On failure the current journal stays open and the
     /// error is shown; returns whether it opened.
     pub(super) fn open_path(&mut self, path: &Path) -> bool {
-        match store::load(path) {
-            Ok(journal) => {
-                self.opened(journal, path);
+        match Document::load(path) {
+            Ok(doc) => {
+                self.open_document(doc, path);
                 true
             }
             Err(e) => {
@@ -133,8 +135,9 @@ impl StudylogApp {
         }
     }
 
-    pub(super) fn opened(&mut self, journal: Journal, path: &Path) {
-        self.replace_document(Document::opened(journal, path.to_owned()));
+    /// Make `doc`, read from `path`, the open journal.
+    pub(super) fn open_document(&mut self, doc: Document, path: &Path) {
+        self.replace_document(doc);
         self.settings.remember(path);
         self.notice_conflict_copies();
     }

@@ -305,10 +305,10 @@ impl StudylogApp {
     /// Read the file again, dropping the unsaved changes: only once it has
     /// loaded (if it cannot be, the work stays, and so does its recovery file).
     fn reload(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(journal) => {
+        match Document::load(path) {
+            Ok(doc) => {
                 self.session.forget_recovery();
-                self.opened(journal, path);
+                self.open_document(doc, path);
             }
             Err(e) => self.messages.push(Message::error(e.to_string())),
         }

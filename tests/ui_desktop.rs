@@ -295,3 +295,37 @@ fn a_change_made_while_the_journal_is_read_at_start_is_noticed() {
     harness.run();
     assert_eq!(harness.state().journal().title, "他の端末で編集");
 }
+
+/// A big journal whose preview showed but whose whole text turns out not to
+/// parse: the error is shown and the preview does not stay as if it were
+/// the journal.
+#[test]
+fn a_journal_that_fails_after_its_preview_shows_the_error_not_the_preview() {
+    use studylog::session::Preload;
+
+    let mut preview = common::small_journal();
+    preview.title = "プレビュー".into();
+    let preload = Preload::spawn_with("broken.studylog.ron".into(), move |path, first_look| {
+        first_look(preview);
+        store::parse_journal(
+            path,
+            "(format_version: 2, days: {\"2024-01-01\": (sections: 3)})",
+        )
+    });
+    let read = studylog::ui::app::ReadAhead {
+        preload,
+        last_used: false,
+    };
+    let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
+    for _ in 0..200 {
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.run();
+    }
+    assert!(!harness.state().is_loading());
+    assert_ne!(harness.state().journal().title, "プレビュー");
+    assert_eq!(harness.state().path(), None, "the bundled sample, untitled");
+    harness.get_by_label_contains("broken.studylog.ron");
+}

@@ -12,12 +12,10 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-
 use crate::model::{FORMAT_VERSION, Journal};
 
 use super::load::parse_journal;
-use super::scan::{Span, list_items, map_entries, skip_trivia, skip_value, struct_fields};
+use super::scan::{Span, date_key, journal_parts, list_items, skip_value, struct_fields};
 
 /// The preview of the journal `text` (the file at `path`), or `None` when
 /// the text is not laid out as studylog writes it.
@@ -36,41 +34,31 @@ const PLACEHOLDER_SECTION: &str = "(heading: \"\", body: Other(()))";
 /// keeps its place (its address) in its day.
 fn reduce(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    let mut reduced = String::with_capacity(text.len() / 4);
-    reduced.push_str("(\n");
-    struct_fields(b, skip_trivia(b, 0), |name, start| {
-        if &b[name.clone()] != b"days" {
-            let end = skip_value(b, start)?;
-            reduced.push_str(&format!("{}: {},\n", &text[name], &text[start..end]));
-            return Some(end);
-        }
-        let mut days = Vec::new();
-        let end = map_entries(b, start, |key, start| {
-            let (sections, end) = sections(b, start)?;
-            days.push((key, start..end, sections));
-            Some(end)
-        })?;
-        let (newest, earlier) = days.split_last()?;
-        reduced.push_str("days: {\n");
-        for (key, _, sections) in earlier {
-            plain_date(&text[key.clone()])?;
-            reduced.push_str(&format!("{}: (sections: [", &text[key.clone()]));
-            for section in sections {
-                let questions = section.clone().map(|q| &text[q]);
-                reduced.push_str(questions.unwrap_or(PLACEHOLDER_SECTION));
-                reduced.push(',');
-            }
-            reduced.push_str("]),\n");
-        }
-        let (key, day, _) = newest;
-        reduced.push_str(&format!(
-            "{}: {},\n}},\n",
-            &text[key.clone()],
-            &text[day.clone()]
-        ));
+    let mut days = Vec::new();
+    let mut reduced = journal_parts(text, |key, start| {
+        let (sections, end) = sections(b, start)?;
+        days.push((key, start..end, sections));
         Some(end)
     })?;
-    reduced.push(')');
+    let (newest, earlier) = days.split_last()?;
+    reduced.push_str("days: {\n");
+    for (key, _, sections) in earlier {
+        date_key(&text[key.clone()])?;
+        reduced.push_str(&text[key.clone()]);
+        reduced.push_str(": (sections: [");
+        for section in sections {
+            let questions = section.clone().map(|q| &text[q]);
+            reduced.push_str(questions.unwrap_or(PLACEHOLDER_SECTION));
+            reduced.push(',');
+        }
+        reduced.push_str("]),\n");
+    }
+    let (key, day, _) = newest;
+    reduced.push_str(&format!(
+        "{}: {},\n}},\n)",
+        &text[key.clone()],
+        &text[day.clone()]
+    ));
     Some(reduced)
 }
 
@@ -95,17 +83,12 @@ fn sections(b: &[u8], i: usize) -> Option<(Vec<Option<Span>>, usize)> {
     Some((found, end))
 }
 
-/// `"2025-12-28"` -> the date; anything else (escapes, raw strings) -> None.
-fn plain_date(key: &str) -> Option<NaiveDate> {
-    let inner = key.strip_prefix('"')?.strip_suffix('"')?;
-    NaiveDate::parse_from_str(inner, "%Y-%m-%d").ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Day, Language, Question, open_questions};
     use crate::store::to_ron_string;
+    use chrono::NaiveDate;
 
     fn journal_of(days: &[(&str, &str)]) -> Journal {
         let mut journal = Journal::new("preview テスト", Language::Ja);
@@ -172,8 +155,8 @@ mod tests {
     }
 
     #[test]
-    fn comments_and_a_struct_name_are_read_past() {
-        let text = "// a note\n/* a /* nested */ note */ Journal(\n  format_version: 2, // two\n  title: \"t\",\n  days: {\n    \"2024-01-01\": (sections: []),\n    /* gone */ \"2024-02-01\": (preamble: \"x\", sections: []),\n  },\n)\n";
+    fn comments_are_read_past() {
+        let text = "// a note\n/* a /* nested */ note */ (\n  format_version: 2, // two\n  title: \"t\",\n  days: {\n    \"2024-01-01\": (sections: []),\n    /* gone */ \"2024-02-01\": (preamble: \"x\", sections: []),\n  },\n)\n";
         let seen = preview(Path::new("p"), text).unwrap();
         assert_eq!(seen.days.len(), 2);
         let last = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
@@ -185,6 +168,7 @@ mod tests {
         for text in [
             "",
             "#![enable(implicit_some)]\n(format_version: 2, days: {})",
+            "Journal(format_version: 2, days: { \"2024-01-01\": (sections: []) })",
             "(format_version: 2, days: { \"2024-13-01\": () })",
             "(format_version: 2, days: { \"2024-01-01\": (sections: [] }",
             "(format_version: 2, title: \"never closed, days: {})",

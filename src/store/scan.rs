@@ -219,3 +219,46 @@ pub fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
         }
     }
 }
+
+/// A journal's text taken apart: every top-level field but `days` copied
+/// as `name: value,` lines (the start of a struct's text, without its
+/// closing bracket), and each day given to `day` with its key and where its
+/// value starts (it returns where the value ends). `None` for text not laid
+/// out as studylog writes it: a struct name, extensions, `days` twice or
+/// missing, anything after the struct.
+pub fn journal_parts(
+    text: &str,
+    mut day: impl FnMut(Span, usize) -> Option<usize>,
+) -> Option<String> {
+    let b = text.as_bytes();
+    let start = skip_trivia(b, 0);
+    expect(b, start, b'(')?;
+    let mut header = String::from("(\n");
+    let mut days_seen = false;
+    let end = struct_fields(b, start, |name, start| {
+        if &b[name.clone()] != b"days" {
+            let end = skip_value(b, start)?;
+            header.push_str(&text[name]);
+            header.push_str(": ");
+            header.push_str(&text[start..end]);
+            header.push_str(",\n");
+            return Some(end);
+        }
+        if days_seen {
+            return None;
+        }
+        days_seen = true;
+        map_entries(b, start, &mut day)
+    })?;
+    (days_seen && skip_trivia(b, end) == b.len()).then_some(header)
+}
+
+/// The date a day's key names: `"2025-12-28"` as the whole parse reads it
+/// (chrono's `FromStr`); `None` for keys with escapes or not plain strings.
+pub fn date_key(key: &str) -> Option<chrono::NaiveDate> {
+    let inner = key.strip_prefix('"')?.strip_suffix('"')?;
+    if inner.contains('\\') {
+        return None;
+    }
+    inner.parse().ok()
+}

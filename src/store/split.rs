@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Day, Journal};
 
-use super::scan::{Span, map_entries, skip_trivia, skip_value, struct_fields};
+use super::scan::{Span, date_key, journal_parts, skip_value};
 
 /// The journal in `text`, parsed in `parts` runs of days at once.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Journal> {
@@ -46,12 +46,7 @@ pub fn parse_in_parts(text: &str, parts: usize) -> Option<Journal> {
 fn parse_days(text: &str, entries: &[(Span, Span)]) -> Option<BTreeMap<NaiveDate, Day>> {
     let mut days = BTreeMap::new();
     for (key, value) in entries {
-        let key = text[key.clone()].strip_prefix('"')?.strip_suffix('"')?;
-        if key.contains('\\') {
-            return None;
-        }
-        // As the whole parse reads a date (chrono's `FromStr`).
-        let date: NaiveDate = key.parse().ok()?;
+        let date = date_key(&text[key.clone()])?;
         let day: Day = ron::Options::default()
             .from_str(&text[value.clone()])
             .ok()?;
@@ -64,36 +59,14 @@ fn parse_days(text: &str, entries: &[(Span, Span)]) -> Option<BTreeMap<NaiveDate
 /// left empty), and where each day's entry is (key and value).
 fn split(text: &str) -> Option<(String, Vec<(Span, Span)>)> {
     let b = text.as_bytes();
-    let start = skip_trivia(b, 0);
-    // A struct name would be checked by the whole parse; studylog writes none.
-    if b.get(start) != Some(&b'(') {
-        return None;
-    }
-    let mut header = String::from("(\n");
-    let mut days = None;
-    let end = struct_fields(b, start, |name, start| {
-        if &b[name.clone()] != b"days" {
-            let end = skip_value(b, start)?;
-            header.push_str(&format!("{}: {},\n", &text[name], &text[start..end]));
-            return Some(end);
-        }
-        if days.is_some() {
-            return None;
-        }
-        let mut entries = Vec::new();
-        let end = map_entries(b, start, |key, start| {
-            let end = skip_value(b, start)?;
-            entries.push((key, start..end));
-            Some(end)
-        })?;
-        days = Some(entries);
+    let mut days = Vec::new();
+    let mut header = journal_parts(text, |key, start| {
+        let end = skip_value(b, start)?;
+        days.push((key, start..end));
         Some(end)
     })?;
-    if skip_trivia(b, end) != b.len() {
-        return None;
-    }
     header.push_str("days: {},\n)");
-    Some((header, days?))
+    Some((header, days))
 }
 
 #[cfg(test)]

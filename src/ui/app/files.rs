@@ -23,10 +23,10 @@ impl StudylogApp {
     pub(super) fn start(&mut self, start: Start) {
         match start {
             Start::Default => match self.settings.last_journal().map(Path::to_owned) {
-                Some(path) => self.open_or_sample(&path, true),
+                Some(path) => self.open_or_sample(&path, Document::load(&path), true),
                 None => self.open_sample(),
             },
-            Start::Open(path) => self.open_or_sample(&path, false),
+            Start::Open(path) => self.open_or_sample(&path, Document::load(&path), false),
             Start::Import(path) => {
                 let title = store::journal_name(&path);
                 let journal = Journal::new(title, self.language().into());
@@ -77,25 +77,21 @@ impl StudylogApp {
     /// Open a journal read ahead; the sample if it could not be read.
     fn preloaded(&mut self, read: &ReadAhead, whole: Result<Read, LoadError>) {
         let path = read.preload.path();
-        match whole {
-            Ok(Read { journal, stamp }) => {
-                self.open_document(Document::read_at(journal, path.to_owned(), stamp), path);
-            }
-            Err(e) => {
-                let quiet = read.last_used && e.is_missing();
-                if !quiet && !self.notice_git_markers(path) {
-                    self.messages.push(Message::error(e.to_string()));
-                }
-                self.open_sample();
-            }
-        }
+        let loaded =
+            whole.map(|Read { journal, stamp }| Document::read_at(journal, path.to_owned(), stamp));
+        self.open_or_sample(path, loaded, read.last_used);
     }
 
-    /// Open `path`, or the sample if it cannot be opened. A last journal
-    /// that was deleted or moved since (`quiet_if_missing`) is not an error
-    /// worth a message at start.
-    fn open_or_sample(&mut self, path: &Path, quiet_if_missing: bool) {
-        match Document::load(path) {
+    /// Open the journal read from `path`, or the sample if it could not be
+    /// read. A last journal that was deleted or moved since
+    /// (`quiet_if_missing`) is not an error worth a message at start.
+    fn open_or_sample(
+        &mut self,
+        path: &Path,
+        loaded: Result<Document, LoadError>,
+        quiet_if_missing: bool,
+    ) {
+        match loaded {
             Ok(doc) => self.open_document(doc, path),
             Err(e) => {
                 let quiet = quiet_if_missing && e.is_missing();

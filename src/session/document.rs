@@ -43,17 +43,6 @@ pub struct DiskState {
     pub days: usize,
 }
 
-impl DiskState {
-    /// The file at `path` now, holding `days` days.
-    pub fn read(path: &Path, days: usize) -> Self {
-        DiskState {
-            path: path.to_owned(),
-            stamp: store::stamp(path),
-            days,
-        }
-    }
-}
-
 impl Document {
     /// The journal at `path`, read now. The file's stamp is taken before it
     /// is read, so a change another program makes while it is being read is

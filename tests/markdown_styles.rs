@@ -5,26 +5,12 @@
 //! exporting it renders the same HTML as the log (CommonMark with GFM
 //! tables), and a second round changes nothing.
 
+mod common;
+
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use pulldown_cmark::{Options, Parser, html};
 use studylog::markdown::{self, ImportOptions};
 use studylog::model::{Journal, Language};
-
-fn rendered(markdown: &str) -> String {
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(markdown, Options::ENABLE_TABLES));
-    let mut compact = String::new();
-    for piece in out.split('>') {
-        compact.push_str(piece.trim_start());
-        compact.push('>');
-    }
-    compact
-        .split('<')
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("<")
-}
 
 /// A date heading's text for `date` in one of the spellings people use.
 fn date_text(date: NaiveDate, style: usize) -> String {
@@ -190,7 +176,7 @@ proptest! {
         let mut journal = Journal::new("", Language::Ja);
         markdown::import(&mut journal, &log, &options).unwrap();
         let exported = markdown::export_journal(&journal);
-        prop_assert_eq!(rendered(&exported), rendered(&log), "\n{}\n---\n{}", log, exported);
+        prop_assert_eq!(common::rendered(&exported), common::rendered(&log), "\n{}\n---\n{}", log, exported);
 
         let mut again = Journal::new("", Language::Ja);
         markdown::import(&mut again, &exported, &options).unwrap();

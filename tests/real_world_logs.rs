@@ -12,7 +12,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use pulldown_cmark::{Options, Parser, html};
 use studylog::markdown::{self, ImportOptions};
 use studylog::model::{Journal, Language, SearchIndex};
 use studylog::store;
@@ -168,23 +167,6 @@ fn import_file(name: &str) -> (String, Journal) {
     (text, journal)
 }
 
-/// HTML as CommonMark with GFM tables renders it, with the white space
-/// between tags (which no reader sees) taken out.
-fn rendered(markdown: &str) -> String {
-    let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(markdown, Options::ENABLE_TABLES));
-    let mut compact = String::new();
-    for piece in out.split('>') {
-        compact.push_str(piece.trim_start());
-        compact.push('>');
-    }
-    compact
-        .split('<')
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("<")
-}
-
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
@@ -238,8 +220,8 @@ fn the_export_renders_the_same_as_the_log() {
         let (text, journal) = import_file(name);
         let exported = markdown::export_journal(&journal);
         assert_eq!(
-            rendered(&exported),
-            rendered(&text),
+            common::rendered(&exported),
+            common::rendered(&text),
             "{name}: renders differently after import → export:\n{exported}"
         );
     }
@@ -312,7 +294,7 @@ fn logs_from_the_folder_named_by_studylog_logs() {
         let mut again = Journal::new("", Language::Ja);
         let fixed = markdown::import(&mut again, &exported, &options_for(&path)).is_ok()
             && markdown::export_journal(&again) == exported;
-        let same = rendered(&exported) == rendered(&log.text);
+        let same = common::rendered(&exported) == common::rendered(&log.text);
         eprintln!(
             "{} days, renders the same: {same}, fixed point: {fixed}: {}",
             journal.days.len(),

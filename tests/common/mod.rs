@@ -6,6 +6,8 @@ pub mod harness;
 
 use std::path::{Path, PathBuf};
 
+use pulldown_cmark::{Options, Parser, html};
+
 use studylog::model::{
     Block, ChapterNotes, Day, Entry, FreeText, Grid, Journal, Language, Learned, LearnedBook,
     NextItem, Question, Section, SectionBody, StudiedBook, StudiedChapter, WorkItem,
@@ -125,4 +127,21 @@ pub fn next_items(day: &Day) -> Vec<(String, bool)> {
 /// The path of `name` inside `folder`.
 pub fn file_in(folder: &Path, name: &str) -> PathBuf {
     folder.join(name)
+}
+
+/// HTML as CommonMark with GFM tables renders it, with the white space
+/// between tags (which no reader sees) taken out.
+pub fn rendered(markdown: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(markdown, Options::ENABLE_TABLES));
+    let mut compact = String::new();
+    for piece in out.split('>') {
+        compact.push_str(piece.trim_start());
+        compact.push('>');
+    }
+    compact
+        .split('<')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("<")
 }

@@ -16,7 +16,7 @@ use studylog::ui::action::View;
 use studylog::ui::i18n::UiLanguage;
 use studylog::ui::{Start, StudylogApp};
 
-use common::harness::{app, app_on, date, day, press};
+use common::harness::{app, app_on, date, day, press, type_into};
 
 /// The small journal with an extra empty day, shown.
 fn empty_day_journal() -> Journal {
@@ -46,10 +46,7 @@ fn typing_into_sections_changes_the_journal_and_marks_it_unsaved() {
     harness.get_by_label("感想").focus();
     harness.run();
     harness.get_by_label("感想").type_text("。面白い");
-    harness.get_by_label("わからなかったこと 1").focus();
-    harness.run();
-    harness.get_by_label("わからなかったこと 1").type_text("？");
-    harness.run();
+    type_into(&mut harness, "わからなかったこと 1", "？");
     let day = day(&harness, date());
     assert_eq!(common::impressions(&day), "難しかった。面白い");
     assert_eq!(
@@ -606,10 +603,7 @@ fn search_finds_text_in_any_width_and_opens_the_day_at_the_hit() {
     harness.get_by_label("1 day, 1 line");
     harness.get_by_label("Clear search").click();
     harness.run();
-    harness.get_by_label("Search").focus();
-    harness.run();
-    harness.get_by_label("Search").type_text("高い");
-    harness.run();
+    type_into(&mut harness, "Search", "高い");
     harness.get_by_role_and_label(Role::Button, "高い").click();
     harness.run();
     assert!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::harness::{app, app_on, press};
+use common::harness::{app, app_on, press, type_into};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use studylog::store;
@@ -87,10 +87,7 @@ fn the_theme_is_chosen_in_view_and_remembered() {
 #[test]
 fn ctrl_w_closes_the_window_but_asks_about_unsaved_work_first() {
     let (mut harness, _) = app_on(common::small_journal());
-    harness.get_by_label("感想").focus();
-    harness.run();
-    harness.get_by_label("感想").type_text("。");
-    harness.run();
+    type_into(&mut harness, "感想", "。");
     harness.get_by_label("感想").focus();
     press(&mut harness, Modifiers::COMMAND, Key::W);
     assert!(harness.state().is_prompting(), "Save / Don't Save / Cancel");
@@ -175,10 +172,7 @@ fn with_unsaved_work_a_change_elsewhere_asks_once() {
     let path = folder.path().join("j.studylog.ron");
     store::save(&path, &common::small_journal()).unwrap();
     let (mut harness, _) = app(Start::Open(path.clone()));
-    harness.get_by_label("感想").focus();
-    harness.run();
-    harness.get_by_label("感想").type_text("。");
-    harness.run();
+    type_into(&mut harness, "感想", "。");
     std::thread::sleep(std::time::Duration::from_millis(20));
     store::save(&path, &common::small_journal()).unwrap();
     harness.event(Event::WindowFocused(true));

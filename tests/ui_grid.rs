@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use studylog::model::{Block, Grid, Journal, Score};
 use studylog::ui::StudylogApp;
 
-use common::harness::{app_on, date, day, press};
+use common::harness::{app_on, date, day, press, type_into};
 
 /// The small journal whose chapter 5 notes hold only text.
 fn journal_without_grids() -> Journal {
@@ -28,13 +28,6 @@ fn grids(harness: &Harness<'_, StudylogApp>) -> Vec<Grid> {
             Block::Text(_) => None,
         })
         .collect()
-}
-
-fn type_into(harness: &mut Harness<'_, StudylogApp>, name: &str, text: &str) {
-    harness.get_by_label(name).focus();
-    harness.run();
-    harness.get_by_label(name).type_text(text);
-    harness.run();
 }
 
 /// Insert the ECS/EKS × EC2/Fargate grid through the two-axes form.
@@ -222,10 +215,7 @@ fn a_grid_goes_under_impressions_too_and_search_finds_it() {
         "難しかった",
         "the text is untouched"
     );
-    harness.get_by_label("Search").focus();
-    harness.run();
-    harness.get_by_label("Search").type_text("割高");
-    harness.run();
+    type_into(&mut harness, "Search", "割高");
     harness.get_by_label("Mon 10 Mar 2025");
     harness.get_by_role_and_label(Role::Button, "割高");
     press(&mut harness, Modifiers::COMMAND, Key::Z);

@@ -8,7 +8,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::harness::{app, app_on, date, day, press};
+use common::harness::{app, app_on, date, day, press, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use studylog::model::merge::text::{END_MARKER, OURS_MARKER, THEIRS_MARKER};
@@ -34,10 +34,7 @@ fn merge_in_the_external_change_prompt_keeps_both_and_undo_takes_it_back() {
     let path = folder.path().join("j.studylog.ron");
     store::save(&path, &common::small_journal()).unwrap();
     let (mut harness, _) = app(Start::Open(path.clone()));
-    harness.get_by_label("感想").focus();
-    harness.run();
-    harness.get_by_label("感想").type_text("。ここで追記");
-    harness.run();
+    type_into(&mut harness, "感想", "。ここで追記");
     std::thread::sleep(std::time::Duration::from_millis(20));
     store::save(&path, &with_another_day()).unwrap();
     press(&mut harness, Modifiers::COMMAND, Key::S);

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use studylog::model::{Day, Journal};
 use studylog::ui::app::Purpose;
 use studylog::ui::dialogs::ScriptedDialogs;
@@ -37,6 +38,14 @@ pub fn app_on(journal: Journal) -> (Harness<'static, StudylogApp>, Dialogs) {
 
 pub fn day(harness: &Harness<'_, StudylogApp>, date: NaiveDate) -> Day {
     harness.state().journal().days[&date].clone()
+}
+
+/// Give the field labelled `name` the keyboard and type `text` into it.
+pub fn type_into(harness: &mut Harness<'_, StudylogApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run();
+    harness.get_by_label(name).type_text(text);
+    harness.run();
 }
 
 pub fn press(harness: &mut Harness<'_, StudylogApp>, modifiers: Modifiers, key: Key) {

@@ -7,58 +7,12 @@
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Id, Stroke, Ui};
+use egui::{Galley, Id, Ui};
 
 use crate::markdown::highlight::{Hang, Mark, highlight};
 use crate::model::match_ranges;
 
-/// The styles of rendered Markdown, from the current theme.
-struct Look {
-    body: FontId,
-    mono: FontId,
-    text: Color32,
-    strong: Color32,
-    weak: Color32,
-    code_bg: Color32,
-    link: Color32,
-}
-
-impl Look {
-    fn of(ui: &Ui) -> Self {
-        let style = ui.style();
-        Look {
-            body: egui::TextStyle::Body.resolve(style),
-            mono: egui::TextStyle::Monospace.resolve(style),
-            text: style.visuals.text_color(),
-            strong: style.visuals.strong_text_color(),
-            weak: style.visuals.weak_text_color(),
-            code_bg: style.visuals.code_bg_color,
-            link: style.visuals.hyperlink_color,
-        }
-    }
-
-    fn plain(&self) -> TextFormat {
-        TextFormat::simple(self.body.clone(), self.text)
-    }
-
-    fn coloured(&self, colour: Color32) -> TextFormat {
-        TextFormat::simple(self.body.clone(), colour)
-    }
-
-    fn italic(&self, colour: Color32) -> TextFormat {
-        TextFormat {
-            italics: true,
-            ..self.coloured(colour)
-        }
-    }
-
-    fn code(&self) -> TextFormat {
-        TextFormat {
-            background: self.code_bg,
-            ..TextFormat::simple(self.mono.clone(), self.text)
-        }
-    }
-}
+use super::markdown_style::MarkdownStyle;
 
 /// Rendered text built up piece by piece, with the list items that hang.
 #[derive(Default)]
@@ -84,7 +38,7 @@ impl Rendered {
 }
 
 /// `text` rendered into a layout job (and its hanging list items).
-fn render(text: &str, look: &Look) -> Rendered {
+fn render(text: &str, look: &MarkdownStyle) -> Rendered {
     let (spans, _) = highlight(text);
     let mut out = Rendered::default();
     let mut item_text_start: Option<usize> = None;
@@ -113,7 +67,7 @@ fn render_segment(
     item_text_start: &mut Option<usize>,
     mark: Mark,
     piece: &str,
-    look: &Look,
+    look: &MarkdownStyle,
 ) {
     match mark {
         Mark::Bullet => {
@@ -125,7 +79,7 @@ fn render_segment(
             } else {
                 format!("{}• ", " ".repeat(depth))
             };
-            out.push(&shown, TextFormat::simple(look.body.clone(), look.weak));
+            out.push(&shown, look.coloured(look.weak));
             *item_text_start = Some(out.text.len() - out.line_start);
         }
         Mark::Checkbox { checked } => {
@@ -136,7 +90,7 @@ fn render_segment(
     }
 }
 
-fn end_line(out: &mut Rendered, item_text_start: &mut Option<usize>, look: &Look) {
+fn end_line(out: &mut Rendered, item_text_start: &mut Option<usize>, look: &MarkdownStyle) {
     if let Some(start) = item_text_start.take() {
         out.hangs.push(Hang {
             line: out.line_start..out.text.len(),
@@ -146,13 +100,11 @@ fn end_line(out: &mut Rendered, item_text_start: &mut Option<usize>, look: &Look
     out.newline(look.plain());
 }
 
-fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &Look) {
+fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &MarkdownStyle) {
     match mark {
         Mark::Heading(level) => {
-            let scale = [1.5, 1.35, 1.2, 1.1, 1.05, 1.0][usize::from(level.clamp(1, 6)) - 1];
-            let font = FontId::proportional(look.body.size * scale);
             let title = piece.trim_start_matches('#').trim();
-            out.push(title, TextFormat::simple(font, look.strong));
+            out.push(title, look.heading(level));
         }
         Mark::Bold => out.push(&piece[2..piece.len() - 2], look.coloured(look.strong)),
         Mark::Italic => out.push(&piece[1..piece.len() - 1], look.italic(look.text)),
@@ -164,14 +116,7 @@ fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &Look) {
         }
         Mark::Link => {
             let label = piece[1..].split("](").next().unwrap_or_default();
-            let underline = Stroke::new(1.0, look.link);
-            out.push(
-                label,
-                TextFormat {
-                    underline,
-                    ..look.coloured(look.link)
-                },
-            );
+            out.push(label, look.link());
         }
         Mark::Quote => {
             let said = piece.trim_start().trim_start_matches('>').trim_start();
@@ -190,7 +135,7 @@ fn is_fence(line: &str) -> bool {
 
 /// Rendered Markdown as a read-only label, wrapping to the width it has.
 pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) {
-    let look = Look::of(ui);
+    let look = MarkdownStyle::of(ui);
     let rendered = render(text.trim_end(), &look);
     let width = ui.available_width();
     let galley = hanging_galley(ui, rendered, width);
@@ -200,7 +145,7 @@ pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) {
 /// One line of a search result, rendered, with what `query` matched in it
 /// on a highlight.
 pub fn result_line_job(ui: &Ui, line: &str, query: &str) -> LayoutJob {
-    let look = Look::of(ui);
+    let look = MarkdownStyle::of(ui);
     let rendered = render(line, &look);
     let shown = rendered.text.trim_end_matches('\n').to_owned();
     let mut job = LayoutJob::default();
@@ -234,7 +179,7 @@ mod tests {
         let ctx = egui::Context::default();
         let mut out = String::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            out = render(markdown, &Look::of(ui)).text;
+            out = render(markdown, &MarkdownStyle::of(ui)).text;
         });
         output.textures_delta.clear();
         out
@@ -260,7 +205,7 @@ mod layout_tests {
         crate::ui::fonts::setup_fonts(&ctx);
         let mut xs = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let look = Look::of(ui);
+            let look = MarkdownStyle::of(ui);
             let rendered = render(
                 "- [x] 章末の問題を解いた\n- シリアライザブル\n- パーティション",
                 &look,

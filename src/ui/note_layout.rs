@@ -13,76 +13,32 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::text::{CCursor, CharIndex, LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Id, Pos2, Rect, Sense, Stroke, Ui};
+use egui::{Color32, Galley, Id, Pos2, Rect, Sense, Stroke, Ui};
 
 use crate::markdown::highlight::{Hang, Mark, Span, highlight};
 
-/// Heading sizes, relative to the body text, by level.
-const HEADING_SCALE: [f32; 6] = [1.5, 1.35, 1.2, 1.1, 1.05, 1.0];
+use super::markdown_style::MarkdownStyle;
 
-/// The styles a note is drawn in, from the current theme.
-struct NoteStyle {
-    body: FontId,
-    mono: FontId,
-    text: Color32,
-    strong: Color32,
-    weak: Color32,
-    code_bg: Color32,
-    link: Color32,
-}
-
-impl NoteStyle {
-    fn of(ui: &Ui) -> Self {
-        let style = ui.style();
-        let visuals = &style.visuals;
-        NoteStyle {
-            body: egui::TextStyle::Body.resolve(style),
-            mono: egui::TextStyle::Monospace.resolve(style),
-            text: visuals.text_color(),
-            strong: visuals.strong_text_color(),
-            weak: visuals.weak_text_color(),
-            code_bg: visuals.code_bg_color,
-            link: visuals.hyperlink_color,
-        }
-    }
-
-    fn format(&self, mark: Mark, text: &str) -> TextFormat {
-        let plain = TextFormat::simple(self.body.clone(), self.text);
-        match mark {
-            Mark::Plain => plain,
-            Mark::Heading(level) => {
-                let scale = HEADING_SCALE[usize::from(level.clamp(1, 6)) - 1];
-                TextFormat::simple(FontId::proportional(self.body.size * scale), self.strong)
-            }
-            Mark::Bold => TextFormat::simple(self.body.clone(), self.strong),
-            Mark::Italic => TextFormat {
-                italics: true,
-                ..plain
-            },
-            Mark::Code | Mark::CodeBlock => TextFormat {
-                background: self.code_bg,
-                ..TextFormat::simple(self.mono.clone(), self.text)
-            },
-            Mark::Link => TextFormat {
-                underline: Stroke::new(1.0, self.link),
-                ..TextFormat::simple(self.body.clone(), self.link)
-            },
-            // Bullets and boxes are painted over their Markdown.
-            Mark::Bullet if !is_numbered(text) => {
-                TextFormat::simple(self.body.clone(), Color32::TRANSPARENT)
-            }
-            Mark::Checkbox { .. } => TextFormat::simple(self.body.clone(), Color32::TRANSPARENT),
-            Mark::Bullet | Mark::Quote | Mark::Rule => TextFormat {
-                italics: mark == Mark::Quote,
-                ..TextFormat::simple(self.body.clone(), self.weak)
-            },
-        }
+/// The format of a span the editor shows with its Markdown.
+fn span_format(style: &MarkdownStyle, mark: Mark, text: &str) -> TextFormat {
+    match mark {
+        Mark::Plain => style.plain(),
+        Mark::Heading(level) => style.heading(level),
+        Mark::Bold => style.coloured(style.strong),
+        Mark::Italic => style.italic(style.text),
+        Mark::Code | Mark::CodeBlock => style.code(),
+        Mark::Link => style.link(),
+        // Bullets and boxes are painted over their Markdown.
+        Mark::Bullet if !is_numbered(text) => style.coloured(Color32::TRANSPARENT),
+        Mark::Checkbox { .. } => style.coloured(Color32::TRANSPARENT),
+        Mark::Quote => style.italic(style.weak),
+        Mark::Bullet | Mark::Rule => style.coloured(style.weak),
     }
 }
 
 /// Add one span to the job: its Markdown punctuation (`**`, `#`, backticks,
 /// the link's target) dimmed, what it says in its style.
-fn append_span(job: &mut LayoutJob, style: &NoteStyle, mark: Mark, piece: &str) {
+fn append_span(job: &mut LayoutJob, style: &MarkdownStyle, mark: Mark, piece: &str) {
     let (open, close) = match mark {
         Mark::Heading(_) => (
             piece.len() - piece.trim_start_matches('#').trim_start().len(),
@@ -98,7 +54,7 @@ fn append_span(job: &mut LayoutJob, style: &NoteStyle, mark: Mark, piece: &str) 
         _ => (0, 0),
     };
     if open + close > piece.len() || open + close == 0 {
-        job.append(piece, 0.0, style.format(mark, piece));
+        job.append(piece, 0.0, span_format(style, mark, piece));
         return;
     }
     let dim = |format: TextFormat| TextFormat {
@@ -106,7 +62,7 @@ fn append_span(job: &mut LayoutJob, style: &NoteStyle, mark: Mark, piece: &str) 
         underline: Stroke::NONE,
         ..format
     };
-    let body = style.format(mark, piece);
+    let body = span_format(style, mark, piece);
     job.append(&piece[..open], 0.0, dim(body.clone()));
     job.append(&piece[open..piece.len() - close], 0.0, body.clone());
     job.append(&piece[piece.len() - close..], 0.0, dim(body));
@@ -139,7 +95,7 @@ pub fn layout_note(ui: &Ui, id: Id, text: &str, wrap_width: f32) -> Arc<Galley> 
     {
         return galley;
     }
-    let style = NoteStyle::of(ui);
+    let style = MarkdownStyle::of(ui);
     let (spans, hangs) = highlight(text);
     let widest_hang = widest_hang(ui, &style, text, &hangs);
     let mut job = LayoutJob::default();
@@ -155,7 +111,7 @@ pub fn layout_note(ui: &Ui, id: Id, text: &str, wrap_width: f32) -> Arc<Galley> 
 }
 
 /// The widest indentation before a list item's text, in points.
-fn widest_hang(ui: &Ui, style: &NoteStyle, text: &str, hangs: &[Hang]) -> f32 {
+fn widest_hang(ui: &Ui, style: &MarkdownStyle, text: &str, hangs: &[Hang]) -> f32 {
     hangs
         .iter()
         .map(|h| &text[h.line.start..h.line.start + h.text_start])

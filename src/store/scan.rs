@@ -17,43 +17,21 @@ pub fn struct_fields(
     i: usize,
     mut value: impl FnMut(Span, usize) -> Option<usize>,
 ) -> Option<usize> {
-    let mut i = skip_trivia(b, skip_identifier(b, i));
-    expect(b, i, b'(')?;
-    i += 1;
-    loop {
-        i = skip_trivia(b, i);
-        if *b.get(i)? == b')' {
-            return Some(i + 1);
-        }
+    let i = skip_trivia(b, skip_identifier(b, i));
+    delimited(b, i, (b'(', b')'), |i| {
         let name = i..skip_identifier(b, i);
         if name.is_empty() {
             return None;
         }
-        i = skip_trivia(b, name.end);
-        expect(b, i, b':')?;
-        i = skip_trivia(b, i + 1);
-        let end = value(name, i)?;
-        i = skip_comma(b, end)?;
-    }
+        let start = after_colon(b, name.end)?;
+        value(name, start)
+    })
 }
 
 /// A list `[…]` starting at `i`: `item` reads each item from where it
 /// starts and returns where it ends. Returns where the list ends.
-pub fn list_items(
-    b: &[u8],
-    mut i: usize,
-    mut item: impl FnMut(usize) -> Option<usize>,
-) -> Option<usize> {
-    expect(b, i, b'[')?;
-    i += 1;
-    loop {
-        i = skip_trivia(b, i);
-        if *b.get(i)? == b']' {
-            return Some(i + 1);
-        }
-        let end = item(i)?;
-        i = skip_comma(b, end)?;
-    }
+pub fn list_items(b: &[u8], i: usize, item: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+    delimited(b, i, (b'[', b']'), item)
 }
 
 /// A map `{…}` starting at `i` (keys are strings): `value` reads each
@@ -61,38 +39,51 @@ pub fn list_items(
 /// Returns where the map ends.
 pub fn map_entries(
     b: &[u8],
-    mut i: usize,
+    i: usize,
     mut value: impl FnMut(Span, usize) -> Option<usize>,
 ) -> Option<usize> {
-    expect(b, i, b'{')?;
+    delimited(b, i, (b'{', b'}'), |i| {
+        expect(b, i, b'"')?;
+        let key = i..skip_string(b, i)?;
+        let start = after_colon(b, key.end)?;
+        value(key, start)
+    })
+}
+
+/// Comma-separated elements between the brackets `open` and `close`,
+/// starting at `i`: `element` reads each from where it starts and returns
+/// where it ends. Returns where the closing bracket ends.
+fn delimited(
+    b: &[u8],
+    mut i: usize,
+    (open, close): (u8, u8),
+    mut element: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
+    expect(b, i, open)?;
     i += 1;
     loop {
         i = skip_trivia(b, i);
-        if *b.get(i)? == b'}' {
+        if *b.get(i)? == close {
             return Some(i + 1);
         }
-        expect(b, i, b'"')?;
-        let key = i..skip_string(b, i)?;
-        i = skip_trivia(b, key.end);
-        expect(b, i, b':')?;
-        i = skip_trivia(b, i + 1);
-        let end = value(key, i)?;
-        i = skip_comma(b, end)?;
+        let end = skip_trivia(b, element(i)?);
+        match *b.get(end)? {
+            b',' => i = end + 1,
+            c if c == close => i = end,
+            _ => return None,
+        }
     }
 }
 
-pub fn expect(b: &[u8], i: usize, byte: u8) -> Option<()> {
-    (b.get(i) == Some(&byte)).then_some(())
-}
-
-/// After a value: a comma, or the closing bracket that ends the list.
-pub fn skip_comma(b: &[u8], i: usize) -> Option<usize> {
+/// The `:` after a name or key ending at `i`; where the value starts.
+fn after_colon(b: &[u8], i: usize) -> Option<usize> {
     let i = skip_trivia(b, i);
-    match *b.get(i)? {
-        b',' => Some(i + 1),
-        b')' | b']' | b'}' => Some(i),
-        _ => None,
-    }
+    expect(b, i, b':')?;
+    Some(skip_trivia(b, i + 1))
+}
+
+fn expect(b: &[u8], i: usize, byte: u8) -> Option<()> {
+    (b.get(i) == Some(&byte)).then_some(())
 }
 
 fn is_identifier_byte(byte: u8) -> bool {
@@ -261,4 +252,34 @@ pub fn date_key(key: &str) -> Option<chrono::NaiveDate> {
         return None;
     }
     inner.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Option<Vec<&str>> {
+        let b = text.as_bytes();
+        let mut found = Vec::new();
+        list_items(b, 0, |i| {
+            let end = skip_value(b, i)?;
+            found.push(&text[i..end]);
+            Some(end)
+        })?;
+        Some(found)
+    }
+
+    #[test]
+    fn a_list_is_read_to_its_own_closing_bracket() {
+        assert_eq!(
+            items("[1, \"a, ]\", (b: [2]) , Some(3),]"),
+            Some(vec!["1", "\"a, ]\"", "(b: [2])", "Some(3)"])
+        );
+        assert_eq!(items("[]"), Some(vec![]));
+        // The wrong closing bracket (this used to loop for ever), no end,
+        // an element left open: nothing.
+        for text in ["[1, 2)", "[1, 2", "[(1]"] {
+            assert_eq!(items(text), None, "{text}");
+        }
+    }
 }

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::lines::{Fences, heading};
-use super::lists::{checkbox_prefix, item_start};
+use super::lists::{checkbox_prefix, is_rule, item_start};
 
 /// What a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,14 +141,6 @@ fn list_item(line: &str) -> Option<(&str, &str)> {
     let (marker, _) = item_start(&line[indent..])?;
     let end = indent + marker.len();
     Some((&line[..end], &line[end..]))
-}
-
-fn is_rule(trimmed: &str) -> bool {
-    let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|&c| compact.chars().all(|x| x == c))
 }
 
 /// Code, bold, italic and links within one line of text.

@@ -115,7 +115,7 @@ pub fn item_start(line: &str) -> Option<(String, &str)> {
 }
 
 /// `---`, `* * *`, `___`: a thematic break, not an item.
-fn is_rule(line: &str) -> bool {
+pub fn is_rule(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     compact.len() >= 3
         && ['-', '*', '_']

@@ -197,10 +197,18 @@ fn day() -> impl Strategy<Value = Day> {
     });
     let heading =
         prop::option::of((0u8..=3, text()).prop_map(|(level, text)| DayHeading { level, text }));
-    let spacing = (any::<bool>(), any::<bool>()).prop_map(|(tight_date, tight_headings)| Spacing {
-        tight_date,
-        tight_headings,
-    });
+    let spacing = (
+        any::<bool>(),
+        any::<bool>(),
+        prop::collection::vec(any::<u8>(), 0..4),
+        prop::option::of(any::<u8>()),
+    )
+        .prop_map(|(tight_date, tight_headings, gaps, after)| Spacing {
+            tight_date,
+            tight_headings,
+            gaps,
+            after,
+        });
     (
         heading,
         text(),

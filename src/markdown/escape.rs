@@ -7,13 +7,19 @@
 //! studylog. `|` and line breaks inside grid cells are escaped too. Fenced
 //! code is left alone, since `# comment` inside a code block is no heading.
 
-use super::lines::{Fences, Heading, heading};
-use super::table::{starts_table, table_len};
+use super::lines::{Fences, Heading, code_lines_and_end, heading};
+use super::table::{starts_table, table_len, table_to_grid, writes_back_the_same};
+use crate::model::Language;
 
 /// Whether a heading (its title, and the lines after it) reads as a book.
 pub type IsBook<'a> = &'a dyn Fn(&str, &[&str]) -> bool;
 
 /// Which heading lines of a text read as structure where the text is.
+///
+/// Export and import build the same `Rules` for the same place in a day,
+/// so a line is escaped on export exactly where import would otherwise
+/// read it as structure, and a backslash comes off on import exactly where
+/// export would have put it.
 #[derive(Clone, Copy)]
 pub struct Rules<'a> {
     /// A heading at this level or above ends the text: it starts a section
@@ -27,14 +33,23 @@ pub struct Rules<'a> {
     pub books: Option<(u8, IsBook<'a>)>,
     /// Inside a book's notes, every heading at this level is a chapter.
     pub chapters: Option<u8>,
-    /// A heading at this level over a table that runs to the end of the
-    /// text is a grid after a free section's text.
-    pub grid_title: Option<u8>,
-    /// Backslash-escaped headings up to this level are read back.
-    pub max_level: u8,
-    /// The heading lines written right after the text (a book's chapters
-    /// after its notes), which decide whether a heading in it reads as a book.
-    pub following: &'a [String],
+    /// A heading at this level over a table that reads as a grid is that
+    /// grid's title.
+    pub grid_title: Option<GridTitle>,
+    /// The language grids are written in (their total column's word).
+    pub language: Language,
+    /// The lines written right after the text (a book's chapters after its
+    /// notes, the table of a grid after a chapter's text), which decide
+    /// whether a heading near its end reads as a book or a grid's title.
+    pub following: &'a [&'a str],
+}
+
+/// Where a grid title is read: over any table in a chapter's notes, or
+/// only over a table that ends a free section's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum GridTitle {
+    Anywhere(u8),
+    AtTheEnd(u8),
 }
 
 impl Rules<'_> {
@@ -46,7 +61,7 @@ impl Rules<'_> {
             books: None,
             chapters: None,
             grid_title: None,
-            max_level: boundary,
+            language: Language::Ja,
             following: &[],
         }
     }
@@ -54,16 +69,12 @@ impl Rules<'_> {
     /// Text before the first day: only a date heading at the day level is structure.
     pub fn before_days(day_level: u8) -> Rules<'static> {
         Rules {
-            boundary: 0,
             day_level,
-            books: None,
-            chapters: None,
-            grid_title: None,
-            max_level: day_level,
-            following: &[],
+            ..Rules::up_to(0)
         }
     }
 
+    /// Whether the heading `h`, with `rest` after it (as written), reads as structure.
     fn is_structure(&self, h: &Heading, rest: &[&str]) -> bool {
         let date = || {
             !matches!(
@@ -77,41 +88,126 @@ impl Rules<'_> {
                 .books
                 .is_some_and(|(level, is_book)| h.level == level && is_book(h.text, rest))
             || self.chapters == Some(h.level)
-            || (self.grid_title == Some(h.level) && table_runs_to_end(rest))
+            || self.is_grid_title(h, rest)
+    }
+
+    fn is_grid_title(&self, h: &Heading, rest: &[&str]) -> bool {
+        let (level, to_the_end) = match self.grid_title {
+            Some(GridTitle::Anywhere(level)) => (level, false),
+            Some(GridTitle::AtTheEnd(level)) => (level, true),
+            None => return false,
+        };
+        if h.level != level {
+            return false;
+        }
+        let Some(start) = rest.iter().position(|l| !l.trim().is_empty()) else {
+            return false;
+        };
+        let table = &rest[start..];
+        if !starts_table(table) {
+            return false;
+        }
+        let len = table_len(table);
+        let ends_text = table[len..].iter().all(|l| l.trim().is_empty());
+        (ends_text || !to_the_end) && reads_as_grid(&table[..len], h.text, self.language)
     }
 }
 
-/// Whether the lines after a heading are blank lines, then a table to the end.
-fn table_runs_to_end(rest: &[&str]) -> bool {
-    let start = rest.iter().position(|l| !l.trim().is_empty());
-    let end = rest
-        .iter()
-        .rposition(|l| !l.trim().is_empty())
-        .map_or(0, |e| e + 1);
-    start.is_some_and(|s| starts_table(&rest[s..end]) && table_len(&rest[s..end]) == end - s)
+/// Whether a table under a title reads as a grid: it fits one and writes
+/// back the same, so reading it as a grid keeps what the user wrote.
+pub fn reads_as_grid(table: &[&str], title: &str, language: Language) -> bool {
+    table_to_grid(table, title.to_owned())
+        .is_some_and(|grid| writes_back_the_same(table, &grid, language))
 }
 
-/// Whether `line` is backslashes then a heading up to `max_level`.
-fn escaped_heading(line: &str, max_level: u8) -> bool {
+/// A text with its structure escaped, and the fence line that would close
+/// a code block it leaves open (needed only if anything follows it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Escaped {
+    pub text: String,
+    pub closing: Option<String>,
+}
+
+impl Escaped {
+    /// Text with nothing to escape (a table written by studylog).
+    pub fn plain(text: String) -> Self {
+        Escaped {
+            text,
+            closing: None,
+        }
+    }
+
+    /// The text, with its open code block closed: for text something follows.
+    pub fn closed(self) -> String {
+        match self.closing {
+            Some(closing) => format!("{}\n{closing}", self.text),
+            None => self.text,
+        }
+    }
+}
+
+/// Whether a line could need a backslash: a heading, or one escaped already.
+fn may_be_escaped(line: &str) -> bool {
+    line.starts_with(['#', '\\'])
+}
+
+/// The heading a line is once its leading backslashes are taken off, if
+/// it starts with one.
+fn escaped_heading(line: &str) -> Option<Heading<'_>> {
     let bare = line.trim_start_matches('\\');
-    bare.len() < line.len() && heading(bare).is_some_and(|h| h.level <= max_level)
+    (bare.len() < line.len()).then(|| heading(bare)).flatten()
 }
 
 /// `text` with a `\\` before each line that would read back as structure
-/// under `rules` (and before lines that already look escaped).
-pub fn escape_text(text: &str, rules: &Rules) -> String {
+/// under `rules`, and before each line that is such a line escaped already
+/// (so that reading back, which takes one backslash off, is exact).
+pub fn escape_text(text: &str, rules: &Rules) -> Escaped {
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut fences = Fences::default();
-    let code: Vec<bool> = lines.iter().map(|line| fences.is_code(line)).collect();
+    if !lines.iter().any(|l| may_be_escaped(l)) {
+        // No heading at all (most texts): nothing to escape.
+        let (_, fences) = code_lines_and_end(&lines);
+        return Escaped {
+            text: text.to_owned(),
+            closing: fences.closing_line(),
+        };
+    }
+    // Which lines are code depends on the lines as written (an escaped
+    // heading is paragraph text, which a list item can continue), and
+    // which are escaped on which are code: settled in a pass or two.
+    let (mut code, mut fences) = code_lines_and_end(&lines);
+    let mut written = escaped_lines(&lines, &code, rules);
+    for _ in 0..3 {
+        if written.iter().zip(&lines).all(|(w, l)| w.len() == l.len()) {
+            break; // nothing escaped: the lines as written are the text's
+        }
+        let as_written: Vec<&str> = written.iter().map(String::as_str).collect();
+        let (again, end) = code_lines_and_end(&as_written);
+        fences = end;
+        if again == code {
+            break;
+        }
+        code = again;
+        written = escaped_lines(&lines, &code, rules);
+    }
+    Escaped {
+        text: written.join("\n"),
+        // An open code fence would swallow every heading after it on import.
+        closing: fences.closing_line(),
+    }
+}
+
+/// `lines` with a backslash before each that reads as structure, given
+/// which lines are code.
+fn escaped_lines(lines: &[&str], code: &[bool], rules: &Rules) -> Vec<String> {
     // Whether a heading is structure depends on the lines after it as they
     // will be read (escaped), so lines are decided from the last one up.
     let mut written: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-    written.extend(rules.following.iter().cloned());
+    written.extend(rules.following.iter().map(|l| (*l).to_owned()));
     for i in (0..lines.len()).rev() {
-        let Some(h) = heading(lines[i]).filter(|_| !code[i]) else {
-            if !code[i] && escaped_heading(lines[i], rules.max_level) {
-                written[i].insert(0, '\\');
-            }
+        if code[i] {
+            continue;
+        }
+        let Some(h) = heading(lines[i]).or_else(|| escaped_heading(lines[i])) else {
             continue;
         };
         let rest: Vec<&str> = written[i + 1..].iter().map(String::as_str).collect();
@@ -120,29 +216,28 @@ pub fn escape_text(text: &str, rules: &Rules) -> String {
         }
     }
     written.truncate(lines.len());
-    let mut out = written.join("\n");
-    // An unclosed code fence would swallow every heading after it on import.
-    if let Some(closing) = fences.closing_line() {
-        out.push('\n');
-        out.push_str(&closing);
-    }
-    out
+    written
 }
 
-/// Undoes [`escape_text`]: one backslash comes off each escaped heading
-/// line (outside code) up to the rules' level.
+/// Undoes [`escape_text`]: one backslash comes off each line (outside code)
+/// that is an escaped heading which, without its backslashes, would read
+/// as structure under `rules`.
 pub fn unescape_lines(lines: &[&str], rules: &Rules) -> String {
+    if !lines.iter().any(|l| l.starts_with('\\')) {
+        return lines.join("\n");
+    }
     let mut fences = Fences::default();
+    let code: Vec<bool> = lines.iter().map(|line| fences.is_code(line)).collect();
+    let mut rest: Vec<&str> = lines.to_vec();
+    rest.extend_from_slice(rules.following);
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let code = fences.is_code(line);
-        match line.strip_prefix('\\') {
-            Some(rest) if !code && escaped_heading(line, rules.max_level) => out.push_str(rest),
-            _ => out.push_str(line),
-        }
+        let structure = !code[i]
+            && escaped_heading(line).is_some_and(|h| rules.is_structure(&h, &rest[i + 1..]));
+        out.push_str(if structure { &line[1..] } else { line });
     }
     out
 }
@@ -224,7 +319,7 @@ mod tests {
     #[test]
     fn only_headings_that_read_as_structure_are_escaped_and_all_come_back() {
         let text = "# not a date\n## a section\n##### topic\n\\# typed escaped\n#hashtag";
-        let escaped = escape_text(text, &Rules::up_to(2));
+        let escaped = escape_text(text, &Rules::up_to(2)).text;
         assert_eq!(
             escaped,
             "\\# not a date\n\\## a section\n##### topic\n\\\\# typed escaped\n#hashtag"
@@ -237,29 +332,42 @@ mod tests {
     fn code_blocks_are_not_escaped() {
         let text = "```sh\n# a comment\n```\n# heading";
         assert_eq!(
-            escape_text(text, &Rules::up_to(2)),
+            escape_text(text, &Rules::up_to(2)).text,
             "```sh\n# a comment\n```\n\\# heading"
         );
     }
 
     #[test]
-    fn an_unclosed_fence_is_closed_so_it_cannot_swallow_what_follows() {
+    fn an_unclosed_fence_is_closed_when_something_follows() {
+        let escaped = escape_text("````rust\nfn main() {}", &Rules::up_to(4));
         assert_eq!(
-            escape_text("````rust\nfn main() {}", &Rules::up_to(4)),
-            "````rust\nfn main() {}\n````"
+            escaped.text, "````rust\nfn main() {}",
+            "nothing added to the text"
         );
-        // A fence opened in a list item closes inside the item.
+        assert_eq!(escaped.closed(), "````rust\nfn main() {}\n````");
+        // A fence opened in a list item ends with the item.
         assert_eq!(
-            escape_text("  - ``` sh\n    ls", &Rules::up_to(2)),
-            "  - ``` sh\n    ls\n    ```"
+            escape_text("  - ``` sh\n    ls", &Rules::up_to(2)).closed(),
+            "  - ``` sh\n    ls"
         );
+    }
+
+    #[test]
+    fn an_escaped_heading_that_would_not_be_structure_stays_as_written() {
+        // `\### foo` in 感想 is a paragraph: no backslash comes off on
+        // import, none is added on export.
+        let rules = Rules::up_to(2);
+        let lines = ["\\### foo", "\\\\## bar", "\\## baz"];
+        let read = unescape_lines(&lines, &rules);
+        assert_eq!(read, "\\### foo\n\\## bar\n## baz");
+        assert_eq!(escape_text(&read, &rules).text, lines.join("\n"));
     }
 
     #[test]
     fn before_the_first_day_only_date_headings_are_escaped() {
         let text = "# 学習ログ\n# 2025-03-10\n## 2025-03-11";
         assert_eq!(
-            escape_text(text, &Rules::before_days(1)),
+            escape_text(text, &Rules::before_days(1)).text,
             "# 学習ログ\n\\# 2025-03-10\n## 2025-03-11"
         );
     }
@@ -273,12 +381,12 @@ mod tests {
             books: Some((3, &is_book)),
             chapters: Some(4),
             grid_title: None,
-            max_level: 4,
+            language: Language::Ja,
             following: &[],
         };
         let text = "### DDIA\n### 雑記\n#### 何でも\n##### 小見出し";
         assert_eq!(
-            escape_text(text, &rules),
+            escape_text(text, &rules).text,
             "\\### DDIA\n### 雑記\n\\#### 何でも\n##### 小見出し"
         );
     }
@@ -286,14 +394,24 @@ mod tests {
     #[test]
     fn a_heading_over_a_table_at_the_end_is_a_grid_title_elsewhere_text() {
         let rules = Rules {
-            grid_title: Some(5),
-            max_level: 5,
+            grid_title: Some(GridTitle::AtTheEnd(5)),
             ..Rules::up_to(2)
         };
         let grid_like = "前文\n##### 比較\n\n| a | b |\n| --- | --- |\n| 1 | 2 |";
-        assert!(escape_text(grid_like, &rules).contains("\\##### 比較"));
+        assert!(escape_text(grid_like, &rules).text.contains("\\##### 比較"));
         let topic = "##### 比較\n本文\n| a | b |\n| --- | --- |";
-        assert_eq!(escape_text(topic, &rules), topic);
+        assert_eq!(escape_text(topic, &rules).text, topic);
+        let in_the_middle = "##### 比較\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n後の文";
+        assert_eq!(escape_text(in_the_middle, &rules).text, in_the_middle);
+        let anywhere = Rules {
+            grid_title: Some(GridTitle::Anywhere(5)),
+            ..rules
+        };
+        assert!(
+            escape_text(in_the_middle, &anywhere)
+                .text
+                .starts_with("\\#####")
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-use super::lines::{Fences, heading};
-use super::lists::{checkbox_prefix, is_rule, item_start};
+use super::lines::{Fences, heading, is_rule};
+use super::lists::{checkbox_prefix, item_start};
 
 /// What a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

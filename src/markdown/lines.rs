@@ -17,11 +17,13 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
     if !(1..=6).contains(&level) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
     }
-    let mut text = after.trim();
+    // CommonMark strips spaces and tabs only: a full-width space (U+3000)
+    // after `## ` is part of the heading's text.
+    let mut text = after.trim_matches([' ', '\t']);
     // A closing sequence is #s after a space (or the whole text).
     let closing = text.trim_end_matches('#');
     if closing.is_empty() || closing.ends_with([' ', '\t']) {
-        text = closing.trim_end();
+        text = closing.trim_end_matches([' ', '\t']);
     }
     Some(Heading {
         level: level as u8,
@@ -42,45 +44,91 @@ pub fn heading_line(level: u8, text: &str) -> String {
     }
 }
 
-/// Tracks whether a line is inside a fenced code block (```` ``` ```` or `~~~`).
+/// Tracks whether a line is inside a fenced code block (```` ``` ```` or `~~~`),
+/// as CommonMark reads fences: up to three spaces of indentation before the
+/// fence (counted from the list item it sits in, if any), no backtick in a
+/// backtick fence's info string, a closing fence of the same character at
+/// least as long with nothing after it, indented up to three spaces.
 ///
-/// A fence opened inside a list item (`- ```` or indented) ends with the
-/// item: a line less indented than the fence closes it, as in CommonMark, so
-/// a code block in a bullet cannot swallow the headings that follow.
+/// A fence opened inside a list item (`- ```` or indented under an item)
+/// ends with the item: a line less indented than the item's content closes
+/// it, as in CommonMark, so a code block in a bullet cannot swallow the
+/// headings that follow.
 #[derive(Clone, Default)]
 pub struct Fences {
-    /// The fence character, its run length, and the column it starts at.
-    open: Option<(char, usize, usize)>,
+    open: Option<Fence>,
+    /// The content columns of the list items the lines so far are in, outermost first.
+    items: Vec<usize>,
+    /// Whether the last line was paragraph text (a lazy continuation line
+    /// after it keeps its list items open).
+    after_text: bool,
+}
+
+/// An open fence: its character, its length, and the column of the
+/// container it sits in (0 at the top level, an item's content column).
+#[derive(Clone, Copy)]
+struct Fence {
+    c: char,
+    len: usize,
+    container: usize,
 }
 
 impl Fences {
     /// Feeds the next line; true if that line is code (inside a fence or a fence line itself).
     pub fn is_code(&mut self, line: &str) -> bool {
-        let indent = line.len() - line.trim_start().len();
-        if let Some((_, _, column)) = self.open
-            && column > 0
-            && indent < column
-            && !line.trim().is_empty()
-        {
+        let blank = is_blank(line);
+        let indent = columns(line);
+        if let Some(fence) = self.open {
+            if fence.container == 0 || indent >= fence.container || blank {
+                if !blank && indent - fence.container <= 3 && closes(line.trim_start(), fence) {
+                    self.open = None;
+                }
+                self.after_text = false;
+                return true;
+            }
+            // The item the fence was in has ended.
             self.open = None;
+            self.after_text = false;
         }
-        let (column, rest) = after_list_marker(line);
-        let fence = ['`', '~'].into_iter().find_map(|c| {
-            let run = rest.chars().take_while(|&x| x == c).count();
-            (run >= 3).then_some((c, run))
-        });
-        match (self.open, fence) {
-            (None, Some((c, run))) => {
-                self.open = Some((c, run, column));
+        if blank {
+            self.after_text = false;
+            return false;
+        }
+        if !may_start_block(line) {
+            // Plain text (most lines): it neither opens a fence nor starts
+            // an item; it may end the items it is less indented than.
+            if !self.after_text {
+                self.items.retain(|&column| column <= indent);
+            }
+            self.after_text = true;
+            return false;
+        }
+        let item = item_content(line);
+        if self.after_text && item.is_none() && !starts_other_block(line) {
+            // A lazy continuation of the paragraph above.
+            return false;
+        }
+        self.items.retain(|&column| column <= indent);
+        if let Some((content, rest)) = item {
+            self.items.push(content);
+            self.after_text = !rest.trim().is_empty();
+            return self.try_open(rest, content);
+        }
+        let container = self.items.last().copied().unwrap_or(0);
+        let opened = indent - container <= 3 && self.try_open(line.trim_start(), container);
+        self.after_text = !opened && heading(line).is_none() && !is_rule(line);
+        opened
+    }
+
+    /// Opens a fence if `rest` (a line's content after its indentation) starts one.
+    fn try_open(&mut self, rest: &str, container: usize) -> bool {
+        match fence_start(rest) {
+            Some((c, len)) => {
+                self.open = Some(Fence { c, len, container });
+                self.after_text = false;
                 true
             }
-            (Some((c, len, _)), Some((d, run)))
-                if c == d && run >= len && rest[run..].trim().is_empty() =>
-            {
-                self.open = None;
-                true
-            }
-            (open, _) => open.is_some(),
+            None => false,
         }
     }
 
@@ -92,48 +140,136 @@ impl Fences {
     /// Whether `line` lies inside the fence open now (or closes it): a
     /// fence opened in a list item ends where the item's indentation does.
     pub fn holds(&self, line: &str) -> bool {
-        let indent = line.len() - line.trim_start().len();
-        self.open
-            .is_some_and(|(_, _, column)| column == 0 || indent >= column || line.trim().is_empty())
+        self.open.is_some_and(|fence| {
+            fence.container == 0 || columns(line) >= fence.container || line.trim().is_empty()
+        })
     }
 
-    /// The line that closes the fence still open after the last line: its
-    /// characters, indented to where the fence opened (a fence opened in a
-    /// list item closes inside the item).
+    /// The line that closes the fence still open after the last line, if
+    /// what follows could fall into it: a fence at the top level. (One
+    /// opened in a list item ends with the item, at the next line written
+    /// less indented: every heading, every item after it.)
     pub fn closing_line(&self) -> Option<String> {
-        self.open.map(|(c, len, column)| {
-            let mut line = " ".repeat(column);
-            line.extend(std::iter::repeat_n(c, len));
-            line
-        })
+        self.open
+            .filter(|fence| fence.container == 0)
+            .map(|fence| std::iter::repeat_n(fence.c, fence.len).collect())
     }
 }
 
-/// The column where a line's content starts after indentation and a list
-/// marker, and that content.
-fn after_list_marker(line: &str) -> (usize, &str) {
+/// A line of spaces and tabs only (CommonMark's blank line: a full-width
+/// space is text).
+pub fn is_blank(line: &str) -> bool {
+    line.bytes().all(|b| b == b' ' || b == b'\t')
+}
+
+/// Whether a line's first character could start a heading, a fence, a
+/// rule, a list item or a quote (a quick test before the exact ones).
+fn may_start_block(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .bytes()
+        .next()
+        .is_some_and(|b| b"#`~-*_+>".contains(&b) || b.is_ascii_digit())
+}
+
+/// Whether a line starts a block of its own (so it cannot continue a
+/// paragraph lazily): a heading, a fence, a rule, a list item, a quote.
+pub fn starts_block(line: &str) -> bool {
+    item_content(line).is_some() || starts_other_block(line)
+}
+
+/// [`starts_block`], list items aside.
+fn starts_other_block(line: &str) -> bool {
     let trimmed = line.trim_start();
-    let mut column = line.len() - trimmed.len();
+    heading(trimmed).is_some()
+        || fence_start(trimmed).is_some()
+        || trimmed.starts_with('>')
+        || is_rule(line)
+}
+
+/// A fence opening at the start of `rest`: its character and length. A
+/// backtick fence whose info string holds a backtick is inline code instead.
+fn fence_start(rest: &str) -> Option<(char, usize)> {
+    let c = rest.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let len = rest.chars().take_while(|&x| x == c).count();
+    let info = &rest[len..];
+    (len >= 3 && !(c == '`' && info.contains('`'))).then_some((c, len))
+}
+
+/// Whether `rest` (a line without its indentation) closes `fence`.
+fn closes(rest: &str, fence: Fence) -> bool {
+    let run = rest.chars().take_while(|&x| x == fence.c).count();
+    run >= fence.len && rest[run..].trim().is_empty()
+}
+
+/// Leading white space in columns (a tab to the next multiple of four).
+pub fn columns(line: &str) -> usize {
+    let mut column = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => column += 1,
+            '\t' => column += 4 - column % 4,
+            _ => break,
+        }
+    }
+    column
+}
+
+/// `---`, `* * *`, `___`: a thematic break, not an item.
+pub fn is_rule(line: &str) -> bool {
+    // Without allocating: this runs for every line, several times.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
+/// A list item's content column and its content, if `line` starts one.
+fn item_content(line: &str) -> Option<(usize, &str)> {
+    let trimmed = line.trim_start();
+    let indent = columns(line);
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if trimmed.starts_with(['-', '*', '+']) {
         1
-    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+    } else if (1..=9).contains(&digits) && trimmed[digits..].starts_with(['.', ')']) {
         digits + 1
     } else {
-        0
+        return None;
     };
-    let mut rest = trimmed;
-    if marker > 0 && trimmed[marker..].starts_with(' ') {
-        rest = trimmed[marker..].trim_start();
-        column += trimmed.len() - rest.len();
+    let after = &trimmed[marker..];
+    if marker == 1 && is_rule(line) {
+        return None;
     }
-    (column, rest)
+    if after.trim().is_empty() {
+        // An empty item (`-`): its content, if any, starts after one space.
+        return Some((indent + marker + 1, ""));
+    }
+    let rest = after.trim_start_matches(' ');
+    let spaces = after.len() - rest.len();
+    if spaces == 0 {
+        return None;
+    }
+    let spaces = if spaces > 4 { 1 } else { spaces };
+    Some((indent + marker + spaces, &after[spaces..]))
 }
 
 /// For each line, whether it is code (so a `#` line there is no heading).
 pub fn code_lines(lines: &[&str]) -> Vec<bool> {
+    code_lines_and_end(lines).0
+}
+
+/// [`code_lines`], and the fences as they stand after the last line.
+pub fn code_lines_and_end(lines: &[&str]) -> (Vec<bool>, Fences) {
     let mut fences = Fences::default();
-    lines.iter().map(|line| fences.is_code(line)).collect()
+    let code = lines.iter().map(|line| fences.is_code(line)).collect();
+    (code, fences)
 }
 
 /// The headings of `lines` outside code: (index, heading).

@@ -8,7 +8,7 @@
 //! paragraphs, blank lines, rules, comments) is kept as text where it
 //! stood. Writing the pieces back one after another gives the lines again.
 
-use super::lines::{Fences, heading};
+use super::lines::{Fences, columns, is_rule, starts_block};
 
 /// One top-level item of a list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,30 +114,8 @@ pub fn item_start(line: &str) -> Option<(String, &str)> {
     Some((line[..end].to_owned(), &line[end..]))
 }
 
-/// `---`, `* * *`, `___`: a thematic break, not an item.
-pub fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|&c| compact.chars().all(|x| x == c))
-}
-
-/// Leading white space in columns (a tab to the next multiple of four).
-fn indent_of(line: &str) -> usize {
-    let mut column = 0;
-    for c in line.chars() {
-        match c {
-            ' ' => column += 1,
-            '\t' => column += 4 - column % 4,
-            _ => break,
-        }
-    }
-    column
-}
-
 fn width(marker: &str) -> usize {
-    indent_of(marker) + marker.trim_start().chars().count()
+    columns(marker) + marker.trim_start().chars().count()
 }
 
 /// Where the item starting at `start` ends: its indented lines, a lazy
@@ -157,7 +135,7 @@ fn item_end(lines: &[&str], start: usize, content: usize, first_has_text: bool) 
             i += 1;
             continue;
         }
-        let belongs = indent_of(line) >= content
+        let belongs = columns(line) >= content
             || in_code
             || (last_is_text && i == end && lazy_continuation(line));
         if !belongs {
@@ -173,13 +151,7 @@ fn item_end(lines: &[&str], start: usize, content: usize, first_has_text: bool) 
 
 /// A line that continues the paragraph above it rather than starting a block.
 fn lazy_continuation(line: &str) -> bool {
-    let trimmed = line.trim_start();
-    !(item_start(line).is_some()
-        || heading(line).is_some()
-        || is_rule(line)
-        || trimmed.starts_with(['>', '|', '<'])
-        || trimmed.starts_with("```")
-        || trimmed.starts_with("~~~"))
+    !(starts_block(line) || line.trim_start().starts_with('<'))
 }
 
 /// Where the text starting at `start` ends: at the next item outside code.

@@ -9,6 +9,7 @@
 //! structure, line by line, and copies everything else; a text line is
 //! escaped on export only if the importer would read it as structure there.
 
+mod books;
 mod date;
 mod escape;
 mod export;
@@ -17,6 +18,7 @@ mod import;
 mod lines;
 pub mod list_grid;
 mod lists;
+mod places;
 mod sections;
 mod table;
 

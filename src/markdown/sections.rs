@@ -187,6 +187,14 @@ fn normalized_synonyms() -> &'static [(Section, String)] {
     })
 }
 
+/// The word before a resolved question's answer (`- 解決 (date): …`).
+pub fn resolved_label(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "解決",
+        Language::En => "Answer",
+    }
+}
+
 /// The language a heading is written in: English if it has no non-ASCII letter.
 pub fn heading_language(heading: &str) -> Language {
     if heading.is_ascii() {

@@ -36,7 +36,7 @@ pub struct Day {
 
 /// How a day's headings were spaced in the log it came from, so that it is
 /// written back the same way (blank lines after headings when made here).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spacing {
     /// The date heading is followed directly by the next line.
@@ -45,6 +45,16 @@ pub struct Spacing {
     /// The headings inside the day are followed directly by their text.
     #[serde(default)]
     pub tight_headings: bool,
+    /// The blank lines between the day's pieces (date heading, headings,
+    /// texts) as its log had them, where the two rules above would write
+    /// others; followed while the day has as many pieces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<u8>,
+    /// The line breaks after the day's last piece as its log had them (0:
+    /// the log ended without one), where not the usual: a blank line
+    /// before the next day, a newline at the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<u8>,
 }
 
 impl Spacing {
@@ -307,14 +317,15 @@ impl Day {
 
     /// The level of the day's section headings (`##` unless the file it
     /// came from used another): headings at this level or above, inside its
-    /// texts, would read as sections.
+    /// texts, would read as sections. A daily note dated by its file name
+    /// has no date heading (level 0), so its `#` headings are sections too.
     pub fn section_level(&self) -> u8 {
-        let day = self.heading.as_ref().map_or(1, |h| h.level.max(1));
+        let day = self.heading.as_ref().map_or(1, |h| h.level);
         self.sections
             .iter()
             .map(|s| s.level)
             .filter(|&level| level > day)
-            .min()
+            .max()
             .unwrap_or(day + 1)
     }
 

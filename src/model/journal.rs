@@ -30,6 +30,12 @@ pub struct Journal {
     pub books: Vec<Book>,
     #[serde(default, deserialize_with = "unique_dates")]
     pub days: BTreeMap<NaiveDate, Day>,
+    /// The order the days were written in the log they came from, where
+    /// that is not date order (a date twice stands for the day's part
+    /// written after its second heading). Export keeps it; the window
+    /// shows days by date. Empty: date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub written_order: Vec<NaiveDate>,
 }
 
 impl Journal {
@@ -42,6 +48,7 @@ impl Journal {
             preamble: String::new(),
             books: Vec::new(),
             days: BTreeMap::new(),
+            written_order: Vec::new(),
         }
     }
 

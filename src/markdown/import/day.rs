@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 
 use super::super::escape::{Rules, unescape_lines};
-use super::super::lines::{code_lines, headings, trim_blank};
+use super::super::lines::{Heading, code_lines, headings, trim_blank};
 use super::super::sections::classify_heading;
 use super::days::RawDay;
 use super::{ImportReport, Style};
@@ -62,23 +62,23 @@ impl<'a> Cx<'a> {
     /// The day, read from its lines of `lines`.
     pub fn parse(&mut self, lines: &[&str]) -> Day {
         let body = &lines[self.body.clone()];
-        let (preamble, raw) = self.split(body);
+        let code = code_lines(body);
+        let (preamble, raw) = self.split(body, &code);
         let preamble = unescape_lines(trim_blank(preamble), &Rules::up_to(self.section_level));
         let sections = self.sections(&raw);
         Day {
             heading: self.day_heading(),
             preamble,
             sections,
-            spacing: self.spacing(body),
+            spacing: self.spacing(body, &code),
         }
     }
 
     /// Whether the log wrote its headings with no blank line after them
     /// (most of them, where it mixes both).
-    fn spacing(&self, body: &[&str]) -> Spacing {
-        let code = code_lines(body);
+    fn spacing(&self, body: &[&str], code: &[bool]) -> Spacing {
         let (mut tight, mut loose) = (0, 0);
-        for (i, _) in headings(body, &code) {
+        for (i, _) in headings(body, code) {
             match body.get(i + 1).map(|next| next.trim().is_empty()) {
                 Some(true) => loose += 1,
                 Some(false) => tight += 1,
@@ -89,6 +89,7 @@ impl<'a> Cx<'a> {
             tight_date: self.heading.level > 0
                 && body.first().is_some_and(|first| !first.trim().is_empty()),
             tight_headings: tight > loose,
+            ..Spacing::default()
         }
     }
 
@@ -101,15 +102,13 @@ impl<'a> Cx<'a> {
     }
 
     /// The lines before the first section, and the sections.
-    fn split<'b>(&mut self, body: &'b [&'b str]) -> (&'b [&'b str], Vec<RawSection<'b>>) {
-        let code = code_lines(body);
-        let found = headings(body, &code);
-        if let Some(level) = found
-            .iter()
-            .map(|(_, h)| h.level)
-            .filter(|&l| l > self.day_level)
-            .min()
-        {
+    fn split<'b>(
+        &mut self,
+        body: &'b [&'b str],
+        code: &[bool],
+    ) -> (&'b [&'b str], Vec<RawSection<'b>>) {
+        let found = headings(body, code);
+        if let Some(level) = section_level(&found, self.day_level) {
             self.section_level = level;
         }
         let starts: Vec<_> = found
@@ -175,6 +174,39 @@ impl<'a> Cx<'a> {
             }
             None => SectionBody::Other(super::free::free_text(self, lines, raw.level)),
         }
+    }
+}
+
+/// The level of a day's sections: the first level below the day where a
+/// heading names a section (`## 今日やったこと` under a `# 日報` title),
+/// passing over a level whose only heading is the day's first one (a
+/// title) when a deeper level names sections; else the first level with
+/// headings.
+fn section_level(found: &[(usize, Heading)], day_level: u8) -> Option<u8> {
+    let below: Vec<&Heading> = found
+        .iter()
+        .map(|(_, h)| h)
+        .filter(|h| h.level > day_level)
+        .collect();
+    let first = below.first()?.level;
+    // Per level (1–6): how many headings, and whether one names a section.
+    let mut count = [0usize; 7];
+    let mut names = [false; 7];
+    for h in &below {
+        let level = usize::from(h.level);
+        count[level] += 1;
+        // Only the levels not yet known to name a section need a look.
+        if !names[level] {
+            names[level] = classify_heading(h.text).is_some();
+        }
+    }
+    let named: Vec<u8> = (1..=6u8).filter(|&l| names[usize::from(l)]).collect();
+    let is_title = |level: u8| count[usize::from(level)] == 1 && first == level;
+    match named.as_slice() {
+        [] => below.iter().map(|h| h.level).min(),
+        [only] => Some(*only),
+        [shallow, deeper, ..] if is_title(*shallow) => Some(*deeper),
+        [shallow, ..] => Some(*shallow),
     }
 }
 

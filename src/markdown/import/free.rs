@@ -3,8 +3,9 @@
 //! (`#####` under `##`), its title or empty. A table anywhere else, or one
 //! that would not write back the same, stays text.
 
-use super::super::escape::{Rules, unescape_lines};
-use super::super::lines::heading;
+use super::super::escape::unescape_lines;
+use super::super::lines::{code_lines, heading};
+use super::super::places;
 use super::super::table::{starts_table, table_len, table_to_grid, writes_back_the_same};
 use super::day::Cx;
 use crate::model::{FreeText, Grid, Language};
@@ -14,11 +15,7 @@ pub fn free_text(cx: &Cx, lines: &[&str], level: u8) -> FreeText {
     let title_level = level + 3;
     let language = cx.journal.template.language;
     let (text, grids) = split_grids(lines, title_level, language);
-    let rules = Rules {
-        grid_title: Some(title_level),
-        max_level: title_level.max(cx.section_level),
-        ..Rules::up_to(cx.section_level)
-    };
+    let rules = places::free_text(cx.section_level, level, language);
     FreeText {
         text: unescape_lines(trim_end(text), &rules),
         grids,
@@ -33,7 +30,11 @@ fn split_grids<'a>(
 ) -> (&'a [&'a str], Vec<Grid>) {
     let mut end = lines.len();
     let mut grids = Vec::new();
-    while let Some((start, grid)) = last_grid(&lines[..end], title_level, language) {
+    // A heading and table inside an open code block are code.
+    let code = code_lines(lines);
+    while let Some((start, grid)) =
+        last_grid(&lines[..end], title_level, language).filter(|(start, _)| !code[*start])
+    {
         grids.insert(0, grid);
         end = start;
     }

@@ -6,11 +6,11 @@
 //! chapters under 取り組んだこと, a checkbox on 次やること, a resolved question
 //! with its answer.
 
+use super::super::books::{chapter_for_ref, chapter_number};
 use super::super::escape::{Rules, unescape_lines};
-use super::super::export::resolved_label;
 use super::super::lists::{ItemLines, Piece, checkbox_prefix, pieces};
+use super::super::sections::resolved_label;
 use super::day::{Cx, RawSection};
-use super::learned::{chapter_for_ref, chapter_number};
 use crate::model::{
     Answer, BoxStyle, Entry, Language, Marker, NextItem, Question, Section, StudiedBook,
     StudiedChapter, WorkItem,

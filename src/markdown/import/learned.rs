@@ -1,264 +1,204 @@
 //! 学んだこと: books and chapters where there are books, topics elsewhere.
 //!
-//! A heading one level below the section is a book when the day's
-//! 取り組んだこと names it, when the library has it already, or when the
-//! headings under it read as chapters (`3 章`, `第3章`, `Chapter 3`, `3.`);
-//! then the headings one level further down are its chapters. Any other
-//! heading is a topic inside the notes, kept as written. In a chapter's
-//! notes, a table that writes back the same becomes a comparison grid (a
-//! heading just above it is its title); everything else stays text.
+//! A heading one level below the section is a book when `books` says so
+//! (the day's 取り組んだこと names it, the library has it, or the headings
+//! under it read as chapters); then the headings one level further down
+//! are its chapters. Any other heading is a topic inside the notes, kept as
+//! written. In a chapter's notes, a table under a title heading three
+//! levels below the section becomes a comparison grid when it writes back
+//! the same; every other table stays text, as written.
 
-use super::super::escape::{Rules, unescape_lines};
+use super::super::books::{chapter_for_heading, reads_as_book};
+use super::super::escape::{IsBook, Rules, reads_as_grid, unescape_lines};
 use super::super::lines::{Heading, code_lines, heading, headings, trim_blank};
-use super::super::table::{starts_table, table_len, table_to_grid, writes_back_the_same};
+use super::super::places;
+use super::super::table::{starts_table, table_len, table_to_grid};
 use super::day::Cx;
-use crate::model::{Block, BookId, ChapterId, ChapterNotes, Journal, Learned, LearnedBook};
+use crate::model::{Block, ChapterNotes, Language, Learned, LearnedBook};
+
+/// A book's heading, title and the lines under it (up to the next book).
+struct RawBook<'a> {
+    title: &'a str,
+    /// Where its lines start in the section.
+    start: usize,
+    lines: &'a [&'a str],
+}
 
 pub fn learned(cx: &mut Cx, lines: &[&str], level: u8, names: &[String]) -> Learned {
+    let named = |title: &str| names.iter().any(|n| n == title);
+    let is_book =
+        |title: &str, rest: &[&str]| reads_as_book(title, rest, level + 1, &named, cx.journal);
     let code = code_lines(lines);
-    let found = headings(lines, &code);
-    let books: Vec<(usize, Heading)> = found
-        .iter()
-        .filter(|(i, h)| h.level == level + 1 && is_book(cx, h.text, &found, *i, level, names))
-        .copied()
+    let books: Vec<(usize, Heading)> = headings(lines, &code)
+        .into_iter()
+        .filter(|(i, h)| h.level == level + 1 && is_book(h.text, &lines[i + 1..]))
         .collect();
     let intro_end = books.first().map_or(lines.len(), |(i, _)| *i);
     let rules = Rules {
-        max_level: level + 1,
-        ..Rules::up_to(cx.section_level)
+        following: &lines[intro_end..],
+        ..places::learned_intro(cx.section_level, level, &is_book)
     };
     let intro = unescape_lines(trim_blank(&lines[..intro_end]), &rules);
-    let books = books
+    let raw: Vec<RawBook> = books
         .iter()
         .enumerate()
-        .map(|(n, (start, h))| {
-            let end = books.get(n + 1).map_or(lines.len(), |(i, _)| *i);
-            learned_book(cx, h.text, &lines[start + 1..end], level)
+        .map(|(n, (start, h))| RawBook {
+            title: h.text,
+            start: start + 1,
+            lines: &lines[start + 1..books.get(n + 1).map_or(lines.len(), |(i, _)| *i)],
         })
         .collect();
+    let read: Vec<ReadBook> = raw
+        .iter()
+        .map(|book| read_book(cx, book, &lines[book.start..], level, &is_book))
+        .collect();
+    let books = read.into_iter().map(|book| store_book(cx, book)).collect();
     Learned { intro, books }
 }
 
-/// Whether the heading at line `at` (a level below the section) names a book.
-fn is_book(
-    cx: &Cx,
-    title: &str,
-    found: &[(usize, Heading)],
-    at: usize,
-    level: u8,
-    names: &[String],
-) -> bool {
-    if title.is_empty() {
-        return false;
-    }
-    if names.iter().any(|n| n == title) || cx.journal.book_by_title(title).is_some() {
-        return true;
-    }
-    let children: Vec<&str> = found
-        .iter()
-        .skip_while(|(i, _)| *i <= at)
-        .take_while(|(_, h)| h.level > level + 1)
-        .filter(|(_, h)| h.level == level + 2)
-        .map(|(_, h)| h.text)
-        .collect();
-    !children.is_empty() && children.iter().all(|label| reads_as_chapter(label))
+/// A book's text read, before its chapters are looked up in the library.
+struct ReadBook<'a> {
+    title: &'a str,
+    intro: String,
+    chapters: Vec<(&'a str, Vec<Block>)>,
 }
 
-/// A book's notes: text before its first chapter, then each chapter's.
-fn learned_book(cx: &mut Cx, title: &str, lines: &[&str], level: u8) -> LearnedBook {
-    let book = cx
-        .journal
-        .book_by_title(title)
-        .unwrap_or_else(|| cx.journal.add_book(title));
+/// A book's intro and chapters, unescaped by the rules of their places
+/// (`after` is every line from the book's first on).
+fn read_book<'a>(
+    cx: &Cx,
+    book: &RawBook<'a>,
+    after: &[&str],
+    level: u8,
+    is_book: IsBook,
+) -> ReadBook<'a> {
+    let lines = book.lines;
     let code = code_lines(lines);
     let chapters: Vec<(usize, Heading)> = headings(lines, &code)
         .into_iter()
         .filter(|(_, h)| h.level == level + 2)
         .collect();
     let intro_end = chapters.first().map_or(lines.len(), |(i, _)| *i);
-    let rules = Rules {
-        chapters: Some(level + 2),
-        max_level: level + 2,
-        ..Rules::up_to(cx.section_level)
-    };
+    let section = cx.section_level;
+    let rules = places::book_intro(section, level, is_book, &after[intro_end..]);
     let intro = unescape_lines(trim_blank(&lines[..intro_end]), &rules);
+    let language = cx.journal.template.language;
     let chapters = chapters
         .iter()
         .enumerate()
         .map(|(n, (start, h))| {
             let end = chapters.get(n + 1).map_or(lines.len(), |(i, _)| *i);
-            let chapter = chapter_for_heading(cx.journal, book, h.text);
-            let blocks = blocks(cx, trim_blank(&lines[start + 1..end]), &rules, level + 3);
-            ChapterNotes { chapter, blocks }
+            let notes = Notes {
+                lines: trim_blank(&lines[start + 1..end]),
+                after: &after[end..],
+                title_level: level + 3,
+                language,
+            };
+            let rules = places::chapter_notes(section, level, is_book, language, &[]);
+            (h.text, blocks(&notes, &rules))
         })
         .collect();
-    LearnedBook {
-        book,
+    ReadBook {
+        title: book.title,
         intro,
         chapters,
     }
 }
 
-/// A chapter's notes: text as written, with the tables that write back the
-/// same turned into grids (a heading at `title_level` just above one is its title).
-fn blocks(cx: &Cx, lines: &[&str], rules: &Rules, title_level: u8) -> Vec<Block> {
-    let rules = &Rules {
-        max_level: title_level,
-        ..*rules
-    };
-    let language = cx.journal.template.language;
+/// The book and its chapters found in (or added to) the library.
+fn store_book(cx: &mut Cx, book: ReadBook) -> LearnedBook {
+    let id = cx
+        .journal
+        .book_by_title(book.title)
+        .unwrap_or_else(|| cx.journal.add_book(book.title));
+    let chapters = book
+        .chapters
+        .into_iter()
+        .map(|(label, blocks)| ChapterNotes {
+            chapter: chapter_for_heading(cx.journal, id, label),
+            blocks,
+        })
+        .collect();
+    LearnedBook {
+        book: id,
+        intro: book.intro,
+        chapters,
+    }
+}
+
+/// A chapter's notes, and what stands after them in the section.
+struct Notes<'a> {
+    lines: &'a [&'a str],
+    after: &'a [&'a str],
+    title_level: u8,
+    language: Language,
+}
+
+/// A chapter's notes: text as written, with each table under a title
+/// heading that writes back the same as a grid taken out as that grid.
+fn blocks(notes: &Notes, rules: &Rules) -> Vec<Block> {
+    let lines = notes.lines;
     let code = code_lines(lines);
     let mut blocks = Vec::new();
-    let mut text: Vec<&str> = Vec::new();
+    let mut text_start = 0;
     let mut i = 0;
     while i < lines.len() {
-        if !code[i] && starts_table(&lines[i..]) {
-            let len = table_len(&lines[i..]);
-            let table = &lines[i..i + len];
-            let title_line = text.iter().rposition(|l| !l.trim().is_empty());
-            let title = title_line
-                .and_then(|t| heading(text[t]).filter(|h| h.level == title_level))
-                .map(|h| h.text.to_owned());
-            let grid = table_to_grid(table, title.clone().unwrap_or_default())
-                .filter(|grid| writes_back_the_same(table, grid, language));
-            if let Some(grid) = grid {
-                if title.is_some() {
-                    text.truncate(title_line.unwrap_or(0));
-                }
-                push_text(&mut blocks, &text, rules);
-                text.clear();
-                blocks.push(Block::Grid(grid));
-                i += len;
-                continue;
-            }
-        }
-        text.push(lines[i]);
-        i += 1;
+        let grid = (!code[i] && starts_table(&lines[i..]))
+            .then(|| titled_grid(lines, text_start, i, notes))
+            .flatten();
+        let Some((title_at, grid, len)) = grid else {
+            i += 1;
+            continue;
+        };
+        push_text(
+            &mut blocks,
+            &lines[text_start..title_at],
+            &lines[title_at..],
+            notes,
+            rules,
+        );
+        blocks.push(Block::Grid(grid));
+        i += len;
+        text_start = i;
     }
-    push_text(&mut blocks, &text, rules);
+    push_text(&mut blocks, &lines[text_start..], &[], notes, rules);
     blocks
 }
 
-fn push_text(blocks: &mut Vec<Block>, lines: &[&str], rules: &Rules) {
-    let text = unescape_lines(trim_blank(lines), rules);
+/// The grid a table at `at` is, if a title heading stands right above it
+/// (blank lines aside) and it writes back the same: where the title is, the
+/// grid, and the table's length.
+fn titled_grid(
+    lines: &[&str],
+    text_start: usize,
+    at: usize,
+    notes: &Notes,
+) -> Option<(usize, crate::model::Grid, usize)> {
+    let title_at = lines[text_start..at]
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map(|i| text_start + i)?;
+    let title = heading(lines[title_at]).filter(|h| h.level == notes.title_level)?;
+    let len = table_len(&lines[at..]);
+    let table = &lines[at..at + len];
+    if !reads_as_grid(table, title.text, notes.language) {
+        return None;
+    }
+    let grid = table_to_grid(table, title.text.to_owned())?;
+    Some((title_at, grid, len))
+}
+
+/// Text of the notes, unescaped given what follows it in the notes (`rest`)
+/// and after them.
+fn push_text(blocks: &mut Vec<Block>, lines: &[&str], rest: &[&str], notes: &Notes, rules: &Rules) {
+    let mut following: Vec<&str> = rest.to_vec();
+    following.extend_from_slice(notes.after);
+    let rules = Rules {
+        following: &following,
+        ..*rules
+    };
+    let text = unescape_lines(trim_blank(lines), &rules);
     if !text.is_empty() {
         blocks.push(Block::Text(text));
-    }
-}
-
-/// Whether a heading reads as a chapter: `3 章`, `第3章`, `Chapter 3`, `Ch. 3`, `3. Title`.
-pub fn reads_as_chapter(label: &str) -> bool {
-    let label = label.trim();
-    let lower = label.to_lowercase();
-    for prefix in ["chapter", "ch."] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            return rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        }
-    }
-    let rest = label.strip_prefix('第').unwrap_or(label);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    let after = &rest[digits..];
-    after.trim_start().starts_with('章')
-        || after.starts_with(['.', ':'])
-            && after[1..].chars().next().is_none_or(char::is_whitespace)
-}
-
-/// The chapter a heading names in `book`: the same label, or a chapter known
-/// so far only by its number (whose label then becomes the full one).
-pub fn chapter_for_heading(journal: &mut Journal, book: BookId, label: &str) -> ChapterId {
-    let number = chapter_number(label);
-    let Some(found) = journal.book_mut(book) else {
-        return ChapterId(0);
-    };
-    if let Some(chapter) = found.chapters.iter().find(|c| c.label == label) {
-        return chapter.id;
-    }
-    let number_only = found.chapters.iter_mut().find(|c| {
-        number.is_some() && is_bare_number(&c.label) && chapter_number(&c.label) == number
-    });
-    if let Some(chapter) = number_only {
-        chapter.label = label.to_owned();
-        return chapter.id;
-    }
-    journal.add_chapter(book, label).unwrap_or(ChapterId(0))
-}
-
-/// The chapter a reference under 取り組んだこと means: the same label, or for
-/// a bare number (`5`, `5章`, `第5章`) the chapter with that number.
-pub fn chapter_for_ref(journal: &mut Journal, book: BookId, written: &str) -> ChapterId {
-    let found = journal.book(book).and_then(|b| {
-        b.chapters.iter().find(|c| c.label == written).or_else(|| {
-            let number = chapter_number(written).filter(|_| is_bare_number(written))?;
-            b.chapters
-                .iter()
-                .find(|c| chapter_number(&c.label) == Some(number))
-        })
-    });
-    match found {
-        Some(chapter) => chapter.id,
-        None => journal.add_chapter(book, written).unwrap_or(ChapterId(0)),
-    }
-}
-
-/// The number a chapter label starts with: `5 章 …`, `第5章`, `Chapter 5`, `Ch. 5`.
-pub fn chapter_number(label: &str) -> Option<u32> {
-    let label = label.trim();
-    // Without allocating: this runs for every chapter of a book, for every
-    // chapter a log mentions.
-    let skip = ["第", "chapter", "ch.", "ch"]
-        .iter()
-        .find(|p| {
-            label
-                .get(..p.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(p))
-        })
-        .map_or(0, |p| p.len());
-    let rest = label.get(skip..)?.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest[..digits].parse().ok()
-}
-
-/// A label that is only a chapter number (`5`, `5 章`, `第5章`, `Chapter 5`).
-fn is_bare_number(label: &str) -> bool {
-    let words = || {
-        label
-            .chars()
-            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-    };
-    chapter_number(label).is_some()
-        && ["", "章", "第章", "chapter", "ch", "ch."]
-            .iter()
-            .any(|w| words().eq(w.chars()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chapter_headings_are_told_from_topics() {
-        for label in [
-            "3 章 コンテナ",
-            "第3章",
-            "Chapter 3",
-            "Ch. 12 Streams",
-            "3. 設計",
-            "5章",
-        ] {
-            assert!(reads_as_chapter(label), "{label}");
-        }
-        for label in [
-            "2024年の振り返り",
-            "5 things",
-            "Rust",
-            "3.14 について",
-            "所有権",
-        ] {
-            assert!(!reads_as_chapter(label), "{label}");
-        }
     }
 }

@@ -19,6 +19,7 @@ mod days;
 mod free;
 mod items;
 mod learned;
+mod spacing;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -31,7 +32,6 @@ use super::sections::heading_language;
 use crate::model::{Day, Journal, Section, SectionHeadings};
 
 pub use days::DateSource;
-pub(crate) use learned::reads_as_chapter;
 
 /// How to import.
 #[derive(Clone, Debug)]
@@ -108,6 +108,11 @@ pub fn import(
     };
     add_preamble(journal, &lines[found.preamble.clone()], found.day_level);
     let learn_style = journal.days.is_empty();
+    if learn_style {
+        // Grids are read in the journal's language (their total column's
+        // word), so a new journal speaks the log's before a day is read.
+        learn_language(journal, &lines);
+    }
     let mut style = Style {
         date_format: found.format.clone(),
         newest_first: newest_first(&found.days),
@@ -121,9 +126,10 @@ pub fn import(
         let mut scratch_style = Style::default();
         let mut scratch_report = ImportReport::default();
         let reading = (&mut scratch_style, &mut scratch_report);
-        read_days(journal, &found, &lines, options, reading);
+        read_days(journal, &found, &lines, options, reading, false);
     }
-    let parsed = read_days(journal, &found, &lines, options, (&mut style, &mut report));
+    let reading = (&mut style, &mut report);
+    let parsed = read_days(journal, &found, &lines, options, reading, true);
     if learn_style {
         style.apply(journal);
     }
@@ -145,25 +151,29 @@ fn order_new_chapters(journal: &mut Journal, books_before: &[crate::model::BookI
         let numbers: Option<Vec<u32>> = book
             .chapters
             .iter()
-            .map(|c| learned::chapter_number(&c.label))
+            .map(|c| super::books::chapter_number(&c.label))
             .collect();
         if numbers.is_some() {
             book.chapters
-                .sort_by_key(|c| learned::chapter_number(&c.label));
+                .sort_by_key(|c| super::books::chapter_number(&c.label));
         }
     }
 }
 
 /// Each day of the log read (days the journal has are kept unless
-/// replacing); a date met twice is one day.
+/// replacing); a date met twice is one day. With `measure`, each day keeps
+/// the blank lines its log had.
 fn read_days(
     journal: &mut Journal,
     found: &days::Days,
     lines: &[&str],
     options: &ImportOptions,
     (style, report): (&mut Style, &mut ImportReport),
+    measure: bool,
 ) -> BTreeMap<NaiveDate, Day> {
     let mut parsed: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    // The lines each day was read from (a date met twice, from both places).
+    let mut sources: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
     for raw in &found.days {
         if journal.days.contains_key(&raw.date) && !options.replace {
             report.kept.push(raw.date);
@@ -171,12 +181,21 @@ fn read_days(
         }
         let mut cx = day::Cx::new(journal, raw, found.day_level, style, report);
         let day = cx.parse(lines);
+        let from = raw.body.start - usize::from(raw.heading.level > 0);
+        sources
+            .entry(raw.date)
+            .or_default()
+            .extend_from_slice(&lines[from..raw.body.end]);
         match parsed.get_mut(&raw.date) {
             Some(earlier) => day::append(earlier, day, raw),
             None => {
                 parsed.insert(raw.date, day);
             }
         }
+    }
+    let last = found.days.last().map(|raw| raw.date);
+    for (date, day) in parsed.iter_mut().filter(|_| measure) {
+        spacing::keep_spacing(journal, *date, day, &sources[date], last == Some(*date));
     }
     parsed
 }
@@ -185,9 +204,16 @@ fn read_days(
 /// imported again does not add it twice.
 fn add_preamble(journal: &mut Journal, lines: &[&str], day_level: u8) {
     let mut preamble = unescape_lines(trim_blank(lines), &Rules::before_days(day_level));
-    // A newline at its end says the first day's heading followed it directly.
-    if !preamble.is_empty() && lines.last().is_some_and(|l| !l.trim().is_empty()) {
-        preamble.push('\n');
+    // Newlines at its end say how far below it the first day's heading
+    // was: one, directly after it; none, after a blank line; n, after n
+    // blank lines.
+    let blank = lines
+        .iter()
+        .rev()
+        .take_while(|l| l.trim().is_empty())
+        .count();
+    if !preamble.is_empty() && blank != 1 {
+        preamble.push_str(&"\n".repeat(blank.max(1)));
     }
     if preamble.is_empty() || journal.preamble.contains(&preamble) {
         return;
@@ -206,6 +232,20 @@ fn store_days(journal: &mut Journal, days: BTreeMap<NaiveDate, Day>, report: &mu
             report.added.push(date);
         }
         journal.days.insert(date, day);
+    }
+}
+
+/// A new journal takes the language of the first section heading the log
+/// has that names a section, whatever the system's language.
+fn learn_language(journal: &mut Journal, lines: &[&str]) {
+    let code = super::lines::code_lines(lines);
+    let first = super::lines::headings(lines, &code)
+        .into_iter()
+        .find(|(_, h)| super::sections::classify_heading(h.text).is_some());
+    if let Some((_, h)) = first {
+        let language = heading_language(h.text);
+        journal.template.language = language;
+        journal.template.headings = SectionHeadings::for_language(language);
     }
 }
 

@@ -175,6 +175,7 @@ fn date(text: &str) -> NaiveDate {
 fn the_corpus_has_every_log_and_each_is_listed() {
     let mut on_disk: Vec<String> = store::find_logs(&corpus_dir())
         .unwrap()
+        .files
         .iter()
         .map(|p| {
             let relative = p.strip_prefix(corpus_dir()).unwrap();
@@ -280,7 +281,7 @@ fn logs_from_the_folder_named_by_studylog_logs() {
         return;
     };
     let mut failures = Vec::new();
-    for path in store::find_logs(Path::new(&dir)).unwrap() {
+    for path in store::find_logs(Path::new(&dir)).unwrap().files {
         let Ok(log) = store::read_log(&path) else {
             eprintln!("skipped (not text): {}", path.display());
             continue;

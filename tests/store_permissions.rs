@@ -98,3 +98,22 @@ fn a_journal_that_cannot_be_read_is_an_error_not_a_crash() {
     );
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
 }
+
+#[test]
+fn a_folder_of_logs_that_cannot_be_read_is_skipped_and_named() {
+    if is_root() {
+        eprintln!("skipped as root: root reads every folder");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let logs = dir.path().join("logs");
+    fs::create_dir_all(logs.join("locked")).unwrap();
+    fs::write(logs.join("2024-05-01.md"), "## 感想\n\nよかった\n").unwrap();
+    fs::write(logs.join("locked/2024-05-02.md"), "## 感想\n\n読めない\n").unwrap();
+    fs::set_permissions(logs.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let found = store::find_logs(&logs).unwrap();
+    fs::set_permissions(logs.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(found.files, [logs.join("2024-05-01.md")]);
+    assert_eq!(found.skipped.len(), 1, "{:?}", found.skipped);
+    assert!(found.skipped[0].contains("locked"), "{:?}", found.skipped);
+}

@@ -195,8 +195,13 @@ fn day() -> impl Strategy<Value = Day> {
         level,
         body,
     });
-    let heading =
-        prop::option::of((0u8..=3, text()).prop_map(|(level, text)| DayHeading { level, text }));
+    let heading = prop::option::of(
+        (0u8..=3, text(), 0u8..=3).prop_map(|(level, text, indent)| DayHeading {
+            level,
+            text,
+            indent,
+        }),
+    );
     let spacing = (
         any::<bool>(),
         any::<bool>(),

@@ -8,12 +8,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Failure, say};
 use crate::locale::system_language;
-use crate::markdown::{self, DateSource, ImportOptions, ImportReport};
+use crate::markdown::{self, DateSource, ImportReport};
 use crate::model::{Book, BookId, Journal};
+use crate::session::{self, ImportHow, Imported};
 use crate::store;
 
 /// What to export: one day, one book, or (neither) the whole journal.
@@ -85,38 +86,19 @@ fn find_book(journal: &Journal, title: &str) -> Result<BookId, String> {
     }
 }
 
-/// How `import` reads the logs it is given.
-pub struct How {
-    pub year: Option<i32>,
-    pub date: Option<NaiveDate>,
-    pub replace: bool,
-}
-
-/// What an import of several logs did, for the summary.
-#[derive(Default)]
-struct Tally {
-    files: usize,
-    added: usize,
-    replaced: usize,
-    kept: usize,
-    refused: Vec<String>,
-}
-
 /// Logs above this many get a progress line on standard error.
 const PROGRESS_FROM: usize = 50;
 
 pub fn import(
     inputs: &[PathBuf],
     output: Option<PathBuf>,
-    how: How,
+    how: ImportHow,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = output.unwrap_or_else(|| journal_path_for(&inputs[0]));
-    let mut files = Vec::new();
-    for input in inputs {
-        files.extend(store::find_logs(input)?);
-    }
+    let mut imported = Imported::default();
+    let files = session::find_logs(inputs, &mut imported);
     if let Some(input) = files.iter().find(|f| store::same_file(f, &target)) {
         return Err(format!(
             "{}: is a log being imported; the journal must be another file",
@@ -130,110 +112,88 @@ pub fn import(
         Err(e) if e.is_missing() => Journal::new(store::journal_name(&target), system_language()),
         Err(e) => return Err(e.into()),
     };
-    let tally = import_all(&mut journal, &files, &how, out, err)?;
-    if tally.added + tally.replaced == 0 && !tally.refused.is_empty() {
-        return Err(tally.refused.join("\n").into());
+    let mut progress = |n: usize, total: usize| {
+        if total >= PROGRESS_FROM && n.is_multiple_of(100) {
+            let _ = writeln!(err, "importing: {n}/{total} logs");
+        }
+    };
+    session::import_logs(&mut journal, &files, &how, &mut imported, &mut progress);
+    report_logs(&imported, out)?;
+    if !imported.brings_anything() && !imported.refused.is_empty() {
+        return Err(imported.refused.join("\n").into());
     }
     store::save_locked(&lock, &target, &journal)?;
     drop(lock);
-    summarise(&tally, out)?;
+    summarise(&imported, out)?;
     say(
         out,
         format_args!("saved {}: {}", target.display(), journal.summary()),
     )?;
-    if tally.refused.is_empty() {
+    if imported.refused.is_empty() {
         Ok(())
     } else {
         Err(format!(
             "{} refused; the other logs were saved",
-            count(tally.refused.len(), "log was", "logs were")
+            count(imported.refused.len(), "log was", "logs were")
         )
         .into())
     }
 }
 
-/// Import each log in turn; a log that cannot be read or dated is refused
-/// (and changes nothing), the others go on.
-fn import_all(
-    journal: &mut Journal,
-    files: &[PathBuf],
-    how: &How,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<Tally, Failure> {
-    let mut tally = Tally::default();
-    let detailed = files.len() <= 20;
-    for (n, file) in files.iter().enumerate() {
-        if files.len() >= PROGRESS_FROM && n % 100 == 0 {
-            let _ = writeln!(err, "importing: {n}/{} logs", files.len());
-        }
-        tally.files += 1;
-        match import_one(journal, file, how) {
-            Ok((report, note)) => {
-                tally.added += report.added.len();
-                tally.replaced += report.replaced.len();
-                tally.kept += report.kept.len();
-                if detailed
-                    || !report.kept.is_empty()
-                    || !report.warnings.is_empty()
-                    || note.is_some()
-                {
-                    say(
-                        out,
-                        format_args!("{}: {}", file.display(), describe(&report, note)),
-                    )?;
-                }
-            }
-            Err(reason) => tally.refused.push(reason),
+/// A line per log (all of them when few, else those worth a look), then
+/// each log refused and each folder skipped.
+fn report_logs(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
+    let detailed = imported.logs.len() <= 20;
+    for log in &imported.logs {
+        let report = &log.report;
+        let note = log
+            .converted_from
+            .map(|from| format!("converted from {from}"));
+        if detailed
+            || !report.kept.is_empty()
+            || !report.joined.is_empty()
+            || !report.warnings.is_empty()
+            || note.is_some()
+        {
+            say(
+                out,
+                format_args!("{}: {}", log.path.display(), describe(report, note)),
+            )?;
         }
     }
-    for reason in &tally.refused {
+    for reason in &imported.refused {
         say(out, format_args!("refused {reason}"))?;
     }
-    Ok(tally)
+    for folder in &imported.skipped {
+        say(out, format_args!("skipped {folder}"))?;
+    }
+    Ok(())
 }
 
-/// One log into the journal; a word on its encoding, if it was converted.
-fn import_one(
-    journal: &mut Journal,
-    file: &Path,
-    how: &How,
-) -> Result<(ImportReport, Option<String>), String> {
-    let log = store::read_log(file).map_err(|e| e.to_string())?;
-    let options = ImportOptions {
-        default_year: how
-            .year
-            .or_else(|| markdown::year_in_file_name(file))
-            .unwrap_or_else(|| chrono::Local::now().year()),
-        replace: how.replace,
-        date: how.date,
-        source: Some(file.to_owned()),
-    };
-    let report = markdown::import(journal, &log.text, &options)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    let note = log
-        .converted_from
-        .map(|from| format!("converted from {from}"));
-    Ok((report, note))
-}
-
-fn summarise(tally: &Tally, out: &mut dyn Write) -> Result<(), Failure> {
-    if tally.files <= 1 {
+fn summarise(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
+    let files = imported.logs.len() + imported.refused.len();
+    if files <= 1 {
         return Ok(());
     }
+    let [added, replaced, kept, joined] = imported.totals();
     let mut line = format!(
         "{}: {} added",
-        count(tally.files, "log", "logs"),
-        count(tally.added, "day", "days")
+        count(files, "log", "logs"),
+        count(added, "day", "days")
     );
-    if tally.replaced > 0 {
-        line.push_str(&format!(", {} replaced", tally.replaced));
+    if replaced > 0 {
+        line.push_str(&format!(", {replaced} replaced"));
     }
-    if tally.kept > 0 {
-        line.push_str(&format!(", {} kept as they were", tally.kept));
+    if joined > 0 {
+        line.push_str(&format!(
+            ", {joined} joined with another log of the same date"
+        ));
     }
-    if !tally.refused.is_empty() {
-        line.push_str(&format!(", {} refused", tally.refused.len()));
+    if kept > 0 {
+        line.push_str(&format!(", {kept} kept as they were"));
+    }
+    if !imported.refused.is_empty() {
+        line.push_str(&format!(", {} refused", imported.refused.len()));
     }
     say(out, line)
 }
@@ -248,6 +208,13 @@ fn describe(report: &ImportReport, note: Option<String>) -> String {
     let mut text = format!("{} added", count(report.added.len(), "day", "days"));
     if !report.replaced.is_empty() {
         text.push_str(&format!(", {} replaced", report.replaced.len()));
+    }
+    if !report.joined.is_empty() {
+        let dates: Vec<String> = report.joined.iter().map(NaiveDate::to_string).collect();
+        text.push_str(&format!(
+            ", joined into the day another log of this import brought: {}",
+            dates.join(", ")
+        ));
     }
     if !report.kept.is_empty() {
         let dates: Vec<String> = report.kept.iter().map(NaiveDate::to_string).collect();

@@ -199,7 +199,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             output,
             files,
         } => {
-            let how = markdown::How {
+            let how = crate::session::ImportHow {
                 year,
                 date,
                 replace,

@@ -277,13 +277,16 @@ fn english_date(rest: &str, default_year: i32) -> Option<Parsed> {
             rest: &rest[m_len..],
             used: m_len,
         };
+        // `January, 01, 2020` has a comma after the month.
+        let comma = if cursor.eat(",") { "," } else { "" };
         cursor.eat_spaces().then_some(())?;
         let (day, d_len) = cursor.number()?;
         (d_len <= 2).then_some(())?;
         cursor.eat_ordinal();
         let month_format = if full { "%B" } else { "%b" };
+        let day_format = if d_len == 2 && day < 10 { "%d" } else { "%-d" };
         let (year, tail) = year_after(&mut cursor);
-        let format = format!("{month_format} %-d{tail}");
+        let format = format!("{month_format}{comma} {day_format}{tail}");
         let year_given = year.is_some();
         let date = ymd(year.unwrap_or(default_year), month, day);
         return Some((date, cursor.used, format, year_given));
@@ -355,6 +358,14 @@ fn weekday_beside(text: &str, span: &Range<usize>) -> Option<(Weekday, String)> 
         });
     if let Some(found) = inner.and_then(weekday_named) {
         return Some(found);
+    }
+    // `May 2, Friday`: a weekday after a comma.
+    let following = after
+        .strip_prefix([',', '、', '，'])
+        .and_then(|rest| rest.trim_start().split(|c: char| !c.is_alphabetic()).next())
+        .and_then(weekday_named);
+    if following.is_some() {
+        return following;
     }
     let before = text[..span.start].trim_end().trim_end_matches(',');
     let last_word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;

@@ -91,6 +91,17 @@ impl Rules<'_> {
             || self.is_grid_title(h, rest)
     }
 
+    /// Whether a heading indented one to three spaces starts a day: a real
+    /// date at the day level (the importer takes it for one, as its writer
+    /// meant when indenting it into a list item).
+    fn is_indented_day(&self, h: &Heading) -> bool {
+        h.level == self.day_level
+            && matches!(
+                super::date::find_date(h.text, 2000),
+                super::date::DateInText::Found(_)
+            )
+    }
+
     fn is_grid_title(&self, h: &Heading, rest: &[&str]) -> bool {
         let (level, to_the_end) = match self.grid_title {
             Some(GridTitle::Anywhere(level)) => (level, false),
@@ -146,9 +157,20 @@ impl Escaped {
     }
 }
 
-/// Whether a line could need a backslash: a heading, or one escaped already.
+/// Whether a line could need a backslash: a heading, or one escaped
+/// already, maybe indented up to three spaces.
 fn may_be_escaped(line: &str) -> bool {
-    line.starts_with(['#', '\\'])
+    line.trim_start_matches(' ').starts_with(['#', '\\'])
+}
+
+/// A heading indented one to three spaces, escaped or not: the spaces, and
+/// the heading without its backslashes.
+fn indented_date(line: &str) -> Option<(usize, Heading<'_>)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if !(1..=3).contains(&indent) {
+        return None;
+    }
+    heading(line[indent..].trim_start_matches('\\')).map(|h| (indent, h))
 }
 
 /// The heading a line is once its leading backslashes are taken off, if
@@ -207,6 +229,12 @@ fn escaped_lines(lines: &[&str], code: &[bool], rules: &Rules) -> Vec<String> {
         if code[i] {
             continue;
         }
+        if let Some((indent, h)) = indented_date(lines[i]) {
+            if rules.is_indented_day(&h) {
+                written[i].insert(indent, '\\');
+            }
+            continue;
+        }
         let Some(h) = heading(lines[i]).or_else(|| escaped_heading(lines[i])) else {
             continue;
         };
@@ -223,7 +251,10 @@ fn escaped_lines(lines: &[&str], code: &[bool], rules: &Rules) -> Vec<String> {
 /// that is an escaped heading which, without its backslashes, would read
 /// as structure under `rules`.
 pub fn unescape_lines(lines: &[&str], rules: &Rules) -> String {
-    if !lines.iter().any(|l| l.starts_with('\\')) {
+    if !lines
+        .iter()
+        .any(|l| l.trim_start_matches(' ').starts_with('\\'))
+    {
         return lines.join("\n");
     }
     let mut fences = Fences::default();
@@ -234,6 +265,12 @@ pub fn unescape_lines(lines: &[&str], rules: &Rules) -> String {
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             out.push('\n');
+        }
+        if let Some((indent, h)) = indented_date(line).filter(|_| !code[i]) {
+            let escaped = line[indent..].starts_with('\\') && rules.is_indented_day(&h);
+            out.push_str(&line[..indent]);
+            out.push_str(&line[indent + usize::from(escaped)..]);
+            continue;
         }
         let structure = !code[i]
             && escaped_heading(line).is_some_and(|h| rules.is_structure(&h, &rest[i + 1..]));

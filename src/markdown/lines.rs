@@ -31,6 +31,16 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
     })
 }
 
+/// A heading indented up to three spaces (CommonMark allows it; a writer
+/// may have indented one into a list item): the spaces, and the heading.
+pub fn indented_heading(line: &str) -> Option<(usize, Heading<'_>)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    (indent <= 3)
+        .then(|| heading(&line[indent..]))
+        .flatten()
+        .map(|h| (indent, h))
+}
+
 /// A heading line of `level` with `text`.
 pub fn heading_line(level: u8, text: &str) -> String {
     let hashes = "#".repeat(usize::from(level.clamp(1, 6)));
@@ -293,10 +303,13 @@ pub fn front_matter_len(lines: &[&str]) -> usize {
         .map_or(0, |end| end + 2)
 }
 
-/// The value of `key:` in front matter lines, unquoted.
+/// The value of `key:` in front matter lines (the key in any case), unquoted.
 pub fn front_matter_value<'a>(front: &[&'a str], key: &str) -> Option<&'a str> {
     front.iter().find_map(|line| {
-        let value = line.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+        let name = line
+            .get(..key.len())
+            .filter(|n| n.eq_ignore_ascii_case(key))?;
+        let value = line[name.len()..].trim_start().strip_prefix(':')?;
         let value = value.trim().trim_matches(['"', '\'']);
         (!value.is_empty()).then_some(value)
     })

@@ -10,22 +10,35 @@
 use super::escape::{GridTitle, IsBook, Rules};
 use crate::model::Language;
 
-/// Text before a day's first section, and text between list items.
-pub fn plain(section: u8) -> Rules<'static> {
-    Rules::up_to(section)
+/// The levels of a day as written: its date heading's (0 for a daily note
+/// without one) and its sections'.
+#[derive(Clone, Copy, Debug)]
+pub struct Levels {
+    pub day: u8,
+    pub section: u8,
+}
+
+/// Text before a day's first section, and text between list items: a
+/// heading at the section level or above starts a section, and a date
+/// heading at the day level (even indented) starts a day.
+pub fn plain(levels: Levels) -> Rules<'static> {
+    Rules {
+        day_level: levels.day,
+        ..Rules::up_to(levels.section)
+    }
 }
 
 /// 学んだこと's text before its first book, in a section at `level`.
-pub fn learned_intro<'a>(section: u8, level: u8, is_book: IsBook<'a>) -> Rules<'a> {
+pub fn learned_intro<'a>(levels: Levels, level: u8, is_book: IsBook<'a>) -> Rules<'a> {
     Rules {
         books: Some((level + 1, is_book)),
-        ..Rules::up_to(section)
+        ..plain(levels)
     }
 }
 
 /// A book's text before its first chapter, with the lines after it.
 pub fn book_intro<'a>(
-    section: u8,
+    levels: Levels,
     level: u8,
     is_book: IsBook<'a>,
     following: &'a [&'a str],
@@ -33,14 +46,14 @@ pub fn book_intro<'a>(
     Rules {
         chapters: Some(level + 2),
         following,
-        ..learned_intro(section, level, is_book)
+        ..learned_intro(levels, level, is_book)
     }
 }
 
 /// A chapter's notes, with the lines after them: a heading over a table
 /// that reads as a grid is that grid's title.
 pub fn chapter_notes<'a>(
-    section: u8,
+    levels: Levels,
     level: u8,
     is_book: IsBook<'a>,
     language: Language,
@@ -49,16 +62,16 @@ pub fn chapter_notes<'a>(
     Rules {
         grid_title: Some(GridTitle::Anywhere(level + 3)),
         language,
-        ..book_intro(section, level, is_book, following)
+        ..book_intro(levels, level, is_book, following)
     }
 }
 
 /// 感想 or a section kept as written, at `level`: grids come after the
 /// text, each under a heading three levels down.
-pub fn free_text(section: u8, level: u8, language: Language) -> Rules<'static> {
+pub fn free_text(levels: Levels, level: u8, language: Language) -> Rules<'static> {
     Rules {
         grid_title: Some(GridTitle::AtTheEnd(level + 3)),
         language,
-        ..Rules::up_to(section)
+        ..plain(levels)
     }
 }

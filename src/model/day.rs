@@ -71,6 +71,14 @@ impl Spacing {
 pub struct DayHeading {
     pub level: u8,
     pub text: String,
+    /// Spaces before the `#`s (a heading its writer indented into a list
+    /// item above it): written back the same.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub indent: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// The heading level of a section when the file says nothing else (`##`).

@@ -12,6 +12,7 @@ mod grid;
 mod grid_ops;
 mod history;
 mod ids;
+mod join;
 mod journal;
 mod library;
 pub mod merge;
@@ -37,6 +38,7 @@ pub use grid_ops::{
 };
 pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
+pub use join::join_days;
 pub use journal::{FORMAT_VERSION, Journal, unique_dates};
 pub use library::{days_with_book, days_with_chapter};
 pub use search::{

@@ -18,6 +18,9 @@ pub enum LoadError {
     #[error("{}: this is Markdown, not a journal: use `studylog import` (or File → Import Markdown) to read it into one", path.display())]
     Markdown { path: PathBuf },
 
+    #[error("{}: larger than {limit_mb} MB: not a daily log", path.display())]
+    LogTooLarge { path: PathBuf, limit_mb: u64 },
+
     #[error("{}: the file is {size} bytes, more than a journal can be ({limit} bytes)", path.display())]
     TooLarge {
         path: PathBuf,

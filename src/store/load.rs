@@ -202,6 +202,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         path: path.to_owned(),
         source,
     })?;
+    text_from_bytes(path, bytes)
+}
+
+/// Bytes read from `path` as UTF-8 text, a BOM removed; else the line and
+/// column of the first byte that is not UTF-8.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),

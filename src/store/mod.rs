@@ -31,7 +31,7 @@ pub use load::{
     MAX_FILE_BYTES, file_exists, is_journal_file, load, load_with_preview, parse_journal, read_text,
 };
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
-pub use logs::{LogText, find_logs, read_log};
+pub use logs::{FoundLogs, LogText, MAX_LOG_BYTES, find_logs, read_log};
 pub use preview::preview;
 pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, canonical, default_recovery_dir, find_left_behind,

@@ -2,12 +2,14 @@
 //! range, the sections recognised, what is kept as written, warnings, and the
 //! logs refused and why; then Import or Cancel.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use egui::{Id, Modal, RichText, Ui};
 
+use crate::markdown::ImportReport;
 use crate::model::{Journal, Section};
+use crate::session::Imported;
 
 use super::i18n::UiLanguage;
 
@@ -16,31 +18,46 @@ use super::i18n::UiLanguage;
 pub struct ImportPreview {
     /// The journal as it would be after the import.
     pub journal: Journal,
-    pub added: Vec<NaiveDate>,
-    pub replaced: Vec<NaiveDate>,
-    pub kept: Vec<NaiveDate>,
-    /// Sections recognised, by kind, and how many.
-    pub recognised: std::collections::BTreeMap<Section, usize>,
-    pub kept_as_written: usize,
-    pub warnings: Vec<String>,
-    /// Logs read, with a note (converted from Shift_JIS, dated by its name).
-    pub read: Vec<(PathBuf, Option<String>)>,
-    /// Logs refused, and why.
-    pub refused: Vec<String>,
+    /// What each log brought, the logs refused and the folders skipped.
+    pub imported: Imported,
 }
 
 impl ImportPreview {
-    /// The first and last day the import brings.
-    fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let mut days = self.added.iter().chain(&self.replaced);
-        let first = *days.clone().min()?;
-        let last = *days.by_ref().max()?;
-        Some((first, last))
+    /// The dates one kind of report lists, over all logs.
+    fn dates(&self, list: fn(&ImportReport) -> &Vec<NaiveDate>) -> Vec<NaiveDate> {
+        let mut dates: Vec<NaiveDate> = self
+            .imported
+            .logs
+            .iter()
+            .flat_map(|log| list(&log.report).iter().copied())
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+
+    /// The days the import brings (added or replaced), in date order.
+    pub fn brought(&self) -> Vec<NaiveDate> {
+        let mut dates = self.dates(|r| &r.added);
+        dates.extend(self.dates(|r| &r.replaced));
+        dates.sort();
+        dates
     }
 
     /// Whether importing would change anything.
     pub fn brings_anything(&self) -> bool {
-        !self.added.is_empty() || !self.replaced.is_empty()
+        self.imported.brings_anything()
+    }
+
+    /// Sections recognised, by kind, and how many.
+    fn recognised(&self) -> BTreeMap<Section, usize> {
+        let mut all = BTreeMap::new();
+        for log in &self.imported.logs {
+            for (&kind, n) in &log.report.recognised {
+                *all.entry(kind).or_default() += n;
+            }
+        }
+        all
     }
 }
 
@@ -78,60 +95,96 @@ pub fn import_preview_ui(
 }
 
 fn summary_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
-    let days = preview.added.len() + preview.replaced.len();
-    let range = preview
-        .range()
-        .map(|(first, last)| format!("{first} – {last}"))
-        .unwrap_or_default();
+    let brought = preview.brought();
+    let range = match (brought.first(), brought.last()) {
+        (Some(first), Some(last)) => format!("{first} – {last}"),
+        _ => String::new(),
+    };
+    let days = brought.len();
     ui.label(match lang {
         UiLanguage::Japanese => format!("{days} 日分の記録（{range}）"),
         UiLanguage::English => format!("{} ({range})", UiLanguage::count(days, "day", "days")),
     });
-    if !preview.kept.is_empty() {
+    let kept = preview.dates(|r| &r.kept).len();
+    if kept > 0 {
         ui.label(match lang {
-            UiLanguage::Japanese => {
-                format!("すでにある {} 日は元のまま残します。", preview.kept.len())
-            }
+            UiLanguage::Japanese => format!("すでにある {kept} 日は元のまま残します。"),
             UiLanguage::English => format!(
                 "{} already in the journal stay as they are.",
-                UiLanguage::count(preview.kept.len(), "day", "days")
+                UiLanguage::count(kept, "day", "days")
+            ),
+        });
+    }
+    let joined = preview.dates(|r| &r.joined).len();
+    if joined > 0 {
+        ui.label(match lang {
+            UiLanguage::Japanese => {
+                format!("同じ日付のログが複数ある {joined} 日は、一日にまとめます。")
+            }
+            UiLanguage::English => format!(
+                "{} with more than one log are joined into one day each.",
+                UiLanguage::count(joined, "date", "dates")
             ),
         });
     }
     sections_ui(ui, preview, lang);
-    for warning in &preview.warnings {
-        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    notes_ui(ui, preview, lang);
+}
+
+/// Warnings, conversions, logs refused and folders skipped.
+fn notes_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
+    for log in &preview.imported.logs {
+        for warning in &log.report.warnings {
+            let text = format!("{}: {warning}", log.path.display());
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+        }
+        if let Some(from) = log.converted_from {
+            let note = lang.pick("から変換しました", "converted from");
+            ui.weak(format!("{}: {note} {from}", log.path.display()));
+        }
+        if log.report.date_from.is_some() {
+            let note = lang.pick(
+                "日付はフロントマターかファイル名から",
+                "dated by its front matter or file name",
+            );
+            ui.weak(format!("{}: {note}", log.path.display()));
+        }
     }
-    for (file, note) in preview.read.iter().filter(|(_, note)| note.is_some()) {
-        let note = note.as_deref().unwrap_or_default();
-        ui.weak(format!("{}: {note}", file.display()));
-    }
-    for reason in &preview.refused {
+    for reason in &preview.imported.refused {
         let refused = lang.pick("取り込めません", "refused");
         ui.colored_label(ui.visuals().error_fg_color, format!("{refused}: {reason}"));
+    }
+    for folder in &preview.imported.skipped {
+        let skipped = lang.pick("読めないフォルダ", "folder skipped");
+        ui.colored_label(ui.visuals().warn_fg_color, format!("{skipped}: {folder}"));
     }
 }
 
 fn sections_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
-    if !preview.recognised.is_empty() {
-        let list: Vec<String> = preview
-            .recognised
+    let recognised = preview.recognised();
+    if !recognised.is_empty() {
+        let list: Vec<String> = recognised
             .iter()
             .map(|(&kind, n)| format!("{} {n}", kind_words(kind, lang)))
             .collect();
         let label = lang.pick("見出しを読み取った節", "Sections recognised");
         ui.label(format!("{label}: {}", list.join(", ")));
     }
-    if preview.kept_as_written > 0 {
+    let kept_as_written: usize = preview
+        .imported
+        .logs
+        .iter()
+        .map(|l| l.report.kept_as_written)
+        .sum();
+    if kept_as_written > 0 {
         ui.label(match lang {
             UiLanguage::Japanese => format!(
-                "そのまま残す節・文章: {}（書いたとおりに保存し、書き出します）",
-                preview.kept_as_written
+                "そのまま残す節・文章: {kept_as_written}（書いたとおりに保存し、書き出します）"
             ),
             UiLanguage::English => format!(
                 "Kept as written: {} (saved and exported exactly as they are)",
                 UiLanguage::count(
-                    preview.kept_as_written,
+                    kept_as_written,
                     "section or passage",
                     "sections or passages"
                 )

@@ -38,8 +38,13 @@ pub(super) struct Joined {
 
 impl Blocks {
     /// A day's date heading.
-    pub fn date(&mut self, level: u8, text: &str) {
-        self.push(Kind::Date, heading_line(level, text), None);
+    pub fn date(&mut self, level: u8, text: &str, indent: u8) {
+        let line = format!(
+            "{}{}",
+            " ".repeat(usize::from(indent)),
+            heading_line(level, text)
+        );
+        self.push(Kind::Date, line, None);
     }
 
     /// A heading inside a day (a section, a book, a chapter, a grid's title).

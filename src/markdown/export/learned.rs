@@ -37,18 +37,18 @@ pub(super) fn push_learned(
     day: &Day,
     learned: &Learned,
     level: u8,
-    boundary: u8,
+    levels: places::Levels,
 ) {
     let language = journal.template.language;
     let pieces = lay_out(journal, learned, level);
     let named = move |title: &str| names(journal, day, title);
     let is_book =
         move |title: &str, rest: &[&str]| reads_as_book(title, rest, level + 1, &named, journal);
-    let intro = places::learned_intro(boundary, level, &is_book);
+    let intro = places::learned_intro(levels, level, &is_book);
     let bases = Bases {
         intro,
-        book_intro: places::book_intro(boundary, level, &is_book, &[]),
-        notes: places::chapter_notes(boundary, level, &is_book, language, &[]),
+        book_intro: places::book_intro(levels, level, &is_book, &[]),
+        notes: places::chapter_notes(levels, level, &is_book, language, &[]),
     };
     push_pieces(blocks, &pieces, &bases);
 }
@@ -124,7 +124,10 @@ pub(super) fn push_pieces(blocks: &mut Blocks, pieces: &[Piece], bases: &Bases) 
                     Place::Notes => &bases.notes,
                 };
                 // What follows matters only to a heading in the text.
-                let following: Vec<&str> = if text.lines().any(|l| l.starts_with(['#', '\\'])) {
+                let following: Vec<&str> = if text
+                    .lines()
+                    .any(|l| l.trim_start().starts_with(['#', '\\']))
+                {
                     written
                         .iter()
                         .rev()

@@ -19,6 +19,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::date::{DateInText, find_date_after, format_date};
 use super::escape::{Rules, escape_text};
+use super::places;
 use crate::model::{BookId, Day, Journal, Language, Spacing};
 use blocks::{Blocks, Joined};
 pub(super) use blocks::{Kind, usual_gaps};
@@ -58,6 +59,15 @@ pub fn export_journal(journal: &Journal) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The dates of the journal's days in the order an export writes them (a
+/// date once for each part of its day).
+pub(super) fn day_order(journal: &Journal) -> Vec<NaiveDate> {
+    order::written_sequence(journal)
+        .into_iter()
+        .map(|(date, _)| date)
+        .collect()
 }
 
 /// The journal's preamble and the line breaks that end it.
@@ -195,16 +205,18 @@ fn day_blocks(
     style: DayStyle,
 ) -> Blocks {
     let shift = i16::from(style.level) - i16::from(own_level(day));
-    let levels = sections::Levels {
+    let levels = places::Levels {
+        day: style.level,
         section: shifted(day.section_level(), shift),
     };
     let mut blocks = Blocks::default();
     if first && style.heading {
         let text = heading_text(journal, date, day, style);
-        blocks.date(style.level, &text);
+        let indent = day.heading.as_ref().map_or(0, |h| h.indent);
+        blocks.date(style.level, &text, indent);
     }
     if first && !day.preamble.is_empty() {
-        blocks.text(escape_text(&day.preamble, &Rules::up_to(levels.section)));
+        blocks.text(escape_text(&day.preamble, &places::plain(levels)));
     }
     for section in &day.sections[range] {
         let level = shifted(section.level, shift);

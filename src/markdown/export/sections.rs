@@ -14,13 +14,6 @@ use crate::model::{
     WorkItem,
 };
 
-/// The levels a day is written at.
-pub(super) struct Levels {
-    /// The level of the day's sections: headings at it or above in a text
-    /// would read as sections.
-    pub section: u8,
-}
-
 /// The body of `section`, whose heading is at `level`.
 pub(super) fn push_body(
     blocks: &mut Blocks,
@@ -28,9 +21,9 @@ pub(super) fn push_body(
     day: &Day,
     section: &DaySection,
     level: u8,
-    levels: &Levels,
+    levels: &places::Levels,
 ) {
-    let text_rules = places::plain(levels.section);
+    let text_rules = places::plain(*levels);
     match &section.body {
         SectionBody::WorkedOn(entries) => blocks.text(list(entries, &text_rules, |out, item| {
             work_item(out, journal, item)
@@ -40,15 +33,11 @@ pub(super) fn push_body(
         })),
         SectionBody::Next(entries) => blocks.text(list(entries, &text_rules, next_item)),
         SectionBody::Learned(learned) => {
-            super::learned::push_learned(blocks, journal, day, learned, level, levels.section)
+            super::learned::push_learned(blocks, journal, day, learned, level, *levels)
         }
-        SectionBody::Impressions(free) | SectionBody::Other(free) => push_free(
-            blocks,
-            free,
-            journal.template.language,
-            level,
-            levels.section,
-        ),
+        SectionBody::Impressions(free) | SectionBody::Other(free) => {
+            push_free(blocks, free, journal.template.language, level, *levels)
+        }
     }
 }
 
@@ -151,8 +140,14 @@ fn width(marker: &str) -> usize {
 /// Free text, then each grid under a heading three levels below the
 /// section's (its title, maybe empty), which is what tells it from a table
 /// written as text.
-fn push_free(blocks: &mut Blocks, free: &FreeText, language: Language, level: u8, boundary: u8) {
-    let rules = places::free_text(boundary, level, language);
+fn push_free(
+    blocks: &mut Blocks,
+    free: &FreeText,
+    language: Language,
+    level: u8,
+    levels: places::Levels,
+) {
+    let rules = places::free_text(levels, level, language);
     if !free.text.is_empty() {
         blocks.text(escape_text(&free.text, &rules));
     }

@@ -11,8 +11,9 @@
 
 use chrono::NaiveDate;
 
-use super::super::escape::{Rules, unescape_lines};
+use super::super::escape::unescape_lines;
 use super::super::lines::{Heading, code_lines, headings, trim_blank};
+use super::super::places;
 use super::super::sections::classify_heading;
 use super::days::RawDay;
 use super::{ImportReport, Style};
@@ -64,13 +65,21 @@ impl<'a> Cx<'a> {
         let body = &lines[self.body.clone()];
         let code = code_lines(body);
         let (preamble, raw) = self.split(body, &code);
-        let preamble = unescape_lines(trim_blank(preamble), &Rules::up_to(self.section_level));
+        let preamble = unescape_lines(trim_blank(preamble), &places::plain(self.levels()));
         let sections = self.sections(&raw);
         Day {
             heading: self.day_heading(),
             preamble,
             sections,
             spacing: self.spacing(body, &code),
+        }
+    }
+
+    /// The day's levels as its log wrote it.
+    pub fn levels(&self) -> places::Levels {
+        places::Levels {
+            day: self.day_level,
+            section: self.section_level,
         }
     }
 
@@ -97,6 +106,7 @@ impl<'a> Cx<'a> {
     fn day_heading(&self) -> Option<DayHeading> {
         let template = &self.journal.template.date_format;
         let plain = self.heading.level == 1
+            && self.heading.indent == 0
             && super::super::date::format_date(self.date, template) == self.heading.text;
         (!plain).then(|| self.heading.clone())
     }

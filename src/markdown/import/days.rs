@@ -12,7 +12,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::super::date::{DateInText, FoundDate, date_from_path, find_date_after};
-use super::super::lines::{code_lines, front_matter_len, front_matter_value, headings};
+use super::super::lines::{code_lines, front_matter_len, front_matter_value, indented_heading};
 use super::{ImportError, ImportOptions};
 use crate::model::DayHeading;
 
@@ -48,6 +48,8 @@ struct Dated<'a> {
     line: usize,
     level: u8,
     text: &'a str,
+    /// Spaces before the heading (one indented into a list item).
+    indent: usize,
     date: DateInText,
 }
 
@@ -55,10 +57,14 @@ pub fn find_days(lines: &[&str], options: &ImportOptions) -> Result<Days, Import
     let code = code_lines(lines);
     let front = front_matter_len(lines);
     let mut last = None;
-    let dated: Vec<Dated> = headings(lines, &code)
-        .into_iter()
-        .filter(|(line, h)| *line >= front && h.level <= 3)
-        .map(|(line, h)| {
+    let dated: Vec<Dated> = lines
+        .iter()
+        .enumerate()
+        .skip(front)
+        .filter(|(i, _)| !code[*i])
+        .filter_map(|(i, line)| indented_heading(line).map(|(indent, h)| (i, indent, h)))
+        .filter(|(_, _, h)| h.level <= 3)
+        .map(|(line, indent, h)| {
             let date = find_date_after(h.text, last, options.default_year);
             if let DateInText::Found(found) = &date {
                 last = Some(found.date);
@@ -67,10 +73,16 @@ pub fn find_days(lines: &[&str], options: &ImportOptions) -> Result<Days, Import
                 line,
                 level: h.level,
                 text: h.text,
+                indent,
                 date,
             }
         })
-        .filter(|d| !matches!(d.date, DateInText::None))
+        // An indented heading is a day only where it carries a real date.
+        .filter(|d| match d.date {
+            DateInText::None => false,
+            DateInText::Impossible { .. } => d.indent == 0,
+            DateInText::Found(_) => true,
+        })
         .collect();
     match day_level(&dated) {
         Some(level) => dated_days(lines, &dated, level),
@@ -112,6 +124,7 @@ fn dated_days(lines: &[&str], dated: &[Dated], level: u8) -> Result<Days, Import
             heading: DayHeading {
                 level,
                 text: heading.text.to_owned(),
+                indent: heading.indent as u8,
             },
             body: heading.line + 1..end,
         });
@@ -133,7 +146,10 @@ fn dated_days(lines: &[&str], dated: &[Dated], level: u8) -> Result<Days, Import
 fn impossible(heading: &Dated, span: &Range<usize>) -> ImportError {
     ImportError::ImpossibleDate {
         line: heading.line + 1,
-        column: usize::from(heading.level) + 2 + heading.text[..span.start].chars().count(),
+        column: heading.indent
+            + usize::from(heading.level)
+            + 2
+            + heading.text[..span.start].chars().count(),
         text: heading.text[span.clone()].to_owned(),
     }
 }
@@ -154,6 +170,10 @@ fn learned_format(text: &str, found: &FoundDate) -> String {
         .map_or_else(|| found.format.clone(), |(_, format)| format)
 }
 
+/// The front matter keys that date a note: Jekyll and Hugo's `date`,
+/// Astro's `pubDate`, `published`, Obsidian's `created`.
+const FRONT_MATTER_DATES: [&str; 4] = ["date", "pubDate", "published", "created"];
+
 /// A log without date headings: one day, dated by its front matter, its
 /// file name or folders, or the date given.
 fn one_undated_day(
@@ -161,7 +181,9 @@ fn one_undated_day(
     front: usize,
     options: &ImportOptions,
 ) -> Result<Days, ImportError> {
-    let from_front = front_matter_value(&lines[..front], "date")
+    let from_front = FRONT_MATTER_DATES
+        .iter()
+        .find_map(|key| front_matter_value(&lines[..front], key))
         .and_then(
             |value| match find_date_after(value, None, options.default_year) {
                 DateInText::Found(found) => Some(found.date),
@@ -183,6 +205,7 @@ fn one_undated_day(
         heading: DayHeading {
             level: 0,
             text: String::new(),
+            indent: 0,
         },
         body: 0..lines.len(),
     };

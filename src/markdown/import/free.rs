@@ -15,7 +15,7 @@ pub fn free_text(cx: &Cx, lines: &[&str], level: u8) -> FreeText {
     let title_level = level + 3;
     let language = cx.journal.template.language;
     let (text, grids) = split_grids(lines, title_level, language);
-    let rules = places::free_text(cx.section_level, level, language);
+    let rules = places::free_text(cx.levels(), level, language);
     FreeText {
         text: unescape_lines(trim_end(text), &rules),
         grids,

@@ -7,7 +7,7 @@
 //! with its answer.
 
 use super::super::books::{chapter_for_ref, chapter_number};
-use super::super::escape::{Rules, unescape_lines};
+use super::super::escape::unescape_lines;
 use super::super::lists::{ItemLines, Piece, checkbox_prefix, pieces};
 use super::super::sections::resolved_label;
 use super::day::{Cx, RawSection};
@@ -35,7 +35,7 @@ fn entries<T>(
     lines: &[&str],
     mut item: impl FnMut(&mut Cx, &ItemLines) -> T,
 ) -> Vec<Entry<T>> {
-    let rules = Rules::up_to(cx.section_level);
+    let rules = super::super::places::plain(cx.levels());
     pieces(lines)
         .into_iter()
         .map(|piece| match piece {

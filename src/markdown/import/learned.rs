@@ -36,7 +36,7 @@ pub fn learned(cx: &mut Cx, lines: &[&str], level: u8, names: &[String]) -> Lear
     let intro_end = books.first().map_or(lines.len(), |(i, _)| *i);
     let rules = Rules {
         following: &lines[intro_end..],
-        ..places::learned_intro(cx.section_level, level, &is_book)
+        ..places::learned_intro(cx.levels(), level, &is_book)
     };
     let intro = unescape_lines(trim_blank(&lines[..intro_end]), &rules);
     let raw: Vec<RawBook> = books
@@ -79,7 +79,7 @@ fn read_book<'a>(
         .filter(|(_, h)| h.level == level + 2)
         .collect();
     let intro_end = chapters.first().map_or(lines.len(), |(i, _)| *i);
-    let section = cx.section_level;
+    let section = cx.levels();
     let rules = places::book_intro(section, level, is_book, &after[intro_end..]);
     let intro = unescape_lines(trim_blank(&lines[..intro_end]), &rules);
     let language = cx.journal.template.language;

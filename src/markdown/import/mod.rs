@@ -21,7 +21,7 @@ mod items;
 mod learned;
 mod spacing;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
@@ -29,7 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use super::escape::{Rules, unescape_lines};
 use super::lines::trim_blank;
 use super::sections::heading_language;
-use crate::model::{Day, Journal, Section, SectionHeadings};
+use crate::model::{Day, Journal, Section, SectionHeadings, join_days};
 
 pub use days::DateSource;
 
@@ -44,6 +44,9 @@ pub struct ImportOptions {
     pub date: Option<NaiveDate>,
     /// The file the log comes from, whose name or folders may give its date.
     pub source: Option<PathBuf>,
+    /// Days an earlier log of the same import brought: a log of one of
+    /// these dates is joined into that day (neither kept out nor replacing).
+    pub join: BTreeSet<NaiveDate>,
 }
 
 impl Default for ImportOptions {
@@ -53,6 +56,7 @@ impl Default for ImportOptions {
             replace: false,
             date: None,
             source: None,
+            join: BTreeSet::new(),
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct ImportReport {
     pub replaced: Vec<NaiveDate>,
     /// Days the journal already had and kept (no `replace`).
     pub kept: Vec<NaiveDate>,
+    /// Days an earlier log of the same import brought, this log's joined in.
+    pub joined: Vec<NaiveDate>,
     /// Things worth a look, each with its line (a weekday that is not the date's own).
     pub warnings: Vec<String>,
     /// Sections recognised, by kind, in the days imported.
@@ -134,7 +140,8 @@ pub fn import(
         style.apply(journal);
     }
     report.kept.dedup();
-    store_days(journal, parsed, &mut report);
+    store_days(journal, parsed, options, &mut report);
+    keep_written_order(journal, &found, &report);
     order_new_chapters(journal, &books_before);
     Ok(report)
 }
@@ -175,7 +182,8 @@ fn read_days(
     // The lines each day was read from (a date met twice, from both places).
     let mut sources: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
     for raw in &found.days {
-        if journal.days.contains_key(&raw.date) && !options.replace {
+        let joined = options.join.contains(&raw.date);
+        if journal.days.contains_key(&raw.date) && !options.replace && !joined {
             report.kept.push(raw.date);
             continue;
         }
@@ -224,15 +232,60 @@ fn add_preamble(journal: &mut Journal, lines: &[&str], day_level: u8) {
     journal.preamble.push_str(&preamble);
 }
 
-fn store_days(journal: &mut Journal, days: BTreeMap<NaiveDate, Day>, report: &mut ImportReport) {
+fn store_days(
+    journal: &mut Journal,
+    days: BTreeMap<NaiveDate, Day>,
+    options: &ImportOptions,
+    report: &mut ImportReport,
+) {
     for (date, day) in days {
-        if journal.days.contains_key(&date) {
-            report.replaced.push(date);
-        } else {
-            report.added.push(date);
+        match journal.days.get_mut(&date) {
+            Some(existing) if options.join.contains(&date) => {
+                join_days(existing, day);
+                report.joined.push(date);
+            }
+            Some(existing) => {
+                *existing = day;
+                report.replaced.push(date);
+            }
+            None => {
+                journal.days.insert(date, day);
+                report.added.push(date);
+            }
         }
-        journal.days.insert(date, day);
     }
+}
+
+/// Keeps the order the log wrote its days in, where that is not date order
+/// (nor newest first): a month file with an entry written late, a date
+/// written twice with another between.
+fn keep_written_order(journal: &mut Journal, found: &days::Days, report: &ImportReport) {
+    let brought: BTreeSet<NaiveDate> = report
+        .added
+        .iter()
+        .chain(&report.replaced)
+        .copied()
+        .collect();
+    let dates: Vec<NaiveDate> = found
+        .days
+        .iter()
+        .map(|raw| raw.date)
+        .filter(|date| brought.contains(date))
+        .collect();
+    let ascending = dates.windows(2).all(|w| w[0] < w[1]);
+    let descending = dates.windows(2).all(|w| w[0] > w[1]);
+    if ascending || descending {
+        return;
+    }
+    if journal.written_order.is_empty() {
+        // The days the journal had stay where export put them.
+        let before: Vec<NaiveDate> = super::export::day_order(journal)
+            .into_iter()
+            .filter(|date| !brought.contains(date))
+            .collect();
+        journal.written_order = before;
+    }
+    journal.written_order.extend(dates);
 }
 
 /// A new journal takes the language of the first section heading the log

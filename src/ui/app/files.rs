@@ -3,11 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Datelike;
-
-use crate::markdown::{self, ImportOptions};
+use crate::markdown;
 use crate::model::{Edit, Journal};
-use crate::session::{Document, FirstLook, Read};
+use crate::session::{self, Document, FirstLook, Read};
 use crate::store::{self, LoadError};
 
 use super::super::action::View;
@@ -241,8 +239,9 @@ impl StudylogApp {
         if !import {
             return;
         }
-        let first = preview.added.first().or(preview.replaced.first()).copied();
-        let days = preview.added.len() + preview.replaced.len();
+        let brought = preview.brought();
+        let first = brought.first().copied();
+        let days = brought.len();
         self.edit(Edit::Replace(Box::new(preview.journal)));
         if let Some(first) = first {
             self.show(View::Day(first));
@@ -289,7 +288,7 @@ impl StudylogApp {
     /// A log given on the command line, into the new untitled journal at once.
     pub(super) fn import_markdown(&mut self, path: &Path) {
         let preview = read_logs(self.journal().clone(), &[path.to_owned()]);
-        if let Some(reason) = preview.refused.first() {
+        if let Some(reason) = preview.imported.refused.first() {
             self.messages.push(Message::error(reason.clone()));
         }
         if preview.brings_anything() {
@@ -331,82 +330,13 @@ fn with_journal_extension(path: PathBuf) -> PathBuf {
     }
 }
 
-/// Import each log (or each log in a folder) into `journal` in turn: what
-/// the preview shows. A log that cannot be read or dated is refused and
-/// changes nothing.
+/// Import each log (or each log in a folder) into a copy of `journal` in
+/// turn, as `studylog import` does: what the preview shows. A log that
+/// cannot be read or dated is refused and changes nothing.
 fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPreview {
-    let mut preview = ImportPreview {
-        journal: crate::model::Journal::new("", crate::model::Language::Ja),
-        added: Vec::new(),
-        replaced: Vec::new(),
-        kept: Vec::new(),
-        recognised: Default::default(),
-        kept_as_written: 0,
-        warnings: Vec::new(),
-        read: Vec::new(),
-        refused: Vec::new(),
-    };
-    let files: Vec<PathBuf> = paths
-        .iter()
-        .flat_map(|p| match store::find_logs(p) {
-            Ok(files) => files,
-            Err(e) => {
-                preview.refused.push(e.to_string());
-                Vec::new()
-            }
-        })
-        .collect();
-    for file in files {
-        match read_log(&mut journal, &file) {
-            Ok((report, note)) => add_report(&mut preview, report, file, note),
-            Err(reason) => preview.refused.push(reason),
-        }
-    }
-    preview.journal = journal;
-    preview
-}
-
-fn read_log(
-    journal: &mut crate::model::Journal,
-    file: &Path,
-) -> Result<(markdown::ImportReport, Option<String>), String> {
-    let log = store::read_log(file).map_err(|e| e.to_string())?;
-    let options = ImportOptions {
-        default_year: markdown::year_in_file_name(file).unwrap_or_else(|| today().year()),
-        source: Some(file.to_owned()),
-        ..ImportOptions::default()
-    };
-    let report = markdown::import(journal, &log.text, &options)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut notes: Vec<String> = log
-        .converted_from
-        .map(|f| format!("converted from {f}"))
-        .into_iter()
-        .collect();
-    if report.date_from.is_some() {
-        notes.push("dated by its front matter or file name".to_owned());
-    }
-    Ok((report, (!notes.is_empty()).then(|| notes.join(", "))))
-}
-
-fn add_report(
-    preview: &mut ImportPreview,
-    report: markdown::ImportReport,
-    file: PathBuf,
-    note: Option<String>,
-) {
-    preview.added.extend(report.added);
-    preview.replaced.extend(report.replaced);
-    preview.kept.extend(report.kept);
-    preview.kept_as_written += report.kept_as_written;
-    preview.warnings.extend(
-        report
-            .warnings
-            .into_iter()
-            .map(|w| format!("{}: {w}", file.display())),
-    );
-    for (kind, n) in report.recognised {
-        *preview.recognised.entry(kind).or_default() += n;
-    }
-    preview.read.push((file, note));
+    let mut imported = session::Imported::default();
+    let files = session::find_logs(paths, &mut imported);
+    let how = session::ImportHow::default();
+    session::import_logs(&mut journal, &files, &how, &mut imported, &mut |_, _| {});
+    ImportPreview { journal, imported }
 }

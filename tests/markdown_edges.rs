@@ -145,12 +145,13 @@ fn section(level: usize) -> impl Strategy<Value = String> {
 /// A day: dated by a heading at level 1–3 (sections one level down), or a
 /// daily note dated from outside with or without a `# 日報` title.
 fn log() -> impl Strategy<Value = (String, bool)> {
-    (0usize..5, any::<bool>()).prop_flat_map(|(shape, final_newline)| {
+    (0usize..6, any::<bool>()).prop_flat_map(|(shape, final_newline)| {
         let (day, level) = match shape {
             0 => ("# 2025-03-10", 2),
             1 => ("## 2025-03-10 (月)", 3),
             2 => ("### Day 3: March 10, 2025", 4),
             3 => ("# 日報", 2),
+            4 => ("---\ntags: [daily]\n## a YAML comment\n---", 2),
             _ => ("", 2),
         };
         (
@@ -163,7 +164,7 @@ fn log() -> impl Strategy<Value = (String, bool)> {
                 if !day.is_empty() {
                     parts.push(day.to_owned());
                 }
-                if !preamble.is_empty() && shape != 4 {
+                if !preamble.is_empty() && shape != 5 {
                     parts.push(preamble);
                 }
                 parts.extend(sections);
@@ -208,8 +209,17 @@ fn atx_heading(line: &str) -> Option<String> {
     Some(format!("{} {text}", &line[..level]).trim_end().to_owned())
 }
 
+/// 400 cases a run; more with `PROPTEST_CASES=N`.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(config())]
 
     #[test]
     fn edge_cases_come_back_as_written((log, dated_outside) in log()) {

@@ -88,6 +88,25 @@ fn headings_under_a_title_stay_headings_in_notes_dated_from_outside() {
 }
 
 #[test]
+fn comments_in_front_matter_are_no_sections() {
+    let note = "---\ndate: 2021-04-09T00:00:00+09:00\n## <taxonomies>\ntags: []\n###### Hugo Book Theme\n---\n\n## 本日の予定\n\n- 09:00 出社\n\n## 本日の業務\n\n- 朝会\n";
+    comes_back("index.md", note);
+    let journal = imported("index.md", note);
+    let day = journal.days.values().next().unwrap();
+    let headings: Vec<&str> = day.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["本日の予定", "本日の業務"]);
+}
+
+/// The journal a log makes when imported on its own.
+fn imported(name: &str, log: &str) -> studylog::model::Journal {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), log).unwrap();
+    let out = studylog(&["import", "-o", "j.studylog.ron", name], dir.path());
+    assert!(out.status.success(), "{}", text(&out));
+    studylog::store::load(&dir.path().join("j.studylog.ron")).unwrap()
+}
+
+#[test]
 fn an_escaped_heading_comes_back_as_written() {
     comes_back(
         "2024-03-02.md",

@@ -505,7 +505,12 @@ pub fn year_in_file_name(file: &Path) -> Option<i32> {
 /// `2023/05/10.md`, `2023/10-October/12.md`, `2024/01-28.md`), for a daily note whose text
 /// names no date.
 pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
+    // A page bundle (`2025-01-15-til/index.md`, `2025/06/10/index.md`) is
+    // named by its folder.
     let stem = path.file_stem()?.to_string_lossy();
+    if ["index", "_index", "readme"].contains(&stem.to_lowercase().as_str()) {
+        return date_from_path(path.parent()?);
+    }
     if let DateInText::Found(found) = find_date(&stem, 0)
         && found.has_year
     {

@@ -7,7 +7,7 @@
 //! studylog. `|` and line breaks inside grid cells are escaped too. Fenced
 //! code is left alone, since `# comment` inside a code block is no heading.
 
-use super::lines::{Fences, Heading, code_lines_and_end, heading};
+use super::lines::{Fences, Heading, code_lines_and_end, front_matter_len, heading};
 use super::table::{starts_table, table_len, table_to_grid, writes_back_the_same};
 use crate::model::Language;
 
@@ -42,6 +42,9 @@ pub struct Rules<'a> {
     /// notes, the table of a grid after a chapter's text), which decide
     /// whether a heading near its end reads as a book or a grid's title.
     pub following: &'a [&'a str],
+    /// The text starts the file: front matter at its start (`---` … `---`)
+    /// is no Markdown (a `## comment` in it is YAML).
+    pub front_matter: bool,
 }
 
 /// Where a grid title is read: over any table in a chapter's notes, or
@@ -63,6 +66,7 @@ impl Rules<'_> {
             grid_title: None,
             language: Language::Ja,
             following: &[],
+            front_matter: false,
         }
     }
 
@@ -157,6 +161,15 @@ impl Escaped {
     }
 }
 
+/// Front matter at the start of a text that starts the file is taken as
+/// code: nothing in it is structure.
+fn hide_front_matter(lines: &[&str], code: &mut [bool], rules: &Rules) {
+    if rules.front_matter {
+        let len = front_matter_len(lines);
+        code[..len].iter_mut().for_each(|c| *c = true);
+    }
+}
+
 /// Whether a line could need a backslash: a heading, or one escaped
 /// already, maybe indented up to three spaces.
 fn may_be_escaped(line: &str) -> bool {
@@ -197,13 +210,15 @@ pub fn escape_text(text: &str, rules: &Rules) -> Escaped {
     // heading is paragraph text, which a list item can continue), and
     // which are escaped on which are code: settled in a pass or two.
     let (mut code, mut fences) = code_lines_and_end(&lines);
+    hide_front_matter(&lines, &mut code, rules);
     let mut written = escaped_lines(&lines, &code, rules);
     for _ in 0..3 {
         if written.iter().zip(&lines).all(|(w, l)| w.len() == l.len()) {
             break; // nothing escaped: the lines as written are the text's
         }
         let as_written: Vec<&str> = written.iter().map(String::as_str).collect();
-        let (again, end) = code_lines_and_end(&as_written);
+        let (mut again, end) = code_lines_and_end(&as_written);
+        hide_front_matter(&lines, &mut again, rules);
         fences = end;
         if again == code {
             break;
@@ -258,7 +273,8 @@ pub fn unescape_lines(lines: &[&str], rules: &Rules) -> String {
         return lines.join("\n");
     }
     let mut fences = Fences::default();
-    let code: Vec<bool> = lines.iter().map(|line| fences.is_code(line)).collect();
+    let mut code: Vec<bool> = lines.iter().map(|line| fences.is_code(line)).collect();
+    hide_front_matter(lines, &mut code, rules);
     let mut rest: Vec<&str> = lines.to_vec();
     rest.extend_from_slice(rules.following);
     let mut out = String::new();
@@ -420,6 +436,7 @@ mod tests {
             grid_title: None,
             language: Language::Ja,
             following: &[],
+            front_matter: false,
         };
         let text = "### DDIA\n### 雑記\n#### 何でも\n##### 小見出し";
         assert_eq!(

@@ -1,6 +1,6 @@
 //! The lines of a log as CommonMark sees their structure, where it matters
 //! for finding days and sections: ATX headings, fenced code (which hides
-//! headings) and YAML front matter.
+//! headings) and front matter (YAML or TOML).
 
 /// An ATX heading: `## text ##`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,24 +292,29 @@ pub fn headings<'a>(lines: &[&'a str], code: &[bool]) -> Vec<(usize, Heading<'a>
         .collect()
 }
 
-/// How many lines YAML front matter takes at the start (`---` … `---`), if any.
+/// How many lines front matter takes at the start, if any: YAML (`---` …
+/// `---`, as Jekyll, Gatsby, Astro and Obsidian write it) or TOML (`+++` …
+/// `+++`, as Hugo does).
 pub fn front_matter_len(lines: &[&str]) -> usize {
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        return 0;
-    }
+    let closing: &[&str] = match lines.first().map(|l| l.trim_end()) {
+        Some("---") => &["---", "..."],
+        Some("+++") => &["+++"],
+        _ => return 0,
+    };
     lines[1..]
         .iter()
-        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .position(|l| closing.contains(&l.trim_end()))
         .map_or(0, |end| end + 2)
 }
 
-/// The value of `key:` in front matter lines (the key in any case), unquoted.
+/// The value of `key: value` (YAML) or `key = value` (TOML) in front
+/// matter lines, the key in any case, unquoted.
 pub fn front_matter_value<'a>(front: &[&'a str], key: &str) -> Option<&'a str> {
     front.iter().find_map(|line| {
         let name = line
             .get(..key.len())
             .filter(|n| n.eq_ignore_ascii_case(key))?;
-        let value = line[name.len()..].trim_start().strip_prefix(':')?;
+        let value = line[name.len()..].trim_start().strip_prefix([':', '='])?;
         let value = value.trim().trim_matches(['"', '\'']);
         (!value.is_empty()).then_some(value)
     })

@@ -140,7 +140,14 @@ pub fn classify_heading(heading: &str) -> Option<Section> {
         .next()
         .unwrap_or(&bare)
         .to_owned();
-    [heading.to_owned(), bare, before_note]
+    // YWT writes the words in brackets after a letter: `Y（やったこと）`.
+    let in_brackets = heading
+        .split_once(['（', '('])
+        .filter(|_| normalize(&bare).chars().count() <= 1)
+        .and_then(|(_, rest)| rest.split_once(['）', ')']))
+        .map(|(inner, _)| inner.to_owned())
+        .unwrap_or_default();
+    [heading.to_owned(), bare, before_note, in_brackets]
         .iter()
         .find_map(|candidate| lookup(&normalize(candidate)))
 }
@@ -259,6 +266,9 @@ mod tests {
             ("Try", Section::Next),
             ("🤔 わからなかったこと 🤔", Section::Questions),
             ("次やること【優先順】", Section::Next),
+            ("Y（やったこと）", Section::WorkedOn),
+            ("W（わかったこと）", Section::Learned),
+            ("T（次にやること）", Section::Next),
         ];
         for (heading, section) in cases {
             assert_eq!(classify_heading(heading), Some(section), "{heading}");
@@ -273,6 +283,7 @@ mod tests {
             "読書時間",
             "Rust",
             "Link to work",
+            "参考リンク（メモ）",
         ] {
             assert_eq!(classify_heading(heading), None, "{heading}");
         }

@@ -216,7 +216,13 @@ fn day_blocks(
         blocks.date(style.level, &text, indent);
     }
     if first && !day.preamble.is_empty() {
-        blocks.text(escape_text(&day.preamble, &places::plain(levels)));
+        // A daily note written without a date heading starts the file, so
+        // its front matter is front matter again.
+        let rules = Rules {
+            front_matter: !style.heading,
+            ..places::plain(levels)
+        };
+        blocks.text(escape_text(&day.preamble, &rules));
     }
     for section in &day.sections[range] {
         let level = shifted(section.level, shift);

@@ -11,8 +11,8 @@
 
 use chrono::NaiveDate;
 
-use super::super::escape::unescape_lines;
-use super::super::lines::{Heading, code_lines, headings, trim_blank};
+use super::super::escape::{Rules, unescape_lines};
+use super::super::lines::{Heading, code_lines, front_matter_len, headings, trim_blank};
 use super::super::places;
 use super::super::sections::classify_heading;
 use super::days::RawDay;
@@ -63,9 +63,19 @@ impl<'a> Cx<'a> {
     /// The day, read from its lines of `lines`.
     pub fn parse(&mut self, lines: &[&str]) -> Day {
         let body = &lines[self.body.clone()];
-        let code = code_lines(body);
+        let mut code = code_lines(body);
+        // A daily note's front matter is no Markdown: its `## comments`
+        // are no sections.
+        let front = self.starts_the_file().then(|| front_matter_len(body));
+        code[..front.unwrap_or(0)]
+            .iter_mut()
+            .for_each(|c| *c = true);
         let (preamble, raw) = self.split(body, &code);
-        let preamble = unescape_lines(trim_blank(preamble), &places::plain(self.levels()));
+        let rules = Rules {
+            front_matter: front.is_some(),
+            ..places::plain(self.levels())
+        };
+        let preamble = unescape_lines(trim_blank(preamble), &rules);
         let sections = self.sections(&raw);
         Day {
             heading: self.day_heading(),
@@ -73,6 +83,12 @@ impl<'a> Cx<'a> {
             sections,
             spacing: self.spacing(body, &code),
         }
+    }
+
+    /// Whether the day is the whole file, from its first line (a daily note
+    /// without a date heading).
+    fn starts_the_file(&self) -> bool {
+        self.heading.level == 0 && self.body.start == 0
     }
 
     /// The day's levels as its log wrote it.

@@ -139,6 +139,7 @@ pub fn import(
     if learn_style {
         style.apply(journal);
     }
+    report.kept.sort();
     report.kept.dedup();
     store_days(journal, parsed, options, &mut report);
     keep_written_order(journal, &found, &report);

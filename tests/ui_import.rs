@@ -128,3 +128,34 @@ fn a_day_without_a_template_section_offers_to_add_it() {
     );
     assert!(harness.query_by_label("+ 次やること").is_none());
 }
+
+/// The window reads logs as `studylog import` does: a folder with two logs
+/// of one date gives one day with both, said in the preview.
+#[test]
+fn a_dropped_folder_with_two_logs_of_one_date_joins_them_into_one_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let blog = dir.path().join("blog");
+    std::fs::create_dir(&blog).unwrap();
+    write(&blog, "2025-12-31.md", "## 今日やったこと\n\n- 大掃除\n");
+    write(
+        &blog,
+        "monthly.md",
+        "---\ndate: 2025-12-31\n---\n## 今日やったこと\n\n- 12 月の振り返り\n",
+    );
+    let (mut harness, _) = app_on(Journal::new("", Language::En));
+    let file: egui::DroppedFileHandle = std::sync::Arc::new(FileOnDisk(blog));
+    harness.input_mut().dropped_files.push(file);
+    harness.run();
+    harness.get_by_label("Logs of the same date are joined into one day: 1 date.");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let day = &harness.state().journal().days[&date("2025-12-31")];
+    let items: Vec<&str> = day
+        .work_items()
+        .map(|(_, _, item)| match item {
+            studylog::model::WorkItem::Text { text, .. } => text.as_str(),
+            studylog::model::WorkItem::Book(_) => "",
+        })
+        .collect();
+    assert_eq!(items, ["大掃除", "12 月の振り返り"]);
+}

@@ -122,7 +122,7 @@ fn summary_ui(ui: &mut Ui, preview: &ImportPreview, lang: UiLanguage) {
                 format!("同じ日付のログが複数ある {joined} 日は、一日にまとめます。")
             }
             UiLanguage::English => format!(
-                "{} with more than one log are joined into one day each.",
+                "Logs of the same date are joined into one day: {}.",
                 UiLanguage::count(joined, "date", "dates")
             ),
         });

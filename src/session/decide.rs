@@ -3,6 +3,8 @@
 //! offering, and what an autosave that comes due should do. The app asks
 //! these; they know nothing of windows or threads, so they are tested alone.
 
+use std::time::{Duration, Instant};
+
 use chrono::NaiveDateTime;
 
 use super::document::DiskState;
@@ -45,6 +47,13 @@ pub fn changed_since(written_at: NaiveDateTime, file_modified: Option<NaiveDateT
     file_modified.is_some_and(|file| file > written_at)
 }
 
+/// When unsaved work next goes aside, after an edit at `now`: `due` if a
+/// write is already coming (so a steady typist's work is written every
+/// `delay`, not only once they pause), else `delay` from now.
+pub fn recovery_due(due: Option<Instant>, now: Instant, delay: Duration) -> Instant {
+    due.unwrap_or(now + delay)
+}
+
 /// What an autosave that came due does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AutosaveStep {
@@ -72,6 +81,32 @@ pub fn autosave_step(dirty: bool, to_journal: bool, has_file: bool, saving: bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_steady_typist_is_written_every_delay_not_only_at_a_pause() {
+        let start = Instant::now();
+        let delay = Duration::from_secs(2);
+        // A key every 300 ms for 19 s: the first key sets the time, the
+        // keys after it do not push it back.
+        let mut due = None;
+        let mut writes = Vec::new();
+        for key in 0..64u64 {
+            let now = start + Duration::from_millis(300 * key);
+            if due.is_some_and(|d| now >= d) {
+                writes.push(now - start);
+                due = None;
+            }
+            due = Some(recovery_due(due, now, delay));
+        }
+        assert_eq!(writes.first(), Some(&Duration::from_millis(2100)));
+        assert!(writes.len() >= 8, "{writes:?}");
+        assert!(
+            writes
+                .windows(2)
+                .all(|w| w[1] - w[0] <= Duration::from_millis(2400)),
+            "{writes:?}"
+        );
+    }
     use std::path::PathBuf;
     use std::time::{Duration, SystemTime};
 

@@ -35,7 +35,7 @@ use crate::store::{
 };
 use decide::{AutosaveStep, SaveCheck};
 
-/// Unsaved work is written aside this long after the last edit.
+/// Unsaved work is written aside at most this long after an edit.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
 /// Where a session writes unsaved work, and how soon after an edit.
@@ -201,9 +201,13 @@ impl Session {
         self.schedule_recovery();
     }
 
+    /// Unsaved work goes aside `delay` after the first edit since it last
+    /// went, and every `delay` while edits go on (a throttle: a steady
+    /// typist who never pauses is still written).
     fn schedule_recovery(&mut self) {
         if self.recovery.space.is_some() {
-            self.recovery.due = Some(Instant::now() + self.recovery.delay);
+            let due = decide::recovery_due(self.recovery.due, Instant::now(), self.recovery.delay);
+            self.recovery.due = Some(due);
         }
     }
 

@@ -58,6 +58,15 @@ pub fn app_with_recovery(
     start: Start,
     recovery_dir: &std::path::Path,
 ) -> (Harness<'static, StudylogApp>, Dialogs) {
+    app_with_recovery_after(start, recovery_dir, std::time::Duration::ZERO)
+}
+
+/// The app with recovery files in `recovery_dir`, written `delay` after an edit.
+pub fn app_with_recovery_after(
+    start: Start,
+    recovery_dir: &std::path::Path,
+    delay: std::time::Duration,
+) -> (Harness<'static, StudylogApp>, Dialogs) {
     let dialogs = Dialogs::default();
     let answers = dialogs.clone();
     let recovery_dir = recovery_dir.to_owned();
@@ -71,7 +80,7 @@ pub fn app_with_recovery(
                 dialogs: Box::new(answers),
                 recovery: studylog::session::RecoveryConfig {
                     dir: Some(recovery_dir),
-                    delay: std::time::Duration::ZERO,
+                    delay,
                 },
             };
             let mut app = StudylogApp::with_config(cc, config);

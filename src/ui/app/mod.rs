@@ -359,7 +359,6 @@ impl StudylogApp {
         if ui.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
             self.check_disk_on_focus();
         }
-        self.poll_background();
         self.dropped_files();
         if self.window.ime.owns_keys() {
             // A key that confirms a conversion must not also reach a widget
@@ -749,6 +748,14 @@ impl StudylogApp {
 }
 
 impl eframe::App for StudylogApp {
+    /// Runs before each frame, and also while the window is covered or
+    /// minimized (eframe then draws nothing but still calls this when a
+    /// repaint is asked for): saves finishing, recovery files and
+    /// autosaves never wait for the window to be seen.
+    fn logic(&mut self, _ctx: &Context, _frame: &mut eframe::Frame) {
+        self.poll_background();
+    }
+
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let first = self.window.frames == 0;
         if first {

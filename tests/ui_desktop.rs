@@ -174,7 +174,9 @@ fn with_unsaved_work_a_change_elsewhere_asks_once() {
     let (mut harness, _) = app(Start::Open(path.clone()));
     type_into(&mut harness, "感想", "。");
     std::thread::sleep(std::time::Duration::from_millis(20));
-    store::save(&path, &common::small_journal()).unwrap();
+    let mut elsewhere = common::small_journal();
+    elsewhere.title = "他の端末".into();
+    store::save(&path, &elsewhere).unwrap();
     harness.event(Event::WindowFocused(true));
     harness.run();
     harness.get_by_label("The file changed on disk");

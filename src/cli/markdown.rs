@@ -106,6 +106,9 @@ pub fn import(
         )
         .into());
     }
+    // Every log is read (bounded) before the journal's lock is taken: a
+    // pipe with no writer never holds up another save.
+    let logs = session::read_logs(&files, false);
     let lock = store::lock(&target)?;
     let mut journal = match store::load(&target) {
         Ok(journal) => journal,
@@ -117,17 +120,23 @@ pub fn import(
             let _ = writeln!(err, "importing: {n}/{total} logs");
         }
     };
-    session::import_logs(&mut journal, &files, &how, &mut imported, &mut progress);
+    session::import_logs(&mut journal, logs, &how, &mut imported, &mut progress);
     report_logs(&imported, out)?;
     if !imported.brings_anything() && !imported.refused.is_empty() {
         return Err(imported.refused.join("\n").into());
     }
+    // A save that changes nothing writes nothing (and turns over no backup).
     store::save_locked(&lock, &target, &journal)?;
     drop(lock);
     summarise(&imported, out)?;
+    let done = if imported.brings_anything() {
+        "saved"
+    } else {
+        "unchanged"
+    };
     say(
         out,
-        format_args!("saved {}: {}", target.display(), journal.summary()),
+        format_args!("{done} {}: {}", target.display(), journal.summary()),
     )?;
     if imported.refused.is_empty() {
         Ok(())

@@ -11,10 +11,17 @@ use crate::store;
 use super::{Failure, say};
 
 /// `merge [BASE] OURS THEIRS [-o OUT]`: the merge goes to OUT, or over OURS
-/// (whose old version is kept as its backup). Exit 1 while conflicts remain.
+/// (whose old version is kept as its backup). Without BASE, the version
+/// both devices last agreed on (kept beside OURS) is the common version
+/// when there is one; else the merge is two-way and what only one side has
+/// is left to the user. The target's writer lock is held from reading OURS
+/// to writing the merge, so a save landing meanwhile waits instead of being
+/// overwritten; a merge that would not open is never written. Exit 1 while
+/// conflicts remain.
 pub fn merge_files(
     files: &[PathBuf],
     output: Option<&Path>,
+    force: bool,
     out: &mut dyn Write,
 ) -> Result<bool, Failure> {
     let (base, ours, theirs) = match files {
@@ -22,15 +29,37 @@ pub fn merge_files(
         [base, ours, theirs] => (Some(base), ours, theirs),
         _ => return Err("merge takes OURS THEIRS, or BASE OURS THEIRS".into()),
     };
-    let base = base.map(|b| load(b)).transpose()?;
-    let (merged, report) = merge(base.as_ref(), &load(ours)?, &load(theirs)?);
     let target = output.unwrap_or(ours);
-    store::save(target, &merged).map_err(|e| e.to_string())?;
+    // Over OURS it is a journal; over -o OUT only a journal unless --force.
+    store::check_journal_target(target, output.is_none() || force)?;
+    let lock = store::lock(target)?;
+    let ours_journal = load(ours)?;
+    let (base, from) = match base {
+        Some(base) => (Some(load(base)?), "from BASE"),
+        None => match store::agreed_version(ours).and_then(Result::ok) {
+            Some(agreed) => (Some(agreed), "from the version both last agreed on"),
+            None => (None, "two-way: no common version known"),
+        },
+    };
+    let (merged, report) = merge(base.as_ref(), &ours_journal, &load(theirs)?);
+    opens(target, &merged)?;
+    store::save_locked(&lock, target, &merged)?;
+    drop(lock);
     say(
         out,
-        format_args!("{}: {}", target.display(), describe(&report)),
+        format_args!("{}: {} ({from})", target.display(), describe(&report)),
     )?;
     Ok(report.conflicts == 0)
+}
+
+/// A merge is written only if it passes the checks a load makes.
+fn opens(target: &Path, merged: &Journal) -> Result<(), Failure> {
+    crate::model::validate(merged).map_err(|problem| {
+        Failure::Message(format!(
+            "{}: the merge would not open ({problem}); nothing was written",
+            target.display()
+        ))
+    })
 }
 
 /// What git runs for a journal both sides changed: the merge is written
@@ -44,6 +73,7 @@ pub fn merge_driver(
 ) -> Result<bool, Failure> {
     let base = store::load(base).ok();
     let (merged, report) = merge(base.as_ref(), &load(ours)?, &load(theirs)?);
+    opens(ours, &merged)?;
     store::save_plain(ours, &merged).map_err(|e| e.to_string())?;
     say(out, format_args!("studylog merge: {}", describe(&report)))?;
     Ok(report.conflicts == 0)
@@ -85,5 +115,16 @@ fn describe(report: &MergeReport) -> String {
             0 => "no conflicts".to_owned(),
             n => count(n, "conflict to settle", "conflicts to settle"),
         }
+    ) + &restored(report)
+}
+
+/// "; brought back: 本 ▸ 1 章 (one side deleted it, the other wrote under it)".
+fn restored(report: &MergeReport) -> String {
+    if report.restored.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; brought back: {} (one side deleted it, the other wrote under it)",
+        report.restored.join(", ")
     )
 }

@@ -120,6 +120,9 @@ pub enum Command {
         /// Write the merge here [default: over OURS, whose old version becomes its backup]
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Replace OUT even when it is a file that is not a journal
+        #[arg(long)]
+        force: bool,
     },
     /// What git runs to merge a journal (see install-git-driver): BASE OURS THEIRS,
     /// the merge written over OURS.
@@ -211,9 +214,11 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Command::InstallDesktop { uninstall, force } => {
             desktop::install_desktop(uninstall, force, out)
         }
-        Command::Merge { files, output } => {
-            settled(merge::merge_files(&files, output.as_deref(), out)?)
-        }
+        Command::Merge {
+            files,
+            output,
+            force,
+        } => settled(merge::merge_files(&files, output.as_deref(), force, out)?),
         Command::MergeDriver { base, ours, theirs } => {
             settled(merge::merge_driver(&base, &ours, &theirs, out)?)
         }

@@ -8,13 +8,13 @@
 //! both have is one day: the later log is joined into it.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::markdown::{self, ImportOptions, ImportReport};
 use crate::model::Journal;
-use crate::store;
+use crate::store::{self, LogText};
 
 /// How the logs are read.
 #[derive(Clone, Debug, Default)]
@@ -82,19 +82,51 @@ pub fn find_logs(inputs: &[PathBuf], imported: &mut Imported) -> Vec<PathBuf> {
     files
 }
 
-/// Imports each of `files` into `journal` in turn; `progress` hears how
-/// many are done out of how many.
+/// A log read (or why not), before any journal is touched: reading comes
+/// first, so no journal's writer lock is held while a slow source (a pipe)
+/// is read.
+pub struct ReadLog {
+    pub path: PathBuf,
+    pub text: Result<LogText, String>,
+}
+
+/// Reads each of `files`, bounded; with `regular_only`, anything that is
+/// not a regular file (a pipe, a device) is refused before it is opened, as
+/// the window does (a read there would freeze it).
+pub fn read_logs(files: &[PathBuf], regular_only: bool) -> Vec<ReadLog> {
+    files
+        .iter()
+        .map(|path| {
+            let text = if regular_only && !store::is_regular_file(path) {
+                Err(format!(
+                    "{}: is not a regular file (a pipe or a device); import it with `studylog import`",
+                    path.display()
+                ))
+            } else {
+                store::read_log(path).map_err(|e| e.to_string())
+            };
+            ReadLog {
+                path: path.clone(),
+                text,
+            }
+        })
+        .collect()
+}
+
+/// Imports each log read into `journal` in turn; `progress` hears how many
+/// are done out of how many.
 pub fn import_logs(
     journal: &mut Journal,
-    files: &[PathBuf],
+    logs: Vec<ReadLog>,
     how: &ImportHow,
     imported: &mut Imported,
     progress: &mut dyn FnMut(usize, usize),
 ) {
     let mut brought: BTreeSet<NaiveDate> = BTreeSet::new();
-    for (n, file) in files.iter().enumerate() {
-        progress(n, files.len());
-        match import_one(journal, file, how, &brought) {
+    let total = logs.len();
+    for (n, log) in logs.into_iter().enumerate() {
+        progress(n, total);
+        match import_one(journal, log, how, &brought) {
             Ok(log) => {
                 brought.extend(log.report.added.iter().chain(&log.report.replaced));
                 imported.logs.push(log);
@@ -108,26 +140,27 @@ pub fn import_logs(
 /// joined rather than kept out.
 fn import_one(
     journal: &mut Journal,
-    file: &Path,
+    log: ReadLog,
     how: &ImportHow,
     brought: &BTreeSet<NaiveDate>,
 ) -> Result<LogImported, String> {
-    let log = store::read_log(file).map_err(|e| e.to_string())?;
+    let file = log.path;
+    let text = log.text?;
     let options = ImportOptions {
         default_year: how
             .year
-            .or_else(|| markdown::year_in_file_name(file))
+            .or_else(|| markdown::year_in_file_name(&file))
             .unwrap_or_else(|| chrono::Local::now().year()),
         replace: how.replace,
         date: how.date,
-        source: Some(file.to_owned()),
+        source: Some(file.clone()),
         join: brought.clone(),
     };
-    let report = markdown::import(journal, &log.text, &options)
+    let report = markdown::import(journal, &text.text, &options)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(LogImported {
-        path: file.to_owned(),
+        path: file,
         report,
-        converted_from: log.converted_from,
+        converted_from: text.converted_from,
     })
 }

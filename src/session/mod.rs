@@ -24,7 +24,7 @@ use chrono::{DateTime, Local};
 
 pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
-pub use import::{ImportHow, Imported, LogImported, find_logs, import_logs};
+pub use import::{ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, read_logs};
 pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
 

@@ -88,24 +88,66 @@ pub fn push_backup(journal: &Path, file: &Path) -> Result<PathBuf, SaveError> {
     Ok(backup)
 }
 
-/// Makes `NAME.bak` hold the current file, replacing the older backup only
-/// once the new one is complete.
-pub(super) fn keep_backup(path: &Path) -> Result<(), SaveError> {
-    rotate_backups(path);
+/// The file as it is before a save, staged beside its backups: it becomes
+/// `NAME.bak` once the new version is in place, or goes if the save fails.
+pub(super) struct StagedBackup {
+    path: PathBuf,
+    staging: PathBuf,
+}
+
+/// Stages the current file at `path` to become its backup.
+pub(super) fn stage_backup(path: &Path) -> Result<StagedBackup, SaveError> {
     let backup = backup_path(path);
+    // Something in the backup's place that a file cannot replace (a
+    // folder) would lose the old version: the save does not go ahead.
+    if fs::symlink_metadata(&backup).is_ok_and(|m| m.is_dir()) {
+        let source = io::Error::new(io::ErrorKind::IsADirectory, "a folder is in its place");
+        return Err(io_error(&backup, "keep a backup", source));
+    }
     let staging = temp_path(&backup);
     let staged = match fs::hard_link(path, &staging) {
         Ok(()) => Ok(()),
         // Some file systems (FAT, some network shares) have no hard links.
         Err(_) => copy_synced(path, &staging),
     };
-    let result = staged
-        .map_err(|source| io_error(&backup, "keep a backup", source))
-        .and_then(|()| rename(&staging, &backup));
-    if result.is_err() {
+    staged.map_err(|source| {
         let _ = fs::remove_file(&staging);
+        io_error(&backup, "keep a backup", source)
+    })?;
+    Ok(StagedBackup {
+        path: path.to_owned(),
+        staging,
+    })
+}
+
+impl StagedBackup {
+    /// The save went through: the staged version becomes `NAME.bak` (older
+    /// ones move down when old enough), unless `NAME.bak` holds the same
+    /// bytes already (backups keep versions that differ).
+    pub(super) fn keep(&self) {
+        let backup = backup_path(&self.path);
+        if same_file_bytes(&self.staging, &backup) {
+            let _ = fs::remove_file(&self.staging);
+            return;
+        }
+        rotate_backups(&self.path);
+        if rename(&self.staging, &backup).is_err() {
+            let _ = fs::remove_file(&self.staging);
+        }
     }
-    result
+
+    /// The save failed: the backups stay as they were.
+    pub(super) fn discard(&self) {
+        let _ = fs::remove_file(&self.staging);
+    }
+}
+
+/// Whether two files hold the same bytes.
+fn same_file_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    ma.len() == mb.len() && matches!((fs::read(a), fs::read(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 fn copy_synced(from: &Path, to: &Path) -> io::Result<()> {

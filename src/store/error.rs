@@ -90,6 +90,15 @@ pub enum SaveError {
     #[error("{}: is a studylog journal; export writes Markdown, so it will not replace it (choose another file name)", path.display())]
     WouldReplaceJournal { path: PathBuf },
 
+    #[error("{}: is read-only (its permissions say so), so it is not written; save under another name, or make it writable first", path.display())]
+    ReadOnly { path: PathBuf },
+
+    #[error("{}: is not a regular file (a folder, a device or a pipe), so a journal is not written over it", path.display())]
+    NotAFile { path: PathBuf },
+
+    #[error("{}: exists and is not a studylog journal; not replaced (add --force to replace it)", path.display())]
+    NotAJournal { path: PathBuf },
+
     #[error("{}: cannot {action}: {source}. The file on disk is unchanged.", path.display())]
     Io {
         path: PathBuf,

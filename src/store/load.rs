@@ -195,13 +195,20 @@ pub(crate) fn end_position(prefix: &str) -> (usize, usize) {
     (line, column)
 }
 
-/// Read a text file (a Markdown log) as UTF-8, with a BOM removed. A file that
-/// is not UTF-8 is refused with the line and column of the first bad byte.
+/// Whether `path` is a regular file (not a pipe, a device or a folder),
+/// found without opening it.
+pub fn is_regular_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// Read a text file (a journal with conflict markers, settings) as UTF-8,
+/// with a BOM removed. A file that is not UTF-8 is refused with the line
+/// and column of the first bad byte; one that is not a regular file, or
+/// too large to be a journal, before it is read.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    // Not a pipe or a device (a read could wait for ever, or never end),
+    // and not more than a journal can be.
+    let bytes = read_bounded(path)?;
     text_from_bytes(path, bytes)
 }
 

@@ -4,6 +4,7 @@
 //! saving is atomic (temp file, fsync, rename) and keeps the previous version
 //! as a backup, so a crash or a full disk can never leave half a journal.
 
+mod agreed;
 mod backup;
 mod conflicts;
 mod error;
@@ -22,13 +23,15 @@ mod scan;
 mod split;
 mod stamp;
 
+pub use agreed::{agreed_path, agreed_version, has_agreed, keep_agreed};
 pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, push_backup};
 pub use conflicts::{conflict_copies, git_conflict_sides, is_conflict_copy_of};
 pub use error::{LoadError, SaveError};
 pub use format::{from_ron_str, to_ron_string};
 pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
 pub use load::{
-    MAX_FILE_BYTES, file_exists, is_journal_file, load, load_with_preview, parse_journal, read_text,
+    MAX_FILE_BYTES, file_exists, is_journal_file, is_regular_file, load, load_with_preview,
+    parse_journal, read_text,
 };
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{FoundLogs, LogText, MAX_LOG_BYTES, find_logs, read_log};
@@ -39,8 +42,8 @@ pub use recovery::{
 };
 pub use replace::resolve_target;
 pub use save::{
-    Expect, lock, save, save_as_backup, save_expecting, save_locked, save_new, save_plain,
-    write_private_file, write_text_file,
+    Expect, check_journal_target, lock, save, save_as_backup, save_expecting, save_locked,
+    save_new, save_plain, write_private_file, write_text_file,
 };
 pub use split::parse_in_parts;
 pub use stamp::{FileId, FileStamp, file_id, same_file, stamp};

@@ -53,14 +53,29 @@ fn replace_within(
         });
     }
     let path = resolve_target(path);
-    let existing = fs::metadata(&path).ok().filter(|m| m.is_file());
+    let existing = fs::metadata(&path).ok();
+    if let Some(meta) = &existing {
+        refuse_to_replace(&path, meta)?;
+        if same_bytes(&path, meta, bytes) {
+            // Nothing changed: nothing is written, no backup turns over.
+            return stamp(&path)
+                .ok_or_else(|| io_error(&path, "read back", io::ErrorKind::NotFound.into()));
+        }
+    }
     remove_stale_temps(&path);
     let temp = temp_path(&path);
+    let backup = existing.is_some() && how.backup;
     let result = write_temp(&temp, bytes, existing.as_ref(), how.private).and_then(|file| {
-        if existing.is_some() && how.backup {
-            super::backup::keep_backup(&path)?;
+        // The old version is staged first and becomes the backup only once
+        // the new one is in place: a failed save leaves the backups alone.
+        let staged = backup
+            .then(|| super::backup::stage_backup(&path))
+            .transpose()?;
+        if let Err(e) = rename(&temp, &path) {
+            staged.iter().for_each(|s| s.discard());
+            return Err(e);
         }
-        rename(&temp, &path)?;
+        staged.into_iter().for_each(|s| s.keep());
         sync_folder(&path)?;
         drop(file);
         Ok(())
@@ -70,6 +85,28 @@ fn replace_within(
     }
     result?;
     stamp(&path).ok_or_else(|| io_error(&path, "read back", io::ErrorKind::NotFound.into()))
+}
+
+/// A file that must not be replaced: something that is not a regular file
+/// (a device, a pipe, a folder), or one its owner marked read-only (root
+/// could still rename over it; studylog does not).
+fn refuse_to_replace(path: &Path, meta: &fs::Metadata) -> Result<(), SaveError> {
+    if !meta.is_file() {
+        return Err(SaveError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if meta.permissions().readonly() {
+        return Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether the file already holds exactly `bytes`.
+fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
+    meta.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// Create `path` holding `bytes`, failing with [`SaveError::Exists`] if the

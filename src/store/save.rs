@@ -68,6 +68,23 @@ pub fn save_locked(
     replace_file(path, text.as_bytes(), JOURNAL)
 }
 
+/// Whether a journal may be written to `path`: a regular file or nothing
+/// yet; over a file that is not a journal only if `not_a_journal_too`
+/// (`--force`). Devices and pipes are never replaced by a journal.
+pub fn check_journal_target(path: &Path, not_a_journal_too: bool) -> Result<(), SaveError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(SaveError::NotAFile {
+            path: path.to_owned(),
+        }),
+        Ok(_) if !not_a_journal_too && !super::load::is_journal_file(path) => {
+            Err(SaveError::NotAJournal {
+                path: path.to_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Take the writer lock of the journal at `path`, waiting a moment for
 /// another writer to finish.
 pub fn lock(path: &Path) -> Result<WriterLock, SaveError> {

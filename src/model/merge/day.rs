@@ -4,16 +4,33 @@
 //! thing differently, both versions stay, between the conflict markers of
 //! [`super::text`].
 
-use super::diff3::{Chunk, diff3};
+use super::diff3::{Base, Chunk, diff3};
+use super::grid::merge_grids;
 use super::text::{END_MARKER, OURS_MARKER, THEIRS_MARKER, merge_text};
 use crate::model::{
     Block, ChapterNotes, Day, DaySection, Entry, FreeText, Grid, Learned, LearnedBook, SectionBody,
 };
 
-/// What merging counted: conflicts left for the user.
+/// What merging counted (conflicts left for the user), and what it knows
+/// of the common version.
 #[derive(Default)]
 pub(super) struct Tally {
     pub conflicts: usize,
+    /// No common version is known at all (a two-way merge): what one side
+    /// lacks may be a deletion there, so it is a choice, not a given.
+    pub unknown_base: bool,
+}
+
+impl Tally {
+    /// What is known of a sequence's common version: `base`, or (where
+    /// the common version has none) nothing, or not known.
+    pub fn base<'a, T>(&self, base: Option<&'a [T]>) -> Base<'a, T> {
+        match base {
+            Some(base) => Base::Known(base),
+            None if self.unknown_base => Base::Unknown,
+            None => Base::Nothing,
+        }
+    }
 }
 
 /// A value both sides may have changed: the one that changed wins; if
@@ -25,8 +42,8 @@ fn scalar<T: Clone + PartialEq>(base: Option<&T>, ours: &T, theirs: &T) -> T {
     }
 }
 
-fn text(tally: &mut Tally, base: Option<&str>, ours: &str, theirs: &str) -> String {
-    let (merged, conflicts) = merge_text(base, ours, theirs);
+pub(super) fn text(tally: &mut Tally, base: Option<&str>, ours: &str, theirs: &str) -> String {
+    let (merged, conflicts) = merge_text(base, ours, theirs, tally.unknown_base);
     tally.conflicts += conflicts;
     merged
 }
@@ -171,7 +188,7 @@ fn entries<T: Clone + PartialEq>(
     theirs: &[Entry<T>],
 ) -> Vec<Entry<T>> {
     let mut out = Vec::new();
-    for chunk in diff3(base, ours, theirs) {
+    for chunk in diff3(tally.base(base), ours, theirs) {
         match chunk {
             Chunk::Clean(items) => out.extend(items),
             Chunk::Conflict { ours, theirs } => {
@@ -209,21 +226,8 @@ fn free(
     }
 }
 
-/// Grids by what they are; a grid both sides changed differently is kept
-/// twice (ours first).
 fn grids(tally: &mut Tally, base: Option<&[Grid]>, ours: &[Grid], theirs: &[Grid]) -> Vec<Grid> {
-    let mut out = Vec::new();
-    for chunk in diff3(base, ours, theirs) {
-        match chunk {
-            Chunk::Clean(items) => out.extend(items),
-            Chunk::Conflict { ours, theirs } => {
-                tally.conflicts += 1;
-                out.extend(ours);
-                out.extend(theirs);
-            }
-        }
-    }
-    out
+    merge_grids(tally, base, ours, theirs)
 }
 
 fn learned(tally: &mut Tally, base: Option<&Learned>, ours: &Learned, theirs: &Learned) -> Learned {
@@ -309,13 +313,27 @@ fn blocks(
     theirs: &[Block],
 ) -> Vec<Block> {
     let mut out = Vec::new();
-    for chunk in diff3(base, ours, theirs) {
+    for chunk in diff3(tally.base(base), ours, theirs) {
         match chunk {
             Chunk::Clean(items) => out.extend(items),
             Chunk::Conflict { ours: o, theirs: t } => match (o.as_slice(), t.as_slice()) {
                 ([Block::Text(a)], [Block::Text(b)]) => {
                     let before = base.and_then(|base| single_text(base, ours, a));
                     out.push(Block::Text(text(tally, before, a, b)));
+                }
+                ([Block::Grid(a)], [Block::Grid(b)]) => {
+                    let before = base.and_then(|base| single_grid(base, ours, a));
+                    let before = before.map(std::slice::from_ref);
+                    out.extend(
+                        merge_grids(
+                            tally,
+                            before,
+                            std::slice::from_ref(a),
+                            std::slice::from_ref(b),
+                        )
+                        .into_iter()
+                        .map(Block::Grid),
+                    );
                 }
                 _ => {
                     tally.conflicts += 1;
@@ -326,6 +344,18 @@ fn blocks(
         }
     }
     out
+}
+
+/// The base's grid at the place of `mine` among `ours`, if the two lists
+/// have the same shape.
+fn single_grid<'a>(base: &'a [Block], ours: &[Block], mine: &Grid) -> Option<&'a Grid> {
+    let at = ours
+        .iter()
+        .position(|b| matches!(b, Block::Grid(g) if g == mine))?;
+    match base.get(at) {
+        Some(Block::Grid(g)) if base.len() == ours.len() => Some(g),
+        _ => None,
+    }
 }
 
 /// The base's text block at the place of `mine` among `ours`, if the two

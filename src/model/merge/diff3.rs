@@ -3,36 +3,60 @@
 //!
 //! Where only one side changed a stretch, that change is taken; where both
 //! made the same change, it is taken once; where both changed it
-//! differently, the caller gets both versions to keep. Without a common
-//! version (two copies that never shared a file), what the two have in
-//! common (their longest common subsequence) stands in for it, so a piece
-//! only one side has counts as that side's addition and is kept.
+//! differently, the caller gets both versions to keep. The sequences are
+//! aligned with Myers' diff (the `similar` crate), which finds a shortest
+//! edit script in near-linear time for similar sequences, so a long note
+//! merges as precisely as a short one.
+//!
+//! Without a common version there are two cases. Where it is known that
+//! neither side had the sequence before (a day both machines started), what
+//! the two share stands in for it and a piece only one side has is that
+//! side's addition, kept. Where the common version is unknown (two copies
+//! that never shared a file as far as we know), a piece only one side has
+//! may be the other side's deletion: it is a choice for the user, never
+//! taken or dropped silently.
+
+use std::time::{Duration, Instant};
+
+use similar::algorithms::{DiffHook, myers};
 
 /// A stretch of the merged sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Chunk<T> {
     /// Taken as is: both sides agree, or only one side changed it.
     Clean(Vec<T>),
-    /// Both sides changed the same stretch differently.
+    /// Both sides changed the same stretch differently (or, with no
+    /// common version known, only one side has it).
     Conflict { ours: Vec<T>, theirs: Vec<T> },
 }
 
-/// Sequences longer than this (product of lengths) are not aligned element
-/// by element: the table would be too big for a merge that must feel instant.
-const MAX_TABLE: usize = 16_000_000;
+/// What is known of the version both sides grew from.
+#[derive(Clone, Copy, Debug)]
+pub enum Base<'a, T> {
+    Known(&'a [T]),
+    /// Neither side had it: both only added.
+    Nothing,
+    /// Not known: what one side lacks may have been deleted there.
+    Unknown,
+}
 
-/// The merge of `ours` and `theirs`, from `base` (or from what they share).
-pub fn diff3<T: Clone + PartialEq>(base: Option<&[T]>, ours: &[T], theirs: &[T]) -> Vec<Chunk<T>> {
+/// How long one alignment may take before Myers settles for a coarser (still
+/// correct) script.
+const DEADLINE: Duration = Duration::from_millis(500);
+
+/// The merge of `ours` and `theirs`, from `base`.
+pub fn diff3<T: Clone + PartialEq>(base: Base<T>, ours: &[T], theirs: &[T]) -> Vec<Chunk<T>> {
     if ours == theirs {
         return vec![Chunk::Clean(ours.to_vec())];
     }
     let shared;
     let base = match base {
-        Some(base) => base,
-        None => {
+        Base::Known(base) => base,
+        Base::Nothing => {
             shared = common(ours, theirs);
             &shared
         }
+        Base::Unknown => return two_way(ours, theirs),
     };
     if base == ours {
         return vec![Chunk::Clean(theirs.to_vec())];
@@ -40,12 +64,7 @@ pub fn diff3<T: Clone + PartialEq>(base: Option<&[T]>, ours: &[T], theirs: &[T])
     if base == theirs {
         return vec![Chunk::Clean(ours.to_vec())];
     }
-    let (Some(to_ours), Some(to_theirs)) = (matches(base, ours), matches(base, theirs)) else {
-        return vec![Chunk::Conflict {
-            ours: ours.to_vec(),
-            theirs: theirs.to_vec(),
-        }];
-    };
+    let (to_ours, to_theirs) = (matches(base, ours), matches(base, theirs));
     let mut chunks = Vec::new();
     let (mut b, mut o, mut t) = (0, 0, 0);
     // Walk the base; a base element kept in place by both sides is stable.
@@ -67,6 +86,33 @@ pub fn diff3<T: Clone + PartialEq>(base: Option<&[T]>, ours: &[T], theirs: &[T])
             push(&mut chunks, Chunk::Clean(vec![base[i].clone()]));
             (b, o, t) = (i + 1, o_end + 1, t_end + 1);
         }
+    }
+    chunks
+}
+
+/// Two sides with no common version known: what both have is clean; each
+/// stretch between is a choice.
+fn two_way<T: Clone + PartialEq>(ours: &[T], theirs: &[T]) -> Vec<Chunk<T>> {
+    let mut chunks = Vec::new();
+    let (mut o, mut t) = (0, 0);
+    let pairs = pairs(ours, theirs);
+    for (i, j) in pairs
+        .into_iter()
+        .chain(std::iter::once((ours.len(), theirs.len())))
+    {
+        if o < i || t < j {
+            push(
+                &mut chunks,
+                Chunk::Conflict {
+                    ours: ours[o..i].to_vec(),
+                    theirs: theirs[t..j].to_vec(),
+                },
+            );
+        }
+        if i < ours.len() {
+            push(&mut chunks, Chunk::Clean(vec![ours[i].clone()]));
+        }
+        (o, t) = (i + 1, j + 1);
     }
     chunks
 }
@@ -100,68 +146,43 @@ fn push<T: Clone>(chunks: &mut Vec<Chunk<T>>, chunk: Chunk<T>) {
     }
 }
 
-/// For each element of `base`, where it stands in `side` along their longest
-/// common subsequence (None: not kept). None if the sequences are too long
-/// to align.
-fn matches<T: PartialEq>(base: &[T], side: &[T]) -> Option<Vec<Option<usize>>> {
-    let pairs = lcs(base, side)?;
+/// For each element of `base`, where it stands in `side` (None: not kept).
+fn matches<T: PartialEq>(base: &[T], side: &[T]) -> Vec<Option<usize>> {
     let mut to_side = vec![None; base.len()];
-    for (b, s) in pairs {
+    for (b, s) in pairs(base, side) {
         to_side[b] = Some(s);
     }
-    Some(to_side)
+    to_side
 }
 
-/// The elements the two share, in order (their longest common subsequence).
+/// The elements the two share, in order.
 fn common<T: Clone + PartialEq>(a: &[T], b: &[T]) -> Vec<T> {
-    match lcs(a, b) {
-        Some(pairs) => pairs.into_iter().map(|(i, _)| a[i].clone()).collect(),
-        None => Vec::new(),
-    }
+    pairs(a, b).into_iter().map(|(i, _)| a[i].clone()).collect()
 }
 
-/// Index pairs of a longest common subsequence of `a` and `b`, after
-/// trimming the prefix and suffix they share.
-fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Option<Vec<(usize, usize)>> {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    if ma.len().saturating_mul(mb.len()) > MAX_TABLE {
-        return None;
+/// Index pairs of the elements `a` and `b` keep in common, in order, as
+/// Myers' diff aligns them.
+fn pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let mut equal = Equal::default();
+    let deadline = Some(Instant::now() + DEADLINE);
+    // The hook never fails.
+    let _ = myers::diff_deadline(&mut equal, a, 0..a.len(), b, 0..b.len(), deadline);
+    equal.pairs
+}
+
+/// Collects the equal runs a diff reports.
+#[derive(Default)]
+struct Equal {
+    pairs: Vec<(usize, usize)>,
+}
+
+impl DiffHook for Equal {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        self.pairs.extend((0..len).map(|k| (old + k, new + k)));
+        Ok(())
     }
-    // lengths[i][j]: LCS length of ma[i..] and mb[j..].
-    let width = mb.len() + 1;
-    let mut lengths = vec![0u32; (ma.len() + 1) * width];
-    for i in (0..ma.len()).rev() {
-        for j in (0..mb.len()).rev() {
-            lengths[i * width + j] = if ma[i] == mb[j] {
-                lengths[(i + 1) * width + j + 1] + 1
-            } else {
-                lengths[(i + 1) * width + j].max(lengths[i * width + j + 1])
-            };
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = (0..prefix).map(|k| (k, k)).collect();
-    let (mut i, mut j) = (0, 0);
-    while i < ma.len() && j < mb.len() {
-        if ma[i] == mb[j] {
-            pairs.push((prefix + i, prefix + j));
-            (i, j) = (i + 1, j + 1);
-        } else if lengths[(i + 1) * width + j] >= lengths[i * width + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    let tail_a = a.len() - suffix;
-    let tail_b = b.len() - suffix;
-    pairs.extend((0..suffix).map(|k| (tail_a + k, tail_b + k)));
-    Some(pairs)
 }
 
 #[cfg(test)]
@@ -195,7 +216,7 @@ mod tests {
         let ours = lines("a\nB\nc\nd");
         let theirs = lines("a\nb\nc\nd\ne");
         assert_eq!(
-            merged(&diff3(Some(&base), &ours, &theirs)),
+            merged(&diff3(Base::Known(&base), &ours, &theirs)),
             lines("a\nB\nc\nd\ne")
         );
     }
@@ -204,7 +225,10 @@ mod tests {
     fn a_line_deleted_on_one_side_goes() {
         let base = lines("a\nb\nc");
         let ours = lines("a\nc");
-        assert_eq!(merged(&diff3(Some(&base), &ours, &base)), lines("a\nc"));
+        assert_eq!(
+            merged(&diff3(Base::Known(&base), &ours, &base)),
+            lines("a\nc")
+        );
     }
 
     #[test]
@@ -213,15 +237,46 @@ mod tests {
         let ours = lines("a\nX\nc");
         let theirs = lines("a\nY\nc");
         assert_eq!(
-            merged(&diff3(Some(&base), &ours, &theirs)),
+            merged(&diff3(Base::Known(&base), &ours, &theirs)),
             lines("a\n<<<\nX\n===\nY\n>>>\nc")
         );
     }
 
     #[test]
-    fn without_a_base_what_only_one_side_has_is_kept() {
+    fn when_neither_side_had_it_what_only_one_side_has_is_kept() {
         let ours = lines("a\nb\nc");
         let theirs = lines("a\nc\nd");
-        assert_eq!(merged(&diff3(None, &ours, &theirs)), lines("a\nb\nc\nd"));
+        assert_eq!(
+            merged(&diff3(Base::Nothing, &ours, &theirs)),
+            lines("a\nb\nc\nd")
+        );
+    }
+
+    #[test]
+    fn without_a_known_base_what_only_one_side_has_is_a_choice() {
+        // `b` may be ours added or theirs deleted: never decided silently.
+        let ours = lines("a\nb\nc");
+        let theirs = lines("a\nc\nd");
+        assert_eq!(
+            merged(&diff3(Base::Unknown, &ours, &theirs)),
+            lines("a\n<<<\nb\n===\n>>>\nc\n<<<\n===\nd\n>>>")
+        );
+    }
+
+    #[test]
+    fn long_texts_align_line_by_line() {
+        // Far past what an element-by-element table could hold.
+        let base: Vec<String> = (0..40_000).map(|i| format!("- 行 {i}")).collect();
+        let mut ours = base.clone();
+        ours[100] = "- ここを直した".into();
+        let mut theirs = base.clone();
+        theirs[39_000] = "- あちらも直した".into();
+        let chunks = diff3(Base::Known(&base), &ours, &theirs);
+        assert_eq!(chunks.len(), 1, "one clean merge");
+        let Chunk::Clean(lines) = &chunks[0] else {
+            panic!()
+        };
+        assert_eq!(lines[100], "- ここを直した");
+        assert_eq!(lines[39_000], "- あちらも直した");
     }
 }

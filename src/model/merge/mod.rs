@@ -13,7 +13,9 @@
 
 mod day;
 mod diff3;
+mod grid;
 mod library;
+mod restore;
 pub mod text;
 
 use crate::model::Journal;
@@ -31,6 +33,9 @@ pub struct MergeReport {
     pub chapters_added: usize,
     /// Places where both versions are kept for the user to settle.
     pub conflicts: usize,
+    /// Chapters (and books) one side deleted while the other wrote under
+    /// them: brought back so the words stay, each counted as a conflict.
+    pub restored: Vec<String>,
 }
 
 /// `ours` and `theirs` merged, from `base` when it is known.
@@ -40,7 +45,10 @@ pub fn merge(base: Option<&Journal>, ours: &Journal, theirs: &Journal) -> (Journ
     let (ids, library) = library::merge_library(&mut result, base, theirs);
     report.books_added = library.books_added;
     report.chapters_added = library.chapters_added;
-    let mut tally = day::Tally::default();
+    let mut tally = day::Tally {
+        unknown_base: base.is_none(),
+        ..day::Tally::default()
+    };
     let base_title = base.map(|b| &b.title);
     if base_title == Some(&ours.title) {
         result.title = theirs.title.clone();
@@ -52,6 +60,7 @@ pub fn merge(base: Option<&Journal>, ours: &Journal, theirs: &Journal) -> (Journ
         base.map(|b| b.preamble.as_str()),
         &ours.preamble,
         &theirs.preamble,
+        base.is_none(),
     );
     result.preamble = preamble;
     tally.conflicts += conflicts;
@@ -64,7 +73,9 @@ pub fn merge(base: Option<&Journal>, ours: &Journal, theirs: &Journal) -> (Journ
         &mut tally,
         &mut report,
     );
-    report.conflicts = tally.conflicts;
+    let sides = [Some(ours), Some(theirs), base];
+    report.restored = restore::restore_missing(&mut result, &sides);
+    report.conflicts = tally.conflicts + report.restored.len();
     (result, report)
 }
 

@@ -193,6 +193,64 @@ fn notes_of_one_chapter_edited_on_both_sides_merge_line_by_line() {
     let _ = Section::Learned;
 }
 
+#[test]
+fn without_a_known_common_version_a_deleted_line_is_a_choice_not_undone() {
+    // Ours deleted "二行目"; theirs (a conflict copy, its fork unknown) did not.
+    let ours = journal(&[(1, day("一行目\n三行目", &[]))]);
+    let theirs = journal(&[(1, day("一行目\n二行目\n三行目", &[]))]);
+    let (merged, report) = merge(None, &ours, &theirs);
+    assert_eq!(report.conflicts, 1, "the user chooses");
+    let text = crate::model::merge::conflicts_in(
+        &merged.days[&date(1)].sections[1].body.free().unwrap().text,
+    );
+    assert_eq!(text.len(), 1);
+    assert_eq!(
+        (text[0].ours.as_str(), text[0].theirs.as_str()),
+        ("", "二行目")
+    );
+    // With the common version known, the deletion simply stands.
+    let base = theirs.clone();
+    let (merged, report) = merge(Some(&base), &ours, &theirs);
+    assert_eq!((report.conflicts, &merged), (0, &ours));
+}
+
+#[test]
+fn a_chapter_deleted_on_one_side_comes_back_for_the_notes_written_under_it() {
+    let mut base = journal(&[]);
+    let book = base.add_book("本");
+    let chapter = base.add_chapter(book, "1 章 はじめに").unwrap();
+    // Ours deleted the chapter; theirs wrote a day under it.
+    let mut ours = base.clone();
+    ours.book_mut(book).unwrap().chapters.clear();
+    let mut theirs = base.clone();
+    let learned = Learned {
+        intro: String::new(),
+        books: vec![LearnedBook {
+            book,
+            intro: String::new(),
+            chapters: vec![crate::model::ChapterNotes {
+                chapter,
+                blocks: vec![Block::Text("消えた章の下のメモ".into())],
+            }],
+        }],
+    };
+    let mut d = Day::default();
+    d.sections
+        .push(DaySection::of("学んだこと", SectionBody::Learned(learned)));
+    theirs.days.insert(date(3), d);
+    let (merged, report) = merge(Some(&base), &ours, &theirs);
+    assert_eq!(crate::model::validate(&merged), Ok(()), "the merge opens");
+    assert_eq!(report.restored, ["本 ▸ 1 章 はじめに"]);
+    assert_eq!(report.conflicts, 1);
+    assert!(all_lines(&merged).contains("消えた章の下のメモ"));
+    // A whole book deleted on one side comes back the same way.
+    let mut ours = base.clone();
+    ours.books.clear();
+    let (merged, report) = merge(Some(&base), &ours, &theirs);
+    assert_eq!(crate::model::validate(&merged), Ok(()));
+    assert_eq!(report.restored.len(), 2, "{:?}", report.restored);
+}
+
 /// Journals that grew from `base`: some days' impressions get lines added,
 /// changed or removed, some days are added or removed.
 fn edits() -> impl Strategy<Value = Vec<(u32, u8, String)>> {

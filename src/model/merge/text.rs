@@ -15,21 +15,34 @@
 //!
 //! Three characters, not git's seven, so git never takes them for its own.
 
-use super::diff3::{Chunk, diff3};
+use super::diff3::{Base, Chunk, diff3};
 
 pub const OURS_MARKER: &str = "<<< studylog: this copy";
 pub const THEIRS_MARKER: &str = "=== studylog: the other copy";
 pub const END_MARKER: &str = ">>> studylog: end of conflict";
 
-/// The merged text, and how many conflicts it holds.
-pub fn merge_text(base: Option<&str>, ours: &str, theirs: &str) -> (String, usize) {
+/// The merged text, and how many conflicts it holds. `unknown_base`: with
+/// no `base`, whether the common version is unknown (then a line only one
+/// side has is a choice) rather than known to have had no such text (then
+/// it is that side's addition).
+pub fn merge_text(
+    base: Option<&str>,
+    ours: &str,
+    theirs: &str,
+    unknown_base: bool,
+) -> (String, usize) {
     if ours == theirs {
         return (ours.to_owned(), 0);
     }
     let base_lines: Option<Vec<&str>> = base.map(|b| b.split('\n').collect());
     let ours_lines: Vec<&str> = ours.split('\n').collect();
     let theirs_lines: Vec<&str> = theirs.split('\n').collect();
-    let chunks = diff3(base_lines.as_deref(), &ours_lines, &theirs_lines);
+    let known = match &base_lines {
+        Some(lines) => Base::Known(lines),
+        None if unknown_base => Base::Unknown,
+        None => Base::Nothing,
+    };
+    let chunks = diff3(known, &ours_lines, &theirs_lines);
     let mut out: Vec<&str> = Vec::new();
     let mut conflicts = 0;
     for chunk in &chunks {
@@ -142,7 +155,7 @@ mod tests {
         let base = "- 前\n- 共通\n- 後";
         let ours = "- 前\n- こちら\n- 後";
         let theirs = "- 前\n- あちら\n- 後";
-        let (merged, conflicts) = merge_text(Some(base), ours, theirs);
+        let (merged, conflicts) = merge_text(Some(base), ours, theirs, false);
         assert_eq!(conflicts, 1);
         assert_eq!(
             merged,
@@ -164,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_side_that_deleted_the_lines_settles_to_nothing() {
-        let (merged, _) = merge_text(Some("a\nb\nc"), "a\nc", "a\nB\nc");
+        let (merged, _) = merge_text(Some("a\nb\nc"), "a\nc", "a\nB\nc", false);
         assert_eq!(settle(&merged, 0, Keep::Ours).unwrap(), "a\nc");
     }
 }

@@ -336,7 +336,9 @@ fn with_journal_extension(path: PathBuf) -> PathBuf {
 fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPreview {
     let mut imported = session::Imported::default();
     let files = session::find_logs(paths, &mut imported);
+    // Pipes and devices are refused before a read that would freeze the window.
+    let logs = session::read_logs(&files, true);
     let how = session::ImportHow::default();
-    session::import_logs(&mut journal, &files, &how, &mut imported, &mut |_, _| {});
+    session::import_logs(&mut journal, logs, &how, &mut imported, &mut |_, _| {});
     ImportPreview { journal, imported }
 }

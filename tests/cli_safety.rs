@@ -282,3 +282,112 @@ fn import_never_writes_the_journal_over_one_of_its_logs() {
     );
     assert_eq!(fs::read_to_string(dir.path().join("log.md")).unwrap(), log);
 }
+
+#[test]
+fn a_pipe_with_no_writer_never_holds_the_journals_lock() {
+    let dir = with_journal();
+    let fifo = dir.path().join("fifo.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Waits for ever for a writer to the pipe...
+    let mut stuck = Command::new(env!("CARGO_BIN_EXE_studylog"))
+        .args(["import", "-o", "j.studylog.ron", "fifo.md"])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    // ...while another import into the same journal goes through at once.
+    fs::write(
+        dir.path().join("day.md"),
+        "# 2025-03-11\n\n## 感想\n\n別の取り込み\n",
+    )
+    .unwrap();
+    let started = Instant::now();
+    let other = studylog(&["import", "-o", "j.studylog.ron", "day.md"], dir.path());
+    assert!(other.status.success(), "{}", stderr(&other));
+    assert!(started.elapsed() < studylog::store::WRITER_WAIT);
+    stuck.kill().unwrap();
+    stuck.wait().unwrap();
+}
+
+#[test]
+fn a_read_only_journal_stays_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = with_journal();
+    let path = dir.path().join("j.studylog.ron");
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    fs::write(
+        dir.path().join("day.md"),
+        "# 2025-03-11\n\n## 感想\n\n読み取り専用\n",
+    )
+    .unwrap();
+    let refused = studylog(&["import", "-o", "j.studylog.ron", "day.md"], dir.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("is read-only"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    // An export over a read-only file is refused the same way.
+    fs::write(dir.path().join("out.md"), "mine\n").unwrap();
+    fs::set_permissions(dir.path().join("out.md"), fs::Permissions::from_mode(0o444)).unwrap();
+    let export = studylog(&["export", "j.studylog.ron", "-o", "out.md"], dir.path());
+    assert_eq!(export.status.code(), Some(1));
+    assert!(
+        stderr(&export).contains("is read-only"),
+        "{}",
+        stderr(&export)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.md")).unwrap(),
+        "mine\n"
+    );
+}
+
+#[test]
+fn an_import_that_changes_nothing_writes_nothing_and_backups_keep_versions_that_differ() {
+    let dir = with_journal();
+    let path = dir.path().join("j.studylog.ron");
+    fs::write(
+        dir.path().join("day.md"),
+        "# 2025-03-11\n\n## 感想\n\n一度だけ\n",
+    )
+    .unwrap();
+    assert!(
+        studylog(&["import", "-o", "j.studylog.ron", "day.md"], dir.path())
+            .status
+            .success()
+    );
+    let backup = studylog::store::backup_path(&path);
+    let (saved, kept) = (fs::read(&path).unwrap(), fs::read(&backup).unwrap());
+    let stamp = studylog::store::stamp(&path);
+    std::thread::sleep(Duration::from_millis(20));
+    let again = studylog(&["import", "-o", "j.studylog.ron", "day.md"], dir.path());
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("unchanged"));
+    assert_eq!(
+        studylog::store::stamp(&path),
+        stamp,
+        "the file was not rewritten"
+    );
+    assert_eq!(fs::read(&path).unwrap(), saved);
+    assert_eq!(
+        fs::read(&backup).unwrap(),
+        kept,
+        "the backup did not turn over"
+    );
+    assert_ne!(kept, saved, "the backup is the version before");
+}

@@ -60,19 +60,24 @@ fn merge_in_the_external_change_prompt_keeps_both_and_undo_takes_it_back() {
 }
 
 #[test]
-fn a_sync_conflict_copy_is_offered_merged_and_moved_to_the_backups() {
+fn a_sync_conflict_copy_is_offered_merged_and_moved_to_the_backups_once_saved() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("j.studylog.ron");
+    // Syncthing puts its tag before the last extension.
     let copy = folder
         .path()
-        .join("j.sync-conflict-20261126-081500-ABCDEF7.studylog.ron");
+        .join("j.studylog.sync-conflict-20261126-081500-ABCDEF7.ron");
     store::save(&path, &common::small_journal()).unwrap();
     store::save(&copy, &with_another_day()).unwrap();
     let (mut harness, _) = app(Start::Open(path.clone()));
-    harness.get_by_label_contains("j.sync-conflict-20261126-081500-ABCDEF7.studylog.ron");
+    harness.get_by_label_contains("j.studylog.sync-conflict-20261126-081500-ABCDEF7.ron");
     harness.get_by_label("Merge").click();
     harness.run();
     assert!(harness.state().journal().days.contains_key(&later()));
+    assert!(copy.exists(), "kept until the merge is saved");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.state_mut().finish_saving();
+    harness.run();
     assert!(!copy.exists(), "the copy is no longer beside the journal");
     let kept = store::backups(&path);
     assert!(
@@ -80,6 +85,27 @@ fn a_sync_conflict_copy_is_offered_merged_and_moved_to_the_backups() {
             .any(|b| store::load(&b.path).is_ok_and(|j| j.days.contains_key(&later()))),
         "it is among the backups"
     );
+}
+
+#[test]
+fn undoing_a_merged_copy_leaves_the_copy_where_it_was() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("j.studylog.ron");
+    let copy = folder
+        .path()
+        .join("j.studylog (conflicted copy 2026-11-26 081500).ron");
+    store::save(&path, &common::small_journal()).unwrap();
+    store::save(&copy, &with_another_day()).unwrap();
+    let (mut harness, _) = app(Start::Open(path.clone()));
+    harness.get_by_label("Merge").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!harness.state().journal().days.contains_key(&later()));
+    type_into(&mut harness, "感想", "。");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.state_mut().finish_saving();
+    harness.run();
+    assert!(copy.exists(), "its words are in no other file");
 }
 
 #[test]

@@ -48,6 +48,7 @@ fn left_by_a_crash(recovery: &Path, journal_path: &Path, text: &str, minutes_ago
         journal_path: Some(store::canonical(journal_path)),
         file_id: store::file_id(journal_path),
         written_at: chrono::Local::now().naive_local() - chrono::Duration::minutes(minutes_ago),
+        read: None,
         journal: with_impressions(text),
     };
     store::write_recovery(&file, &recovered).unwrap();
@@ -213,4 +214,59 @@ fn a_change_that_lands_while_a_save_waits_for_the_lock_is_caught() {
         theirs,
         "theirs is not overwritten"
     );
+}
+
+/// A window crashes with unsaved work; meanwhile another writer (an import,
+/// another window) saves the journal. Restore merges the two, from the
+/// version the crashed window had read (still among the backups): nothing
+/// either wrote is dropped.
+#[test]
+fn restore_merges_with_a_save_that_landed_during_the_crashed_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = journal_file(dir.path());
+    // The crashed window: it read the journal and typed into 感想.
+    let read = store::stamp(&path);
+    {
+        let session = RecoverySpace::claim(&recovery).unwrap();
+        let file = session.file_for(Some(&path));
+        let recovered = Recovered {
+            journal_path: Some(store::canonical(&path)),
+            file_id: store::file_id(&path),
+            written_at: chrono::Local::now().naive_local(),
+            read,
+            journal: with_impressions("難しかった。クラッシュ前に書いた"),
+        };
+        store::write_recovery(&file, &recovered).unwrap();
+    }
+    // Another writer saved a new day in the meantime.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut elsewhere = common::small_journal();
+    let later: chrono::NaiveDate = "2025-03-11".parse().unwrap();
+    elsewhere.days.insert(
+        later,
+        studylog::model::Day::from_template(&elsewhere.template),
+    );
+    common::set_impressions(
+        elsewhere.days.get_mut(&later).unwrap(),
+        "別の窓で保存した日",
+    );
+    store::save(&path, &elsewhere).unwrap();
+
+    let (mut harness, _) = app_with_recovery(Start::Open(path.clone()), &recovery);
+    assert!(offered_text(&harness).is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let journal = harness.state().journal();
+    assert_eq!(
+        common::impressions(&journal.days[&date()]),
+        "難しかった。クラッシュ前に書いた",
+        "the crashed window's work"
+    );
+    assert_eq!(
+        common::impressions(&journal.days[&later]),
+        "別の窓で保存した日",
+        "the other writer's save"
+    );
+    harness.get_by_label_contains("merged with the version saved since");
 }

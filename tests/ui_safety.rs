@@ -31,6 +31,7 @@ fn left_by_a_crash(
         journal_path: journal_path.map(store::canonical),
         file_id: journal_path.and_then(store::file_id),
         written_at,
+        read: None,
         journal,
     };
     store::write_recovery(&file, &recovered).unwrap();
@@ -285,4 +286,28 @@ fn saving_far_fewer_days_than_the_file_holds_asks_first() {
     harness.state_mut().finish_saving();
     harness.run();
     assert_eq!(store::load(&path).unwrap().days.len(), 1);
+}
+
+/// A pipe or an endless device named on the command line is refused at
+/// once: the window never waits on it nor reads it without end.
+#[test]
+fn a_pipe_or_a_device_named_on_the_command_line_does_not_freeze_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("j.studylog.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo, std::path::PathBuf::from("/dev/zero")] {
+        let started = std::time::Instant::now();
+        let (harness, _) = common::harness::app(studylog::ui::Start::Open(path.clone()));
+        harness.get_by_label_contains("is not a regular file");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{path:?}"
+        );
+    }
 }

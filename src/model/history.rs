@@ -163,6 +163,24 @@ impl History {
         self.state
     }
 
+    /// Whether the journal in state `later` holds the change that made
+    /// state `earlier`: both lie on the path of edits done so far (not
+    /// undone), `earlier` no later than `later`.
+    pub fn is_before(&self, earlier: u64, later: u64) -> bool {
+        let path: Vec<u64> = std::iter::once(self.initial_state())
+            .chain(self.undo.iter().map(|step| step.state_after))
+            .collect();
+        let at = |state| path.iter().position(|&s| s == state);
+        matches!((at(earlier), at(later)), (Some(a), Some(b)) if a <= b)
+    }
+
+    /// The state before the first step still in the history.
+    fn initial_state(&self) -> u64 {
+        self.undo
+            .first()
+            .map_or(self.state, |step| step.state_before)
+    }
+
     /// Record that the state numbered `state` is what the file now holds.
     pub fn mark_saved(&mut self, state: u64) {
         self.saved_state = state;

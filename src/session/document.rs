@@ -103,6 +103,12 @@ impl Document {
         self.history.is_dirty()
     }
 
+    /// Whether state `later` holds the change that made state `earlier`
+    /// (see [`History::is_before`]).
+    pub fn is_before(&self, earlier: u64, later: u64) -> bool {
+        self.history.is_before(earlier, later)
+    }
+
     /// A number naming the journal's current state (see [`History::state`]).
     pub fn state(&self) -> u64 {
         self.history.state()

@@ -46,11 +46,24 @@ pub struct RecoveryConfig {
     pub delay: Duration,
 }
 
+/// How left-behind work came back.
+#[derive(Debug)]
+pub enum Restored {
+    /// The journal was still what the crashed session read: its work replaced it.
+    Replaced,
+    /// The journal was saved since: the work was merged with that version.
+    Merged(MergeReport),
+}
+
 /// What finished in the background, for the app to act on.
 #[derive(Debug)]
 pub enum Event {
-    /// The save to `path` is done.
-    Saved { path: PathBuf },
+    /// The save to `path` is done; `copies_put_away`: merged conflict copies
+    /// that moved to the backups with it.
+    Saved {
+        path: PathBuf,
+        copies_put_away: Vec<PathBuf>,
+    },
     /// The file changed (or vanished) since it was read or written, found
     /// under the writer lock; nothing was written. The app asks what to do.
     ChangedOnDisk { deleted: bool },
@@ -87,6 +100,9 @@ struct Recovery {
 /// An open journal with its index, its saves and its recovery file.
 pub struct Session {
     doc: Document,
+    /// Conflict copies merged into the work, with the state the merge
+    /// made: each moves to the backups once a save holds its merge.
+    pending_copies: Vec<(PathBuf, u64)>,
     /// The kept versions of the journal's file, newest first, as of the last open or save.
     backups: Vec<Backup>,
     search: SearchState,
@@ -108,6 +124,7 @@ impl Session {
         };
         Session {
             doc,
+            pending_copies: Vec::new(),
             backups,
             search,
             saving: None,
@@ -157,6 +174,8 @@ impl Session {
     pub fn replace(&mut self, doc: Document) {
         self.backups = doc.path().map(store::backups).unwrap_or_default();
         self.doc = doc;
+        // A copy merged into the journal left unsaved stays where it is.
+        self.pending_copies.clear();
         self.recovery.due = None;
         self.recovery.adopted.clear();
         self.search.forget();
@@ -244,23 +263,80 @@ impl Session {
         Ok(report)
     }
 
-    /// Merge a sync tool's conflict copy of the journal into the work here
-    /// (two-way: when the copy forked is unknown); the copy then moves to the
-    /// journal's backups.
+    /// Merge a sync tool's conflict copy of the journal into the work here,
+    /// from the version both devices last agreed on (kept beside the
+    /// journal; two-way without one). The copy stays where it is until the
+    /// merged journal is saved, then moves to the backups: an undo of the
+    /// merge (or a crash before the save) leaves it there.
     pub fn merge_copy(&mut self, copy: &Path) -> Result<MergeReport, String> {
         let path = self.doc.path().ok_or("the journal has no file")?.to_owned();
         let theirs = store::load(copy).map_err(|e| e.to_string())?;
-        let report = self.merge_in(None, &theirs, &path)?;
-        store::push_backup(&path, copy).map_err(|e| e.to_string())?;
+        let base = store::agreed_version(&path).and_then(Result::ok);
+        let report = self.merge_in(base.as_ref(), &theirs, &path)?;
+        self.pending_copies
+            .push((copy.to_owned(), self.doc.state()));
         Ok(report)
     }
 
-    /// The sync tools' conflict copies beside the journal's file.
+    /// Conflict copies whose merge is in the journal just saved go to the
+    /// backups; their names.
+    fn put_merged_copies_away(&mut self, saved_state: u64, path: &Path) -> Vec<PathBuf> {
+        let (done, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_copies)
+            .into_iter()
+            .partition(|(_, merged)| self.doc.is_before(*merged, saved_state));
+        self.pending_copies = waiting;
+        done.into_iter()
+            .filter_map(|(copy, _)| store::push_backup(path, &copy).ok().map(|_| copy))
+            .collect()
+    }
+
+    /// The journal file as it is now becomes the version both devices
+    /// agreed on, if it has none yet or another program wrote this one
+    /// (see `store::agreed`). Failing to keep it loses nothing.
+    pub fn note_agreed(&self, written_elsewhere: bool) {
+        if let Some(path) = self.doc.path()
+            && (written_elsewhere || !store::has_agreed(path))
+        {
+            let _ = store::keep_agreed(path);
+        }
+    }
+
+    /// Work a crashed session left, restored: as it was if the journal is
+    /// still the version that session read, else merged with the version
+    /// saved since (three-way from the version it read, when the backups
+    /// still have it). One step of undo either way.
+    pub fn restore(&mut self, recovered: Journal, read: Option<FileStamp>) -> Restored {
+        let now = self.doc.path().and_then(store::stamp);
+        let saved_since = self.doc.path().is_some() && now != read && read.is_some();
+        if !saved_since {
+            self.apply(Edit::Replace(Box::new(recovered)));
+            return Restored::Replaced;
+        }
+        let base = self
+            .doc
+            .path()
+            .and_then(|path| {
+                store::backups(path)
+                    .into_iter()
+                    .find(|b| Some(b.stamp()) == read)
+            })
+            .and_then(|backup| store::load(&backup.path).ok());
+        let on_disk = self.doc.committed().into_owned();
+        let (merged, report) = merge(base.as_ref(), &recovered, &on_disk);
+        self.apply(Edit::Replace(Box::new(merged)));
+        Restored::Merged(report)
+    }
+
+    /// The sync tools' conflict copies beside the journal's file, but for
+    /// those merged already (waiting for the save that puts them away).
     pub fn conflict_copies(&self) -> Vec<PathBuf> {
-        self.doc
+        let mut copies = self
+            .doc
             .path()
             .map(store::conflict_copies)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        copies.retain(|copy| !self.pending_copies.iter().any(|(p, _)| p == copy));
+        copies
     }
 
     fn merge_in(
@@ -344,11 +420,15 @@ impl Session {
                     store::remove_recovery_file(&file);
                 }
                 self.doc.saved_as(job.state, &job.path, job.days, stamp);
+                let copies_put_away = self.put_merged_copies_away(job.state, &job.path);
                 self.backups = store::backups(&job.path);
                 if self.doc.is_dirty() {
                     self.schedule_recovery();
                 }
-                Event::Saved { path: job.path }
+                Event::Saved {
+                    path: job.path,
+                    copies_put_away,
+                }
             }
             Err(SaveError::ChangedOnDisk { deleted, .. }) => Event::ChangedOnDisk { deleted },
             Err(error) => {
@@ -386,6 +466,7 @@ impl Session {
             journal_path: path.map(store::canonical),
             file_id: path.and_then(store::file_id),
             written_at: Local::now().naive_local(),
+            read: self.doc.file().and_then(|f| f.stamp),
             journal: self.doc.committed().into_owned(),
         };
         let job = Job::spawn(&self.waker, move || {

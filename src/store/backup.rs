@@ -27,6 +27,17 @@ pub struct Backup {
     pub modified: SystemTime,
 }
 
+impl Backup {
+    /// What the kept version looked like when it was the journal (a backup
+    /// is the journal's file itself, linked, so its time is the save's).
+    pub fn stamp(&self) -> super::stamp::FileStamp {
+        super::stamp::FileStamp {
+            modified: self.modified,
+            len: fs::metadata(&self.path).map_or(0, |m| m.len()),
+        }
+    }
+}
+
 /// Where the previous version of `path` is kept: `NAME.bak` beside it.
 pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, ".bak")

@@ -1,11 +1,19 @@
 //! The copies sync tools leave beside a journal when two machines wrote it
 //! at once, and git's conflict markers inside one.
 //!
-//! - Syncthing: `j.sync-conflict-20261126-081500-ABCDEF7.studylog.ron`
-//! - Dropbox: `j (conflicted copy).studylog.ron`,
-//!   `j (Yoshi's conflicted copy 2026-11-26).studylog.ron`
-//! - Nextcloud / ownCloud: `j (conflicted copy 2026-11-26 081500).studylog.ron`,
-//!   `j_conflict-20261126-081500.studylog.ron`
+//! Each tool puts its tag before the file's last extension, so a copy of
+//! `j.studylog.ron` is `j.studylog<TAG>.ron` (some older versions put it
+//! before `.studylog.ron`; both are recognised):
+//! - Syncthing (`conflictName` in lib/model/folder_sendrecv.go):
+//!   `j.studylog.sync-conflict-20261126-081500-ABCDEF7.ron`
+//! - Nextcloud and ownCloud (`Utility::makeConflictFileName`):
+//!   `j.studylog (conflicted copy 2026-11-26 081500).ron`, with the user
+//!   before the date when the server gives one; older ownCloud
+//!   `j.studylog_conflict-20261126-081500.ron`
+//! - Dropbox: `j.studylog (Yoshi's conflicted copy 2026-11-26).ron`, and
+//!   `(Case Conflict)`, `(Selective Sync Conflict)`
+//! - OneDrive: the computer's name appended, `j.studylog-DESKTOP-AB12CD.ron`
+//! - Google Drive for desktop: `… (conflicted copy …)` as above
 //!
 //! A file git left with `<<<<<<<` / `=======` / `>>>>>>>` lines reads as the
 //! two versions between them (and the common one, in diff3 style), so they
@@ -48,25 +56,49 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
 /// Whether `candidate` is a sync tool's conflict copy of the file named `name`.
 pub fn is_conflict_copy_of(name: &str, candidate: &str) -> bool {
     let suffix = format!(".{EXTENSION}");
-    let (Some(stem), Some(other)) = (name.strip_suffix(&suffix), candidate.strip_suffix(&suffix))
-    else {
+    let Some(stem) = name.strip_suffix(&suffix) else {
         return false;
     };
-    let Some(rest) = other.strip_prefix(stem) else {
-        return false;
+    // The tag before `.ron` (each tool's own way), or before `.studylog.ron`.
+    let tags = [
+        candidate
+            .strip_prefix(stem)
+            .and_then(|rest| rest.strip_prefix(".studylog"))
+            .and_then(|rest| rest.strip_suffix(".ron")),
+        candidate
+            .strip_prefix(stem)
+            .and_then(|rest| rest.strip_suffix(&suffix)),
+    ];
+    tags.into_iter().flatten().any(is_conflict_tag)
+}
+
+/// A sync tool's conflict tag (what it puts between a file's name and its
+/// extension).
+fn is_conflict_tag(tag: &str) -> bool {
+    let digits_after = |prefix: &str| {
+        tag.strip_prefix(prefix)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
     };
-    let rest_lower = rest.to_lowercase();
-    // Syncthing, then Nextcloud/ownCloud's newer form.
-    if let Some(tail) = rest
-        .strip_prefix(".sync-conflict-")
-        .or_else(|| rest.strip_prefix("_conflict-"))
-    {
-        return tail.starts_with(|c: char| c.is_ascii_digit());
+    if digits_after(".sync-conflict-") || digits_after("_conflict-") {
+        return true;
     }
-    // Dropbox and Nextcloud: " (… conflicted copy …)".
-    rest_lower.starts_with(" (")
-        && rest_lower.ends_with(')')
-        && rest_lower.contains("conflicted copy")
+    let lower = tag.to_lowercase();
+    let in_brackets = lower.starts_with(" (") && lower.ends_with(')');
+    if in_brackets
+        && (lower.contains("conflicted copy")
+            || lower == " (case conflict)"
+            || lower == " (selective sync conflict)")
+    {
+        return true;
+    }
+    // OneDrive: `-COMPUTERNAME` (NetBIOS names: capitals, digits, hyphens).
+    tag.strip_prefix('-').is_some_and(|computer| {
+        (2..=31).contains(&computer.len())
+            && computer.bytes().any(|b| b.is_ascii_uppercase())
+            && computer
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    })
 }
 
 /// The two versions (and the common one, if git wrote it) of a file with
@@ -120,6 +152,15 @@ mod tests {
             "j (conflicted copy 2026-11-26 081500).studylog.ron",
             "j (Conflicted Copy).studylog.ron",
             "j_conflict-20261126-081500.studylog.ron",
+            // As the tools name them: the tag before the last extension.
+            "j.studylog.sync-conflict-20261126-081500-ABCDEF7.ron",
+            "j.studylog (conflicted copy 2026-11-26 081500).ron",
+            "j.studylog (conflicted copy yoshi 2026-11-26 081500).ron",
+            "j.studylog_conflict-20261126-081500.ron",
+            "j.studylog (Yoshi's conflicted copy 2026-11-26).ron",
+            "j.studylog (Case Conflict).ron",
+            "j.studylog-DESKTOP-AB12CD.ron",
+            "j.studylog-LAPTOP-7Q2.ron",
         ] {
             assert!(is_conflict_copy_of(name, copy), "{copy}");
         }
@@ -130,6 +171,10 @@ mod tests {
             "j (copy).studylog.ron",
             "j.sync-conflict-notes.md",
             "k.sync-conflict-20261126-081500-ABCDEF7.studylog.ron",
+            "k.studylog.sync-conflict-20261126-081500-ABCDEF7.ron",
+            "j.studylog-old.ron",
+            "j-2025.studylog.ron",
+            "j.studylog.ron.agreed",
         ] {
             assert!(!is_conflict_copy_of(name, other), "{other}");
         }

@@ -34,6 +34,11 @@ pub struct Recovered {
     pub file_id: Option<FileId>,
     /// Local time it was written.
     pub written_at: NaiveDateTime,
+    /// The journal file as the session last read or saved it: if the file
+    /// is otherwise now, someone saved it meanwhile, and restoring merges
+    /// (from that version, found among the backups) instead of replacing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<super::stamp::FileStamp>,
     pub journal: Journal,
 }
 
@@ -86,6 +91,7 @@ impl RecoverySpace {
         let lock = File::create(&owner_file).map_err(fail("claim the recovery folder"))?;
         lock.try_lock()
             .map_err(|e| fail("claim the recovery folder")(std::io::Error::other(e.to_string())))?;
+        remove_ended_owners(dir);
         Ok(RecoverySpace {
             dir: dir.to_owned(),
             owner,
@@ -108,6 +114,30 @@ impl RecoverySpace {
     /// saved, or knowingly dropped).
     pub fn remove_own(&self, journal_path: Option<&Path>) {
         remove_recovery_file(&self.file_for(journal_path));
+    }
+}
+
+/// Owner files of sessions that ended badly (a session that ends cleanly
+/// removes its own): their lock is free, and their recovery files are
+/// left-behind work whether the owner file is there or not. Only files a
+/// minute old are touched, so a session that is just claiming the folder
+/// (its file created, not yet locked) keeps its own.
+fn remove_ended_owners(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_owner = entry.file_name().to_string_lossy().ends_with(".owner");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= std::time::Duration::from_secs(60));
+        let path = entry.path();
+        if is_owner && old && !held_by_a_live_process(&path) {
+            let _ = fs::remove_file(&path);
+        }
     }
 }
 
@@ -227,6 +257,7 @@ pub fn read_recovery_file(path: &Path) -> Result<Recovered, LoadError> {
                     journal_path,
                     file_id: None,
                     written_at,
+                    read: None,
                     journal,
                 },
             ),

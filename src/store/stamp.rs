@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::SystemTime;
 
 /// What a journal file looked like when studylog last read or wrote it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileStamp {
     pub modified: SystemTime,
     pub len: u64,

@@ -93,8 +93,11 @@ impl Settings {
 
     /// Put `path` at the top of the recent list.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
+        // As typed (`r3.studylog.ron`) it would name another file when
+        // studylog starts in another folder.
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
 

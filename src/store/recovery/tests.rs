@@ -8,6 +8,7 @@ fn recovered(journal_path: Option<&Path>, title: &str, when: &str) -> Recovered 
         journal_path: journal_path.map(canonical),
         file_id: journal_path.and_then(file_id),
         written_at: when.parse().unwrap(),
+        read: None,
         journal,
     }
 }
@@ -140,4 +141,25 @@ fn recovery_files_and_their_folder_are_private() {
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&file), 0o600);
+}
+
+#[test]
+fn owner_files_of_ended_sessions_are_cleared_and_live_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = RecoverySpace::claim(dir.path()).unwrap();
+    let ended = dir.path().join("1234-abcd.owner");
+    fs::write(&ended, "").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for file in [&ended, &live.owner_file] {
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    let next = RecoverySpace::claim(dir.path()).unwrap();
+    assert!(!ended.exists(), "an ended session's owner file goes");
+    assert!(live.owner_file.exists(), "a live one stays");
+    assert!(next.owner_file.exists());
 }

@@ -17,12 +17,30 @@ use super::StudylogApp;
 
 impl StudylogApp {
     /// The prompt's Merge: the file as it is now merged into the work here.
+    /// That file, written elsewhere, is now a version both devices had.
     pub(super) fn merge_from_disk(&mut self) {
         let result = self.session.merge_from_disk();
+        if result.is_ok() {
+            self.session.note_agreed(true);
+        }
         self.merged(result, None);
     }
 
-    /// A conflict copy merged in; the copy goes to the backups.
+    /// Merged conflict copies that moved to the backups with a save.
+    pub(super) fn copies_put_away(&mut self, copies: &[std::path::PathBuf]) {
+        let lang = self.language();
+        for copy in copies {
+            let name = copy.file_name().unwrap_or_default().to_string_lossy();
+            self.messages.retain(|m| !m.text.contains(name.as_ref()));
+            self.messages.push(Message::info(match lang {
+                UiLanguage::Japanese => format!("統合した「{name}」をバックアップに移しました。"),
+                UiLanguage::English => format!("The merged copy “{name}” moved to the backups."),
+            }));
+        }
+    }
+
+    /// A conflict copy merged in; the copy goes to the backups with the
+    /// next save that holds the merge.
     pub(super) fn merge_copy(&mut self, copy: &Path) {
         let result = self.session.merge_copy(copy);
         let name = copy.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -126,7 +144,7 @@ fn describe(lang: UiLanguage, report: &MergeReport, copy: Option<&str>) -> Strin
     match lang {
         UiLanguage::Japanese => {
             let moved = copy
-                .map(|c| format!("「{c}」はバックアップに移しました。"))
+                .map(|c| format!("「{c}」は保存したときにバックアップへ移します。"))
                 .unwrap_or_default();
             let open = if conflicts > 0 {
                 format!("両方の版を残した箇所が {conflicts} つあります（その日に印があります）。")
@@ -140,7 +158,7 @@ fn describe(lang: UiLanguage, report: &MergeReport, copy: Option<&str>) -> Strin
         }
         UiLanguage::English => {
             let moved = copy
-                .map(|c| format!(" “{c}” was moved to the backups."))
+                .map(|c| format!(" “{c}” moves to the backups when you save."))
                 .unwrap_or_default();
             let open = if conflicts > 0 {
                 format!(

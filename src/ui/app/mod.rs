@@ -741,6 +741,8 @@ impl StudylogApp {
         self.day_drafts = DayDrafts::default();
         self.tree_drafts = TreeDrafts::default();
         self.modal = None;
+        // The first version opened is one every device had.
+        self.session.note_agreed(false);
         // Whatever route opened it: work a crashed session left for it is offered.
         self.offer_recovery();
         crate::startup::phase("recovery files looked at");

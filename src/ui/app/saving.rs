@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Edit, Journal};
 use crate::session::decide::SaveCheck;
-use crate::session::{Document, Event};
-use crate::store::{self, Expect, LeftBehind};
+use crate::session::{Document, Event, Restored};
+use crate::store::{self, Expect, LeftBehind, SaveError};
 
+use super::super::action::Action;
 use super::super::banner::Message;
+use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind};
 use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
@@ -149,8 +151,12 @@ impl StudylogApp {
 
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Saved { path } => {
+            Event::Saved {
+                path,
+                copies_put_away,
+            } => {
                 self.settings.remember(&path);
+                self.copies_put_away(&copies_put_away);
                 self.notice_conflict_copies();
                 if let Some(op) = self.after_save.take() {
                     self.perform(op);
@@ -165,7 +171,15 @@ impl StudylogApp {
             }
             Event::SaveFailed(error) => {
                 self.after_save = None;
-                self.messages.push(Message::error(error.to_string()));
+                let read_only = matches!(error, SaveError::ReadOnly { .. });
+                let mut message = Message::error(error.to_string());
+                if read_only {
+                    // The work stays here (and in the recovery file): it can
+                    // go to a file of another name.
+                    let label = self.language().pick("名前を付けて保存…", "Save As…");
+                    message = message.with_action(label.to_owned(), Action::Run(Command::SaveAs));
+                }
+                self.messages.push(message);
             }
             Event::RecoveryFailed(error) => {
                 let text = match self.language() {
@@ -279,6 +293,8 @@ impl StudylogApp {
         };
         if now.is_some() && !self.is_dirty() {
             self.reload(&path);
+            // Written elsewhere and read here: both devices have it.
+            self.session.note_agreed(true);
             let name = self.session.doc().name().unwrap_or_default();
             self.messages.push(Message::info(match self.language() {
                 UiLanguage::Japanese => {
@@ -326,16 +342,36 @@ impl StudylogApp {
             self.session.discard(&left.file);
             return;
         }
-        self.edit(Edit::Replace(Box::new(left.recovered.journal)));
+        let restored = self
+            .session
+            .restore(left.recovered.journal, left.recovered.read);
         self.session.adopt(left.file);
-        self.messages.push(Message::info(match self.language() {
-            UiLanguage::Japanese => {
-                format!("{when} の作業を復元しました。保存すると学習ログに反映されます。")
-            }
-            UiLanguage::English => {
-                format!("Restored the work from {when}. Save to keep it in the journal.")
-            }
-        }));
+        let lang = self.language();
+        let text = match restored {
+            Restored::Replaced => match lang {
+                UiLanguage::Japanese => {
+                    format!("{when} の作業を復元しました。保存すると学習ログに反映されます。")
+                }
+                UiLanguage::English => {
+                    format!("Restored the work from {when}. Save to keep it in the journal.")
+                }
+            },
+            Restored::Merged(report) => match lang {
+                UiLanguage::Japanese => format!(
+                    "{when} の作業を、その後に保存された版と統合して復元しました（両方の版を残した箇所 {}）。保存すると学習ログに反映されます。",
+                    report.conflicts
+                ),
+                UiLanguage::English => format!(
+                    "Restored the work from {when}, merged with the version saved since ({}). Save to keep it in the journal.",
+                    UiLanguage::count(
+                        report.conflicts,
+                        "conflict to settle",
+                        "conflicts to settle"
+                    )
+                ),
+            },
+        };
+        self.messages.push(Message::info(text));
     }
 
     /// Replace the journal with a kept version (undoable; saved only when the user saves).

@@ -347,6 +347,9 @@ impl Session {
     ) -> Result<MergeReport, String> {
         let ours = self.doc.committed().into_owned();
         let (merged, report) = merge(base, &ours, theirs);
+        // What a load would refuse never becomes the work here.
+        crate::model::validate(&merged)
+            .map_err(|problem| format!("the merge would not open ({problem}); nothing changed"))?;
         store::save_as_backup(path, &ours).map_err(|e| e.to_string())?;
         self.apply(Edit::Replace(Box::new(merged)));
         Ok(report)

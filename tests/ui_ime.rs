@@ -1,8 +1,9 @@
 //! Japanese input in the window, with the input method's events injected as
 //! egui receives them: composed text is shown but is no edit until it is
 //! committed; Esc (an empty preedit) leaves the journal as it was; focus
-//! leaving a field mid-composition commits what is shown and tells the input
-//! method, and shortcuts work again at once; the candidate list is placed
+//! leaving a field mid-composition commits what is shown, turns the input
+//! method off for a moment and on again for the new field (notes, grid cells),
+//! where the next keys compose, and shortcuts work again at once; the candidate list is placed
 //! under the line; "+ Add" gives the new item the keyboard.
 #![cfg(feature = "gui")]
 
@@ -30,6 +31,14 @@ fn commit(harness: &mut Harness<'_, StudylogApp>, text: &str) {
 
 fn impressions(harness: &Harness<'_, StudylogApp>) -> String {
     common::impressions(&day(harness, date())).to_owned()
+}
+
+/// The text of the first chapter's notes (5 章).
+fn chapter_notes(harness: &Harness<'_, StudylogApp>) -> String {
+    match &common::first_notes(&day(harness, date())).blocks[0] {
+        studylog::model::Block::Text(text) => text.clone(),
+        other => panic!("notes start with text: {other:?}"),
+    }
 }
 
 /// The app on the small journal with the caret at the end of 感想.
@@ -88,13 +97,16 @@ fn focus_leaving_mid_composition_commits_what_is_shown_and_frees_the_keys() {
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
         .focus();
-    let mut interrupted = false;
-    for _ in 0..3 {
-        harness.step();
-        let ime = harness.output().platform_output.ime;
-        interrupted |= ime.is_some_and(|ime| ime.should_interrupt_composition);
-    }
-    assert!(interrupted, "the input method is told to stop composing");
+    // The input method is turned off (it drops what it held), then on again
+    // for the new field: what a real IME (Mozc over IBus/XIM) needs so that
+    // the next key composes there instead of arriving as a raw letter.
+    let states = ime_states(&mut harness);
+    let off = states.iter().position(|on| !on);
+    assert!(off.is_some(), "the input method is turned off: {states:?}");
+    assert!(
+        states[off.unwrap()..].iter().any(|on| *on),
+        "and on again for the new field: {states:?}"
+    );
     harness.run();
     assert_eq!(
         impressions(&harness),
@@ -102,9 +114,67 @@ fn focus_leaving_mid_composition_commits_what_is_shown_and_frees_the_keys() {
         "committed as shown"
     );
     assert!(harness.state().is_dirty());
+    // The next keys compose in the new field and land there.
+    preedit(&mut harness, "あめ");
+    commit(&mut harness, "雨");
+    assert_eq!(
+        impressions(&harness),
+        format!("{before}くも"),
+        "nothing more"
+    );
+    let notes = chapter_notes(&harness);
+    assert!(
+        notes.contains('雨'),
+        "the new field took the word: {notes:?}"
+    );
     // Ctrl+S works at once: the untitled journal asks where to save.
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(dialogs.asked().len(), 1, "Ctrl+S was not swallowed");
+}
+
+/// Step a few frames and say, per frame, whether the input method was on.
+fn ime_states(harness: &mut Harness<'_, StudylogApp>) -> Vec<bool> {
+    (0..5)
+        .map(|_| {
+            harness.step();
+            harness.output().platform_output.ime.is_some()
+        })
+        .collect()
+}
+
+#[test]
+fn moving_from_notes_to_a_grid_cell_mid_composition_composes_in_the_cell() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .focus();
+    harness.run();
+    preedit(&mut harness, "こんてな");
+    harness
+        .get_by_label("シングルリーダー × 競合の扱い")
+        .focus();
+    let states = ime_states(&mut harness);
+    let off = states.iter().position(|on| !on).expect("turned off");
+    assert!(states[off..].iter().any(|on| *on), "{states:?}");
+    harness.run();
+    assert!(
+        chapter_notes(&harness).ends_with("こんてな"),
+        "committed where typed"
+    );
+    preedit(&mut harness, "せる");
+    commit(&mut harness, "セル");
+    let day = day(&harness, date());
+    let studylog::model::Block::Grid(grid) = &common::first_notes(&day).blocks[1] else {
+        panic!("the grid follows the text");
+    };
+    let cells: Vec<&str> = grid
+        .cells
+        .iter()
+        .flatten()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(cells.contains(&"セル"), "the cell took the word: {cells:?}");
+    assert!(!chapter_notes(&harness).contains("セル"));
 }
 
 #[test]

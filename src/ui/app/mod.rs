@@ -158,7 +158,13 @@ struct WindowState {
     /// Input that came while a preview was shown, for the journal it previews.
     held_input: Vec<egui::Event>,
     held_files: Vec<egui::DroppedFileHandle>,
+    /// Frames left with the input method off after a composition ended
+    /// abruptly (it then drops what it held; see `follow_composition`).
+    ime_off_frames: u8,
 }
+
+/// How many frames the input method stays off to drop a composition.
+const IME_OFF_FRAMES: u8 = 2;
 
 pub struct StudylogApp {
     ctx: Context,
@@ -385,6 +391,12 @@ impl StudylogApp {
             self.session.commit_composition();
         }
         place_candidates_below_the_line(&self.ctx);
+        if self.window.ime_off_frames > 0 {
+            // The input method is off this frame (see `follow_composition`).
+            self.window.ime_off_frames -= 1;
+            self.ctx.output_mut(|o| o.ime = None);
+            self.ctx.request_repaint();
+        }
         if self.ctx.output(|o| o.ime.is_some()) {
             self.window.text_field = self.ctx.memory(|m| m.focused());
         }
@@ -426,7 +438,12 @@ impl StudylogApp {
         let ending = ui.input(|i| ime.begin_frame(&i.events, focused, i.focused));
         if ending == Ending::Abrupt {
             self.session.commit_composition();
-            self.ctx.memory_mut(|m| m.interrupt_ime());
+            // The input method drops its composition when it is turned off
+            // and on again. Done over frames, not within one: a context
+            // recreated twice in a row (egui's own interrupt on a click into
+            // another field, then this) lets the next key through raw under
+            // IBus/XIM; off for a moment, then on, it composes there.
+            self.window.ime_off_frames = IME_OFF_FRAMES;
         }
     }
 

@@ -3,8 +3,8 @@
 //! committed; Esc (an empty preedit) leaves the journal as it was; focus
 //! leaving a field mid-composition commits what is shown, turns the input
 //! method off for a moment and on again for the new field (notes, grid cells),
-//! where the next keys compose, and shortcuts work again at once; the candidate list is placed
-//! under the line; "+ Add" gives the new item the keyboard.
+//! where the next keys compose, and shortcuts work again at once; the
+//! candidate list is placed under the line; "+ Add" gives the new item the keyboard.
 #![cfg(feature = "gui")]
 
 mod common;
@@ -15,6 +15,7 @@ use egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::ui::StudylogApp;
+use studylog::ui::candidates::{CANDIDATE_ROOM, CaretReport};
 
 fn preedit(harness: &mut Harness<'_, StudylogApp>, text: &str) {
     harness.event(Event::Ime(ImeEvent::Preedit {
@@ -188,21 +189,64 @@ fn the_window_losing_focus_mid_composition_commits_what_is_shown() {
     assert!(harness.state().is_dirty());
 }
 
+/// Where the app told the input method the caret is, this frame.
+fn reported_caret(harness: &mut Harness<'_, StudylogApp>) -> egui::Rect {
+    harness.step();
+    let ime = harness.output().platform_output.ime;
+    ime.expect("a field has the IME").cursor_rect
+}
+
 #[test]
 fn the_candidate_list_is_placed_under_the_composing_line() {
     let (mut harness, _) = composing_in_impressions();
+    harness.state_mut().set_caret_report(CaretReport::Point);
     preedit(&mut harness, "くも");
-    harness.step();
-    let ime = harness
-        .output()
-        .platform_output
-        .ime
-        .expect("a field has the IME");
-    assert!(ime.cursor_rect.height() <= 1.0, "{ime:?}");
+    let line = harness.get_by_label("感想").rect();
+    let point = reported_caret(&mut harness);
+    assert!(point.height() <= 1.0, "X11 takes a point: {point:?}");
     assert!(
-        ime.cursor_rect.min.y >= ime.rect.min.y + 10.0,
-        "the area starts under the caret's line, not at its top: {ime:?}"
+        point.min.y >= line.min.y + 10.0 && point.min.y <= line.max.y,
+        "under the caret's line, not at its top: {point:?} in {line:?}"
     );
+
+    harness.state_mut().set_caret_report(CaretReport::Area);
+    let area = reported_caret(&mut harness);
+    assert!(
+        area.height() >= 10.0 && area.max.y <= line.max.y,
+        "Wayland, Windows and macOS get the line to keep clear: {area:?}"
+    );
+}
+
+#[test]
+fn a_line_composed_near_the_bottom_is_scrolled_up_above_the_list() {
+    let mut journal = common::small_journal();
+    let day = journal.days.values_mut().next().unwrap();
+    let (index, _) = day.section(studylog::model::Section::Next).unwrap();
+    if let studylog::model::SectionBody::Next(items) = &mut day.sections[index].body {
+        for n in 0..5 {
+            let item = studylog::model::NextItem::new(format!("{n} 章を読む"));
+            items.push(studylog::model::Entry::Item(item));
+        }
+    }
+    let (mut harness, _) = app_on(journal);
+    harness.get_by_label("感想").focus();
+    harness.run();
+    let window_bottom = 1000.0;
+    let before = harness.get_by_label("感想").rect();
+    assert!(
+        before.min.y + CANDIDATE_ROOM > window_bottom && before.max.y < window_bottom,
+        "the test needs 感想 shown near the bottom: {before:?}"
+    );
+    preedit(&mut harness, "くも");
+    harness.run();
+    let caret = reported_caret(&mut harness);
+    assert!(
+        caret.max.y + CANDIDATE_ROOM <= window_bottom + 1.0,
+        "the composed line has the list's room below it: {caret:?}"
+    );
+    let field = harness.get_by_label("感想").rect();
+    assert!(field.min.y < before.min.y, "scrolled up: {field:?}");
+    assert_eq!(impressions(&harness), "難しかったくも", "still composing");
 }
 
 #[test]

@@ -57,6 +57,9 @@ pub struct ViewCtx<'a> {
     pub lang: UiLanguage,
     /// An IME composition owns the keyboard: list keys must not act.
     pub ime_owns_keys: bool,
+    /// The input method changed a composition this frame: the form keeps
+    /// the candidate list's room under the line (`candidates`).
+    pub composing_now: bool,
     pub today: NaiveDate,
     /// A text to scroll to and focus this frame (from a search hit).
     pub reveal: Option<(NaiveDate, Address)>,

@@ -11,6 +11,7 @@ use egui::{RichText, Ui};
 use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, Section, SectionBody};
 
 use super::action::{Action, DayView, View, ViewCtx};
+use super::candidates::room_for_candidates_ui;
 use super::command::Command;
 use super::drafts::{DayDrafts, Modal};
 use super::grid_editor::grid_editor_ui;
@@ -58,6 +59,7 @@ pub fn day_form_ui(
                 section_ui(ui, &mut view, section);
             }
             missing_sections_ui(ui, &mut view);
+            room_for_candidates_ui(ui, view.cx.composing_now);
         });
 }
 

@@ -96,26 +96,15 @@ impl ImeTracker {
         self.composing_in.is_some() || self.touched_this_frame
     }
 
+    /// Whether the input method changed an open composition this frame.
+    pub fn composed_this_frame(&self) -> bool {
+        self.touched_this_frame && self.composing_in.is_some()
+    }
+
     /// Whether a composition is open (in any field).
     pub fn is_composing(&self) -> bool {
         self.composing_in.is_some()
     }
-}
-
-/// Put the input method's cursor area under the caret's line rather than
-/// at its top, so the candidate list opens below the text being composed
-/// instead of over it (X11 places it at the area's corner; Wayland, Windows
-/// and macOS place it beside the area, which now starts below the line).
-pub fn place_candidates_below_the_line(ctx: &egui::Context) {
-    ctx.output_mut(|o| {
-        if let Some(ime) = &mut o.ime {
-            let caret = ime.cursor_rect;
-            ime.cursor_rect = egui::Rect::from_min_max(
-                egui::pos2(caret.min.x, caret.max.y),
-                egui::pos2(caret.max.x.max(caret.min.x + 1.0), caret.max.y + 1.0),
-            );
-        }
-    });
 }
 
 #[cfg(test)]

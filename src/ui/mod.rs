@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod banner;
 pub mod calendar;
+pub mod candidates;
 pub mod chapter_view;
 pub mod command;
 pub mod conflicts;

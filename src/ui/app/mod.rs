@@ -32,6 +32,7 @@ pub use saving::{Guarded, Prompt};
 use super::action::{Action, View, ViewCtx};
 use super::banner::{Message, banner_ui};
 use super::calendar::calendar_ui;
+use super::candidates::{CaretReport, place_candidates};
 use super::chapter_view::chapter_view_ui;
 use super::command::Command;
 use super::day_form::day_form_ui;
@@ -39,7 +40,7 @@ use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
 use super::help::{AboutInfo, HelpWindow, help_ui};
 use super::i18n::UiLanguage;
-use super::ime::{Ending, ImeTracker, place_candidates_below_the_line};
+use super::ime::{Ending, ImeTracker};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::list_to_grid::list_to_grid_ui;
@@ -161,6 +162,8 @@ struct WindowState {
     /// Frames left with the input method off after a composition ended
     /// abruptly (it then drops what it held; see `follow_composition`).
     ime_off_frames: u8,
+    /// How the input method is told where the caret is.
+    caret_report: CaretReport,
 }
 
 /// How many frames the input method stays off to drop a composition.
@@ -237,7 +240,10 @@ impl StudylogApp {
             settings: Settings::load(cc.storage),
             dialogs: config.dialogs,
             messages: Vec::new(),
-            window: WindowState::default(),
+            window: WindowState {
+                caret_report: CaretReport::of_this_platform(),
+                ..WindowState::default()
+            },
             loading: None,
         };
         crate::startup::phase("settings read");
@@ -352,6 +358,12 @@ impl StudylogApp {
     }
 
     /// Choose the UI language (as the Settings menu does).
+    /// Tell the input method about the caret as `report` says (tests choose
+    /// the platform's way).
+    pub fn set_caret_report(&mut self, report: CaretReport) {
+        self.window.caret_report = report;
+    }
+
     pub fn set_language(&mut self, lang: UiLanguage) {
         self.settings.language = Some(lang);
     }
@@ -390,7 +402,7 @@ impl StudylogApp {
             // exactly what was shown): what is shown stands.
             self.session.commit_composition();
         }
-        place_candidates_below_the_line(&self.ctx);
+        place_candidates(&self.ctx, self.window.caret_report);
         if self.window.ime_off_frames > 0 {
             // The input method is off this frame (see `follow_composition`).
             self.window.ime_off_frames -= 1;
@@ -840,6 +852,7 @@ fn view_ctx<'a>(
         journal,
         lang: settings.language(),
         ime_owns_keys: window.ime.owns_keys(),
+        composing_now: window.ime.composed_this_frame(),
         today: today(),
         reveal: nav.reveal,
     }

@@ -15,6 +15,9 @@ use super::library_menu::LibraryDialog;
 pub struct DayDrafts {
     pub new_book: String,
     pub new_chapter: HashMap<BookId, String>,
+    /// The book whose "new chapter" field gets the keyboard next frame (a
+    /// book or chapter was just added: the next chapter is typed there).
+    pub focus_new_chapter: Option<BookId>,
 }
 
 /// The one form or dialog open at a time. A question the app asks (save

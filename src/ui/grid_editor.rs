@@ -239,6 +239,9 @@ fn header_row_ui(
                     .desired_width(width),
             );
             set_name(ui, &response, &label);
+            if view.reveals(Address::Grid(at, GridText::Criterion(col))) {
+                super::action::reveal(&response);
+            }
             if response.changed() {
                 grid_op(view, at, GridOp::SetCriterion { col, name });
             }
@@ -297,6 +300,9 @@ fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usiz
                 .desired_width(width),
         );
         set_name(ui, &response, &label);
+        if view.reveals(Address::Grid(at, GridText::Option(row))) {
+            super::action::reveal(&response);
+        }
         if response.changed() {
             grid_op(view, at, GridOp::SetOption { row, name });
         }

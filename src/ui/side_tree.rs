@@ -33,6 +33,10 @@ pub struct TreeDrafts {
     /// Months whose open/closed state the user flipped from the default
     /// (the newest month and the month of the day shown start open).
     pub flipped_months: HashSet<(i32, u32)>,
+    /// The book whose "+ Add chapter" row is scrolled to and gets the
+    /// keyboard (a book or chapter was just added there).
+    pub focus_new_chapter: Option<BookId>,
+    books_view: BooksView,
 }
 
 /// One row of the library list.
@@ -79,21 +83,87 @@ pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) 
     let half = (ui.available_height() * 0.5).max(160.0);
     books_header_ui(ui, tree);
     let rows = book_rows(&cx, tree.drafts);
-    egui::ScrollArea::vertical()
+    let mut books = egui::ScrollArea::vertical()
         // Shown from the first frame: no bar fading in while the window settles.
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .id_salt("books")
         .max_height(half)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height(ui), rows.len(), |ui, range| {
-            for row in &rows[range] {
-                row_ui(ui, |ui| book_row_ui(ui, tree, row));
-            }
-        });
+        .auto_shrink([false, true]);
+    let focus = focus_row(ui, tree.drafts, &rows);
+    if matches!(focus, FocusRow::None) {
+        // Its book was closed meanwhile: the request lapses.
+        tree.drafts.focus_new_chapter = None;
+    }
+    if let FocusRow::Away(offset) = focus {
+        books = books.vertical_scroll_offset(offset);
+    }
+    let ready = matches!(focus, FocusRow::Shown);
+    let shown = books.show_rows(ui, row_height(ui), rows.len(), |ui, range| {
+        for row in &rows[range] {
+            row_ui(ui, |ui| book_row_ui(ui, tree, row, ready));
+        }
+    });
+    tree.drafts.books_view = BooksView {
+        offset: shown.state.clamped_offset().y,
+        height: shown.inner_rect.height(),
+        max_offset: (shown.content_size.y - shown.inner_rect.height()).max(0.0),
+    };
     new_book_ui(ui, tree);
     ui.separator();
     ui.label(RichText::new(cx.pick("日付", "Days")).strong());
     days_ui(ui, tree);
+}
+
+/// Where the row asking for the keyboard is: out of the books list's view
+/// (with the offset that brings it in), or in view and ready to take it.
+/// Only rows on screen are drawn, and a field not drawn cannot take the
+/// keyboard. The offset stays within what the list could scroll to last
+/// frame: past it, egui springs back (its rubber band), and the row with it.
+fn focus_row(ui: &Ui, drafts: &TreeDrafts, rows: &[BookRow]) -> FocusRow {
+    let Some(book) = drafts.focus_new_chapter else {
+        return FocusRow::None;
+    };
+    let Some(index) = rows
+        .iter()
+        .position(|row| matches!(row, BookRow::AddChapter(b) if b.id == book))
+    else {
+        return FocusRow::None;
+    };
+    let row = row_height(ui) + ui.spacing().item_spacing.y;
+    let (top, bottom) = (index as f32 * row, index as f32 * row + row_height(ui));
+    let BooksView {
+        offset,
+        height,
+        max_offset,
+    } = drafts.books_view;
+    let wanted = if top < offset {
+        top
+    } else if bottom > offset + height + 0.5 {
+        (bottom - height).min(max_offset)
+    } else {
+        offset
+    };
+    // Already as close as the list can scroll: the row is as shown as it gets.
+    if (wanted - offset).abs() < 0.5 {
+        FocusRow::Shown
+    } else {
+        FocusRow::Away(wanted)
+    }
+}
+
+/// See [`focus_row`].
+enum FocusRow {
+    None,
+    Away(f32),
+    Shown,
+}
+
+/// How the books list was scrolled and sized, last frame.
+#[derive(Clone, Copy, Debug, Default)]
+struct BooksView {
+    offset: f32,
+    height: f32,
+    max_offset: f32,
 }
 
 /// "Books", with Expand All and Collapse All.
@@ -143,7 +213,9 @@ fn book_rows<'a>(cx: &ViewCtx<'a>, drafts: &TreeDrafts) -> Vec<BookRow<'a>> {
     rows
 }
 
-fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow) {
+/// One row of the library; `focus_ready` when the "+ Add chapter" row
+/// asking for the keyboard is in view.
+fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: bool) {
     let cx = tree.cx;
     match *row {
         BookRow::Book(index, book) => book_header_ui(ui, tree, index, book),
@@ -164,7 +236,7 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow) {
         }
         BookRow::AddChapter(book) => {
             ui.add_space(18.0);
-            new_chapter_ui(ui, tree, book);
+            new_chapter_ui(ui, tree, book, focus_ready);
         }
     }
 }
@@ -214,7 +286,7 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     });
 }
 
-fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book) {
+fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book, focus_ready: bool) {
     let cx = tree.cx;
     let draft = tree.drafts.new_chapter.entry(book.id).or_default();
     let name = format!(
@@ -222,10 +294,15 @@ fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book) {
         book.title,
         cx.pick("に章を追加（ライブラリ）", "library: add chapter")
     );
+    let take_focus = focus_ready && tree.drafts.focus_new_chapter == Some(book.id);
+    if take_focus {
+        tree.drafts.focus_new_chapter = None;
+    }
     let field = DraftField {
         hint: cx.pick("＋ 章を追加", "+ Add chapter"),
         name: &name,
         width: 180.0,
+        take_focus,
     };
     if let Some(label) = draft_field_ui(ui, draft, field, None) {
         tree.actions.push(Action::Edit(Edit::AddChapter {
@@ -243,6 +320,7 @@ fn new_book_ui(ui: &mut Ui, tree: &mut TreeView) {
             hint: cx.pick("＋ 本を追加", "+ Add book"),
             name: cx.pick("ライブラリに本を追加", "Library: add book"),
             width: 180.0,
+            take_focus: false,
         };
         let button = ("＋", cx.pick("本を追加する", "Add the book"));
         if let Some(title) = draft_field_ui(ui, &mut tree.drafts.new_book, field, Some(button)) {

@@ -108,11 +108,15 @@ pub struct DraftField<'a> {
     /// The field's accessible name.
     pub name: &'a str,
     pub width: f32,
+    /// Give the field the keyboard (and scroll to it) this frame: the
+    /// last thing made asks for the next one here.
+    pub take_focus: bool,
 }
 
 /// A field the user types a new name into, submitted with Enter or with an
 /// optional button `(text, accessible name)`, enabled once the text is not
-/// blank. Returns the name (taken out of `draft`) when submitted.
+/// blank. Returns the name (taken out of `draft`) when submitted; the app
+/// then says where the keyboard goes (`DraftField::take_focus`).
 pub fn draft_field_ui(
     ui: &mut Ui,
     draft: &mut String,
@@ -125,6 +129,14 @@ pub fn draft_field_ui(
             .desired_width(field.width),
     );
     set_name(ui, &response, field.name);
+    if field.take_focus {
+        response.request_focus();
+        // Only when out of view: a list that already scrolled it there
+        // must not be sent elsewhere by a second scroll.
+        if !ui.clip_rect().contains_rect(response.rect) {
+            response.scroll_to_me(None);
+        }
+    }
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let ready = !draft.trim().is_empty();
     let clicked = button.is_some_and(|(text, name)| {

@@ -24,10 +24,13 @@ use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session,
 use crate::store;
 
 mod files;
+mod keyboard;
 mod merging;
 mod saving;
 
 pub use saving::{Guarded, Prompt};
+
+use keyboard::Made;
 
 use super::action::{Action, View, ViewCtx};
 use super::banner::{Message, banner_ui};
@@ -601,8 +604,8 @@ impl StudylogApp {
     }
 
     /// Apply an edit. Typing while the input method composes is only shown
-    /// (not an edit yet); anything else first commits what is shown. A new
-    /// list item gets the keyboard.
+    /// (not an edit yet); anything else first commits what is shown. What
+    /// an edit makes gets the keyboard (`keyboard`).
     fn edit(&mut self, edit: Edit) {
         if self.window.ime.is_composing() && self.session.compose(&edit) {
             return;
@@ -610,29 +613,11 @@ impl StudylogApp {
         if edit.typing_key().is_none() && self.session.doc().is_composing() {
             self.session.commit_composition();
         }
-        let added = match edit {
-            Edit::AddItem { date, section } => Some((date, section)),
-            _ => None,
-        };
+        let made = Made::by(&edit);
         if self.session.apply(edit)
-            && let Some((date, section)) = added
+            && let Some(made) = made
         {
-            self.focus_last_entry(date, section);
-        }
-    }
-
-    /// Scroll to the last entry of a list section and give it the keyboard.
-    fn focus_last_entry(&mut self, date: NaiveDate, section: usize) {
-        let day = self.journal().days.get(&date);
-        let entries = day
-            .and_then(|day| day.sections.get(section))
-            .map(|s| s.body.entry_count());
-        if let Some(count) = entries.filter(|&n| n > 0) {
-            let at = Address::Entry {
-                section,
-                entry: count - 1,
-            };
-            self.nav.reveal = Some((date, at));
+            self.focus_made(made);
         }
     }
 

@@ -105,10 +105,15 @@ fn studied_book_ui(
 }
 
 fn new_chapter_ui(ui: &mut Ui, view: &mut DayView, book: BookId, title: &str) {
+    let take_focus = view.drafts.focus_new_chapter == Some(book);
+    if take_focus {
+        view.drafts.focus_new_chapter = None;
+    }
     let field = DraftField {
         hint: view.pick("新しい章（例: 7 章 トランザクション）", "New chapter"),
         name: &format!("{title} {}", view.pick("の新しい章", "new chapter")),
         width: 260.0,
+        take_focus,
     };
     let button_name = format!("{title} {}", view.pick("に章を追加", "add chapter"));
     let button = (view.pick("章を追加", "Add chapter"), button_name.as_str());
@@ -164,6 +169,7 @@ fn add_new_book_ui(ui: &mut Ui, view: &mut DayView) {
         hint: title,
         name: title,
         width: 220.0,
+        take_focus: false,
     };
     let add = view.pick("本を追加", "Add book");
     if let Some(title) = draft_field_ui(ui, &mut view.drafts.new_book, field, Some((add, add))) {

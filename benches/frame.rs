@@ -17,6 +17,21 @@ use studylog::ui::dialogs::ScriptedDialogs;
 use studylog::ui::{Start, StudylogApp};
 
 fn main() {
+    // FRAME_BENCH_LINES=40000 times only typing in a bulleted note of that
+    // many lines (for profiling).
+    if let Some(lines) = std::env::var("FRAME_BENCH_LINES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        let name = format!("one keystroke in a {lines}-line bulleted note");
+        typing_in(
+            &name,
+            bulleted_note(lines),
+            60,
+            Some(Duration::from_millis(16)),
+        );
+        return;
+    }
     let journal = generate::generate(10, 1);
     // The day with a grid and the most text: the heaviest form to draw.
     let (date, _) = journal
@@ -100,7 +115,7 @@ fn main() {
 
 /// A note of 300 lines (lists, code, headings, links): one Markdown
 /// highlighting + layout per keystroke, as the editor re-draws it.
-fn long_note() -> String {
+fn mixed_note() -> String {
     let mut lines = Vec::new();
     for i in 0..300 {
         lines.push(match i % 10 {
@@ -116,7 +131,44 @@ fn long_note() -> String {
     lines.join("\n")
 }
 
+/// A pasted outline of `lines` bulleted lines (about 25 characters each:
+/// 40,000 lines is 1 MB), some nested, some long enough to wrap.
+pub fn bulleted_note(lines: usize) -> String {
+    let mut out = String::with_capacity(lines * 48);
+    for i in 0..lines {
+        let line = match i % 8 {
+            0 => format!("- 第 {i} 節 レプリケーションの方式"),
+            1 | 2 => format!("  - リーダーを通る書き込み {i}"),
+            3 => format!("- [ ] 確認する {i}"),
+            7 => format!(
+                "- とても長い項目で、折り返して次の行に続くことを確かめるための文章がここに続きます {i}"
+            ),
+            _ => format!("- フォロワーは同じ順序で適用 {i}"),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 fn typing_in_a_long_note() {
+    let budget = Some(Duration::from_millis(4));
+    typing_in(
+        "one keystroke in a 300-line note",
+        mixed_note(),
+        200,
+        budget,
+    );
+    let budget = Some(Duration::from_millis(16));
+    for lines in [10_000, 40_000] {
+        let name = format!("one keystroke in a {lines}-line bulleted note");
+        typing_in(&name, bulleted_note(lines), 60, budget);
+    }
+}
+
+/// Type `keys` keystrokes at the end of the first line of `note`, put in
+/// the first chapter notes of a day of the 10-year journal.
+fn typing_in(name: &str, note: String, keys: usize, budget: Option<Duration>) {
     let mut journal = generate::generate(10, 1);
     let (date, label) = journal
         .days
@@ -130,11 +182,12 @@ fn typing_in_a_long_note() {
     let day = journal.days.get_mut(&date).expect("the day");
     for section in &mut day.sections {
         if let studylog::model::SectionBody::Learned(learned) = &mut section.body {
-            learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(long_note())];
+            learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(note.clone())];
         }
     }
     let mut harness = Harness::builder()
         .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
         .build_eframe(move |cc| {
             StudylogApp::with_dialogs(
                 cc,
@@ -152,7 +205,7 @@ fn typing_in_a_long_note() {
     let mut eframe_frame = eframe::Frame::_new_kittest();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
     let mut keystrokes = Vec::new();
-    for i in 0..200 {
+    for i in 0..keys {
         let key = if i % 2 == 0 { "あ" } else { "x" };
         let input = egui::RawInput {
             screen_rect: Some(screen),
@@ -162,12 +215,9 @@ fn typing_in_a_long_note() {
         keystrokes.push(timed_frame(&ctx, &mut harness, &mut eframe_frame, input));
     }
     let typed = studylog::model::amount_written(&harness.state().journal().days[&date]);
-    println!("typed into a 300-line note ({typed} characters in the day)");
-    report(
-        "one keystroke in a 300-line note",
-        keystrokes,
-        Some(Duration::from_millis(4)),
-    );
+    let grown = typed >= note.chars().count() + keys;
+    println!("{name}: {typed} characters in the day (typed in: {grown})");
+    report(name, keystrokes, budget);
 }
 
 fn report(name: &str, mut times: Vec<Duration>, budget: Option<Duration>) {

@@ -58,19 +58,14 @@ pub struct Hang {
 pub fn highlight(text: &str) -> (Vec<Span>, Vec<Hang>) {
     let mut spans = Vec::new();
     let mut hangs = Vec::new();
-    let mut fences = Fences::default();
+    let mut context = LineContext::default();
     let mut start = 0;
     for line in text.split('\n') {
         let end = start + line.len();
-        let code = fences.is_code(line);
-        if code {
-            push(&mut spans, start..end, Mark::CodeBlock);
-        } else {
-            line_spans(&mut spans, &mut hangs, line, start);
-        }
+        let code = line_spans_in(&mut spans, &mut hangs, line, start, &mut context);
         if end < text.len() {
             // Inside a code block the line break is part of the block.
-            let mark = if code && fences.is_open() {
+            let mark = if code && context.0.is_open() {
                 Mark::CodeBlock
             } else {
                 Mark::Plain
@@ -80,6 +75,50 @@ pub fn highlight(text: &str) -> (Vec<Span>, Vec<Hang>) {
         start = end + 1;
     }
     (spans, hangs)
+}
+
+/// What a line's meaning depends on in the lines before it: a code fence
+/// still open, the list items it may continue. Equal contexts before a line
+/// give it the same spans, which is what lets an editor redo only the lines
+/// an edit touched (and those after it whose context changed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineContext(Fences);
+
+/// One line's spans (ranges within the line, no newline), and where its
+/// text starts if it is a list item (its wrapped rows hang there).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineSpans {
+    pub spans: Vec<Span>,
+    pub hang: Option<usize>,
+}
+
+/// Highlight one `line` (without its newline) after the lines that left
+/// `context`, which it updates for the next line.
+pub fn highlight_line(line: &str, context: &mut LineContext) -> LineSpans {
+    let mut spans = Vec::new();
+    let mut hangs = Vec::new();
+    line_spans_in(&mut spans, &mut hangs, line, 0, context);
+    LineSpans {
+        spans,
+        hang: hangs.first().map(|h| h.text_start),
+    }
+}
+
+/// Add the spans of `line` (at byte `at` of the text); true if it is code.
+fn line_spans_in(
+    spans: &mut Vec<Span>,
+    hangs: &mut Vec<Hang>,
+    line: &str,
+    at: usize,
+    context: &mut LineContext,
+) -> bool {
+    let code = context.0.is_code(line);
+    if code {
+        push(spans, at..at + line.len(), Mark::CodeBlock);
+    } else {
+        line_spans(spans, hangs, line, at);
+    }
+    code
 }
 
 /// Add a span, merging it with the one before when they mean the same.

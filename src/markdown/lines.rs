@@ -64,7 +64,7 @@ pub fn heading_line(level: u8, text: &str) -> String {
 /// ends with the item: a line less indented than the item's content closes
 /// it, as in CommonMark, so a code block in a bullet cannot swallow the
 /// headings that follow.
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fences {
     open: Option<Fence>,
     /// The content columns of the list items the lines so far are in, outermost first.
@@ -76,7 +76,7 @@ pub struct Fences {
 
 /// An open fence: its character, its length, and the column of the
 /// container it sits in (0 at the top level, an item's content column).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Fence {
     c: char,
     len: usize,

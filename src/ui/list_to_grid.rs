@@ -76,9 +76,17 @@ pub fn list_to_grid_button_ui(ui: &mut Ui, view: &mut DayView, at: Address, text
     }
 }
 
+/// Past this size a note is not offered as a grid: a grid is a few options
+/// by a few criteria, and reading a long note for one would cost every
+/// keystroke 10 ms at 1 MB.
+const LIST_GRID_MAX_BYTES: usize = 32 * 1024;
+
 /// Whether `text` holds a list that reads as a grid; asked again only when
 /// the text changed, since a long note is not parsed every frame.
 fn holds_a_grid(ui: &Ui, field: Id, text: &str, language: crate::model::Language) -> bool {
+    if text.len() > LIST_GRID_MAX_BYTES {
+        return false;
+    }
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);

@@ -29,8 +29,12 @@ pub fn notes_editor_ui(
     if !ime_owns_keys && ui.memory(|m| m.has_focus(id)) {
         changed = handle_list_keys(ui, id, &mut buffer);
     }
+    let mut shown = None;
     let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
-        layout_note(ui, id, text.as_str(), wrap_width)
+        let note = layout_note(ui, id, text.as_str(), wrap_width);
+        let galley = note.galley.clone();
+        shown = Some(note);
+        galley
     };
     let output = TextEdit::multiline(&mut buffer)
         .id(id)
@@ -44,7 +48,8 @@ pub fn notes_editor_ui(
     if reveal {
         super::action::reveal(&response);
     }
-    if let Some(toggled) = list_marks_ui(ui, id, &buffer, &output.galley, output.galley_pos) {
+    let toggled = shown.and_then(|note| list_marks_ui(ui, id, &buffer, &note, output.galley_pos));
+    if let Some(toggled) = toggled {
         buffer = toggled;
         changed = true;
     }

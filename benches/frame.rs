@@ -10,6 +10,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::generate;
@@ -17,6 +19,10 @@ use studylog::ui::dialogs::ScriptedDialogs;
 use studylog::ui::{Start, StudylogApp};
 
 fn main() {
+    if std::env::var("FRAME_BENCH_MILLION").is_ok() {
+        scrolling_a_million_lines();
+        return;
+    }
     // FRAME_BENCH_LINES=40000 times only typing in a bulleted note of that
     // many lines (for profiling).
     if let Some(lines) = std::env::var("FRAME_BENCH_LINES")
@@ -164,11 +170,12 @@ fn typing_in_a_long_note() {
         let name = format!("one keystroke in a {lines}-line bulleted note");
         typing_in(&name, bulleted_note(lines), 60, budget);
     }
+    scrolling_a_million_lines();
 }
 
-/// Type `keys` keystrokes at the end of the first line of `note`, put in
-/// the first chapter notes of a day of the 10-year journal.
-fn typing_in(name: &str, note: String, keys: usize, budget: Option<Duration>) {
+/// The app on a day of the 10-year journal whose first chapter notes are
+/// `note`, with AccessKit off as in the window; the day and the chapter's label.
+fn app_with_note(note: &str) -> (Harness<'static, StudylogApp>, NaiveDate, String) {
     let mut journal = generate::generate(10, 1);
     let (date, label) = journal
         .days
@@ -182,10 +189,10 @@ fn typing_in(name: &str, note: String, keys: usize, budget: Option<Duration>) {
     let day = journal.days.get_mut(&date).expect("the day");
     for section in &mut day.sections {
         if let studylog::model::SectionBody::Learned(learned) = &mut section.body {
-            learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(note.clone())];
+            learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(note.into())];
         }
     }
-    let mut harness = Harness::builder()
+    let harness = Harness::builder()
         .with_size([1400.0, 1000.0])
         .with_max_steps(64)
         .build_eframe(move |cc| {
@@ -195,29 +202,81 @@ fn typing_in(name: &str, note: String, keys: usize, budget: Option<Duration>) {
                 Box::new(ScriptedDialogs::default()),
             )
         });
+    (harness, date, label)
+}
+
+/// A frame's input: `events`, on the bench's window.
+fn input_of(events: Vec<egui::Event>) -> egui::RawInput {
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
+    egui::RawInput {
+        screen_rect: Some(screen),
+        events,
+        ..Default::default()
+    }
+}
+
+/// Type `keys` keystrokes at the end of the first line of `note`, put in
+/// the first chapter notes of a day of the 10-year journal.
+fn typing_in(name: &str, note: String, keys: usize, budget: Option<Duration>) {
+    let (mut harness, date, label) = app_with_note(&note);
     harness.state_mut().open_day(date);
+    let start = Instant::now();
     harness.run();
+    let opened = start.elapsed();
     let role = egui::accesskit::Role::MultilineTextInput;
     harness.get_by_role_and_label(role, &label).focus();
     harness.run();
     let ctx = harness.ctx.clone();
     ctx.disable_accesskit();
     let mut eframe_frame = eframe::Frame::_new_kittest();
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 1000.0));
     let mut keystrokes = Vec::new();
     for i in 0..keys {
         let key = if i % 2 == 0 { "あ" } else { "x" };
-        let input = egui::RawInput {
-            screen_rect: Some(screen),
-            events: vec![egui::Event::Text(key.to_owned())],
-            ..Default::default()
-        };
+        let input = input_of(vec![egui::Event::Text(key.to_owned())]);
         keystrokes.push(timed_frame(&ctx, &mut harness, &mut eframe_frame, input));
     }
     let typed = studylog::model::amount_written(&harness.state().journal().days[&date]);
     let grown = typed >= note.chars().count() + keys;
-    println!("{name}: {typed} characters in the day (typed in: {grown})");
+    println!(
+        "{name}: {typed} characters in the day (typed in: {grown}); the day opened in {:.0} ms",
+        common::ms(opened)
+    );
     report(name, keystrokes, budget);
+}
+
+/// Open the day of a 1,000,000-line note (shown read-only), then scroll
+/// through it with the wheel over the note.
+fn scrolling_a_million_lines() {
+    let note = bulleted_note(1_000_000);
+    let (mut harness, date, _) = app_with_note(&note);
+    let ctx = harness.ctx.clone();
+    ctx.disable_accesskit();
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    harness.state_mut().open_day(date);
+    let opened = timed_frame(&ctx, &mut harness, &mut eframe_frame, input_of(vec![]));
+    println!(
+        "a 1,000,000-line note ({:.1} MB): the day's first frame {:.1} ms",
+        note.len() as f64 / 1e6,
+        common::ms(opened)
+    );
+    let over_note = egui::pos2(700.0, 500.0);
+    let mut frames = Vec::new();
+    for _ in 0..60 {
+        let wheel = egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -5.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        };
+        let input = input_of(vec![egui::Event::PointerMoved(over_note), wheel]);
+        frames.push(timed_frame(&ctx, &mut harness, &mut eframe_frame, input));
+    }
+    report(
+        "one wheel step over a 1,000,000-line note",
+        frames,
+        Some(Duration::from_millis(16)),
+    );
 }
 
 fn report(name: &str, mut times: Vec<Duration>, budget: Option<Duration>) {

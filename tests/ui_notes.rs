@@ -6,7 +6,8 @@
 
 mod common;
 
-use common::harness::{app_on, date, day, press};
+use common::harness::{app_on, date, day, press, type_into};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use studylog::model::{Block, Journal};
@@ -86,4 +87,51 @@ fn a_note_without_such_a_list_offers_no_grid() {
             .query_by_label("Make a grid from this list")
             .is_none()
     );
+}
+
+/// `count` lines `{word} {n} の内容`, from 0.
+fn numbered_lines(word: &str, count: usize) -> String {
+    let lines: Vec<String> = (0..count).map(|n| format!("{word} {n} の内容")).collect();
+    lines.join("\n")
+}
+
+fn search_and_open(harness: &mut egui_kittest::Harness<'_, studylog::ui::StudylogApp>, line: &str) {
+    press(harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Search").type_text(line);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, line).click();
+    harness.run_steps(4);
+}
+
+#[test]
+fn a_note_too_long_to_edit_is_shown_read_only_and_a_hit_scrolls_to_its_line() {
+    let long = numbered_lines("項目", 150_000);
+    let (mut harness, _) = app_on(journal_with_notes(&long));
+    harness.get_by_label_contains("This note has 150,000 lines (3.");
+    harness.get_by_label("項目 0 の内容");
+    assert!(harness.query_by_label("項目 120000 の内容").is_none());
+    search_and_open(&mut harness, "項目 120000 の内容");
+    harness.get_by_role_and_label(Role::Label, "項目 120000 の内容");
+    assert!(harness.query_by_label("項目 0 の内容").is_none());
+    // The rest of the day is still written as usual; the note keeps every word.
+    type_into(&mut harness, "感想", "長いメモも開ける。");
+    assert_eq!(
+        common::impressions(&day(&harness, date())),
+        "難しかった長いメモも開ける。"
+    );
+    assert_eq!(notes(&harness), [Block::Text(long)]);
+}
+
+#[test]
+fn a_search_hit_puts_the_caret_on_its_line_in_the_note() {
+    let (mut harness, _) = app_on(journal_with_notes(&numbered_lines("行", 300)));
+    search_and_open(&mut harness, "行 250 の内容");
+    harness.event(egui::Event::Text("★".into()));
+    harness.run();
+    let Block::Text(text) = &notes(&harness)[0] else {
+        panic!("the note is text")
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[250], "★行 250 の内容");
+    assert_eq!(lines[249], "行 249 の内容");
 }

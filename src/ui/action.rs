@@ -61,8 +61,8 @@ pub struct ViewCtx<'a> {
     /// the candidate list's room under the line (`candidates`).
     pub composing_now: bool,
     pub today: NaiveDate,
-    /// A text to scroll to and focus this frame (from a search hit).
-    pub reveal: Option<(NaiveDate, Address)>,
+    /// A text to scroll to and focus this frame, at a line (a search hit).
+    pub reveal: Option<Hit>,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -116,7 +116,13 @@ impl<'a> DayView<'a> {
 
     /// Whether the field showing `at` should be scrolled to and focused now.
     pub fn reveals(&self, at: Address) -> bool {
-        self.cx.reveal == Some((self.date, at))
+        self.revealed_line(at).is_some()
+    }
+
+    /// The line of the text at `at` to scroll to and focus this frame.
+    pub fn revealed_line(&self, at: Address) -> Option<usize> {
+        let hit = self.cx.reveal?;
+        (hit.date == self.date && hit.place == at).then_some(hit.line)
     }
 
     /// The heading of section `section`, as the day writes it.

@@ -13,6 +13,7 @@ use crate::model::{Block, ChapterId, ChapterNotes, notes};
 
 use super::action::{Action, View, ViewCtx};
 use super::grid_view::grid_view_ui;
+use super::long_note::{is_long_note, long_note_ui};
 use super::markdown_view::markdown_ui;
 
 /// The height assumed for an entry not laid out yet.
@@ -93,6 +94,10 @@ fn entry_ui(
     });
     for (index, block) in notes.blocks.iter().enumerate() {
         match block {
+            Block::Text(text) if is_long_note(text) => {
+                let id = Id::unique(("chapter-note", date, index));
+                long_note_ui(ui, id, id, text, cx.lang, None);
+            }
             Block::Text(text) if !text.trim().is_empty() => {
                 markdown_ui(ui, Id::unique(("chapter-note", date, index)), text);
             }

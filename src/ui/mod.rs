@@ -29,6 +29,7 @@ pub mod import_preview;
 pub mod library_menu;
 pub mod list_editing;
 pub mod list_to_grid;
+pub mod long_note;
 pub mod markdown_style;
 pub mod markdown_view;
 pub mod menu_bar;

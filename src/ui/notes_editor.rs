@@ -22,10 +22,13 @@ pub fn notes_editor_ui(
     text: &str,
     hint: &str,
     ime_owns_keys: bool,
-    reveal: bool,
+    reveal: Option<usize>,
 ) -> Option<String> {
     let mut buffer = text.to_owned();
     let mut changed = false;
+    if let Some(line) = reveal {
+        put_caret_on_line(ui, id, text, line);
+    }
     if !ime_owns_keys && ui.memory(|m| m.has_focus(id)) {
         changed = handle_list_keys(ui, id, &mut buffer);
     }
@@ -45,8 +48,18 @@ pub fn notes_editor_ui(
         .layouter(&mut layouter)
         .show(ui);
     let response = output.response.response.clone().labelled_by(label);
-    if reveal {
-        super::action::reveal(&response);
+    if reveal.is_some() {
+        // The caret's line in the middle of the view, not the editor's
+        // middle: in a long note the hit may be far from it.
+        let caret = output.cursor_range.map(|range| range.primary);
+        let line = caret.map_or(response.rect, |at| {
+            output
+                .galley
+                .pos_from_cursor(at)
+                .translate(output.galley_pos.to_vec2())
+        });
+        ui.scroll_to_rect(line, Some(egui::Align::Center));
+        response.request_focus();
     }
     let toggled = shown.and_then(|note| list_marks_ui(ui, id, &buffer, &note, output.galley_pos));
     if let Some(toggled) = toggled {
@@ -54,6 +67,19 @@ pub fn notes_editor_ui(
         changed = true;
     }
     (changed || response.changed()).then_some(buffer)
+}
+
+/// Put the caret at the start of line `line` (from 0) of `text`.
+fn put_caret_on_line(ui: &Ui, id: Id, text: &str, line: usize) {
+    let start = text
+        .split('\n')
+        .take(line)
+        .map(|l| l.chars().count() + 1)
+        .sum();
+    let mut state = TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    let caret = CCursor::new(CharIndex(start));
+    state.cursor.set_char_range(Some(CCursorRange::one(caret)));
+    state.store(ui.ctx(), id);
 }
 
 /// Apply Enter/Tab/Shift+Tab to `buffer` if they were pressed and mean a list

@@ -100,15 +100,21 @@ pub fn conflicts_in(text: &str) -> Vec<TextConflict> {
 }
 
 /// The byte offset of the next line from `from` that is exactly `line`.
+/// Searched as bytes (every note is checked on every frame, and a note
+/// can be millions of lines long), then checked to be a whole line.
 fn find_line(text: &str, from: usize, line: &str) -> Option<usize> {
-    let mut start = from;
-    for piece in text[from..].split_inclusive('\n') {
-        if piece.trim_end_matches('\n') == line
-            && (start == 0 || text.as_bytes()[start - 1] == b'\n')
-        {
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(line.as_bytes());
+    let mut at = from;
+    while let Some(found) = finder.find(&bytes[at..]) {
+        let start = at + found;
+        let end = start + line.len();
+        let starts_line = start == 0 || bytes[start - 1] == b'\n';
+        let ends_line = end == bytes.len() || bytes[end] == b'\n';
+        if starts_line && ends_line {
             return Some(start);
         }
-        start += piece.len();
+        at = start + 1;
     }
     None
 }

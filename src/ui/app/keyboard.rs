@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::model::GridOp;
-use crate::model::{Address, BookId, Edit, GridAt, GridText, Journal};
+use crate::model::{Address, BookId, Edit, GridAt, GridText, Hit, Journal};
 
 use super::StudylogApp;
 
@@ -70,7 +70,11 @@ impl StudylogApp {
         match made {
             Made::Entry { date, section } => self.focus_last_entry(date, section),
             Made::GridPart { date, at, part } => {
-                self.nav.reveal = Some((date, Address::Grid(at, part)));
+                self.nav.reveal = Some(Hit {
+                    date,
+                    place: Address::Grid(at, part),
+                    line: 0,
+                });
             }
             Made::Book { on } => {
                 if let Some(book) = last_book(self.journal()) {
@@ -103,7 +107,11 @@ impl StudylogApp {
                 section,
                 entry: count - 1,
             };
-            self.nav.reveal = Some((date, at));
+            self.nav.reveal = Some(Hit {
+                date,
+                place: at,
+                line: 0,
+            });
         }
     }
 }

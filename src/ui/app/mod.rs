@@ -19,7 +19,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::model::{Address, BookId, Edit, Journal, Language, Scope};
+use crate::model::{BookId, Edit, Hit, Journal, Language, Scope};
 use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session, Waker};
 use crate::store;
 
@@ -133,8 +133,8 @@ struct Navigation {
     view: View,
     /// The day shown last, for Previous/Next Day while a chapter is shown.
     last_day: NaiveDate,
-    /// A text to scroll to and focus in the next frame (a search hit).
-    reveal: Option<(NaiveDate, Address)>,
+    /// A text to scroll to and focus in the next frame, at a line (a search hit).
+    reveal: Option<Hit>,
 }
 
 /// The window's own state.
@@ -589,7 +589,7 @@ impl StudylogApp {
             Action::MergeGitSides(path) => self.merge_git_sides(&path),
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));
-                self.nav.reveal = Some((hit.date, hit.place));
+                self.nav.reveal = Some(hit);
             }
             Action::Show(view) => self.show(view),
             Action::Run(command) => self.run(command),

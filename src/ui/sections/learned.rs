@@ -12,6 +12,7 @@ use crate::ui::conflicts::text_conflicts_ui;
 use crate::ui::grid_editor::grid_editor_ui;
 use crate::ui::grid_insert::grid_insert_ui;
 use crate::ui::list_to_grid::list_to_grid_button_ui;
+use crate::ui::long_note::{is_long_note, long_note_ui};
 use crate::ui::notes_editor::notes_editor_ui;
 
 pub fn learned_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Learned) {
@@ -85,7 +86,11 @@ pub fn text_block_ui(ui: &mut Ui, view: &mut DayView, at: Address, text: &str, l
     );
     text_conflicts_ui(ui, view, at, text);
     let id = view.field_id(at);
-    let reveal = view.reveals(at);
+    let reveal = view.revealed_line(at);
+    if is_long_note(text) {
+        long_note_ui(ui, id, label, text, view.cx.lang, reveal);
+        return;
+    }
     let ime = view.cx.ime_owns_keys;
     if let Some(text) = notes_editor_ui(ui, id, label, text, hint, ime, reveal) {
         view.set_text(at, text);

@@ -52,69 +52,80 @@ impl Screen {
         let _ = self.conn.flush();
     }
 
-    /// A hash of what the screen shows now: sixteen strips across it, which
-    /// every window's content crosses (a whole screen per look would load
-    /// the CPU the programs being timed need).
+    /// A hash of what the whole screen shows now: every pixel, so a change
+    /// anywhere (a focus ring, a scrollbar, a field growing) counts.
     fn look(&self) -> u64 {
         let mut hasher = DefaultHasher::new();
-        for strip in 0..16u16 {
-            let y = (self.height / 16 * strip + 7) as i16;
-            let image = self
-                .conn
-                .get_image(ImageFormat::Z_PIXMAP, self.root, 0, y, self.width, 3, !0)
-                .ok()
-                .and_then(|cookie| cookie.reply().ok());
-            image.map(|i| i.data).unwrap_or_default().hash(&mut hasher);
-        }
+        self.pixels().hash(&mut hasher);
         hasher.finish()
     }
 
-    /// A hash of what the screen shows now (all of it).
-    #[allow(dead_code)]
-    fn look_all(&self) -> u64 {
+    /// Every pixel of the screen, 4 bytes each (blue, green, red, unused).
+    fn pixels(&self) -> Vec<u8> {
+        let (w, h) = (self.width, self.height);
         let image = self
             .conn
-            .get_image(
-                ImageFormat::Z_PIXMAP,
-                self.root,
-                0,
-                0,
-                self.width,
-                self.height,
-                !0,
-            )
+            .get_image(ImageFormat::Z_PIXMAP, self.root, 0, 0, w, h, !0)
             .ok()
             .and_then(|cookie| cookie.reply().ok());
-        let mut hasher = DefaultHasher::new();
-        image.map(|i| i.data).unwrap_or_default().hash(&mut hasher);
-        hasher.finish()
+        image.map(|i| i.data).unwrap_or_default()
+    }
+
+    /// Save what the screen shows as a PPM picture (STARTUP_SAVE=DIR).
+    fn save(&self, path: &Path) {
+        let pixels = self.pixels();
+        let mut ppm = format!("P6 {} {} 255\n", self.width, self.height).into_bytes();
+        for bgrx in pixels.chunks_exact(4) {
+            ppm.extend([bgrx[2], bgrx[1], bgrx[0]]);
+        }
+        let _ = std::fs::write(path, ppm);
     }
 }
 
-/// Start `command`, and time until the screen changed from `empty` and then
-/// stood still; the process, for its memory and to stop it.
+/// What the screen did after a program started: when each new picture
+/// appeared (the first is the window with its content), and when it
+/// settled (the last change before [`STILL`] of stillness).
+struct Timeline {
+    pictures: Vec<Duration>,
+    settled: Duration,
+}
+
+/// Start `command` and watch the screen until it changed from `empty` and
+/// then stood still; the process, for its memory and to stop it.
 // The caller reads the child's memory, then kills and waits for it.
 #[allow(clippy::zombie_processes)]
-fn time_to_settled(screen: &Screen, empty: u64, command: &mut Command) -> (Duration, Child) {
+fn watch_start(screen: &Screen, empty: u64, command: &mut Command) -> (Timeline, Child) {
     let start = Instant::now();
     let child = command.spawn().expect("the program starts");
     let mut last = empty;
-    let mut changed_at = None;
+    let mut pictures = Vec::new();
     loop {
         let now = screen.look();
         let elapsed = start.elapsed();
         if now != last {
             last = now;
-            changed_at = Some(elapsed);
+            pictures.push(elapsed);
+            if let Some(dir) = std::env::var_os("STARTUP_SAVE") {
+                let name = format!("picture-{}-{}.ppm", child.id(), pictures.len());
+                screen.save(&Path::new(&dir).join(name));
+            }
         }
-        if let Some(at) = changed_at
+        let settled = pictures.last().copied();
+        if let Some(at) = settled
             && last != empty
             && elapsed - at >= STILL
         {
-            return (at, child);
+            return (
+                Timeline {
+                    pictures,
+                    settled: at,
+                },
+                child,
+            );
         }
         if elapsed > GIVE_UP {
-            return (elapsed, child);
+            let settled = elapsed;
+            return (Timeline { pictures, settled }, child);
         }
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -157,6 +168,8 @@ struct Case {
     args: Vec<String>,
     times: Vec<f64>,
     memory: Vec<f64>,
+    /// Pictures shown after the first one with content, per run.
+    later: Vec<usize>,
 }
 
 fn main() {
@@ -190,6 +203,7 @@ fn main() {
             args: vec![],
             times: vec![],
             memory: vec![],
+            later: vec![],
         },
         Case {
             name: "hello-world + the two fonts",
@@ -197,6 +211,7 @@ fn main() {
             args: vec!["--fonts".into()],
             times: vec![],
             memory: vec![],
+            later: vec![],
         },
         Case {
             name: "studylog, bundled sample",
@@ -204,6 +219,7 @@ fn main() {
             args: studylog(None),
             times: vec![],
             memory: vec![],
+            later: vec![],
         },
         Case {
             name: "studylog, 10-year journal",
@@ -211,6 +227,7 @@ fn main() {
             args: studylog(Some(&ten)),
             times: vec![],
             memory: vec![],
+            later: vec![],
         },
     ];
     // The pointer goes to the screen's corner, off the window: a pointer over
@@ -223,25 +240,35 @@ fn main() {
             let _ = std::fs::remove_dir_all(&home);
             let mut command = Command::new(&case.program);
             command.args(&case.args).env("HOME", &home);
-            let (time, child) = time_to_settled(&screen, empty, &mut command);
+            let (timeline, child) = watch_start(&screen, empty, &mut command);
             case.memory.push(resident_mb(child.id()));
-            case.times.push(time.as_secs_f64() * 1000.0);
+            case.times.push(timeline.settled.as_secs_f64() * 1000.0);
+            case.later.push(timeline.pictures.len().saturating_sub(1));
+            if std::env::var_os("STARTUP_TIMELINE").is_some() {
+                let at: Vec<String> = timeline
+                    .pictures
+                    .iter()
+                    .map(|t| format!("{}", t.as_millis()))
+                    .collect();
+                println!("{}: pictures at {} ms", case.name, at.join(", "));
+            }
             stop(child, &screen, empty);
         }
     }
     let floor = median(cases[0].times.clone());
     println!(
-        "{:<32} {:>10} {:>8} {:>10}",
-        "", "first paint", "ratio", "memory"
+        "{:<32} {:>10} {:>8} {:>10} {:>8}",
+        "", "settled", "ratio", "memory", "changes"
     );
     for case in &cases {
         let time = median(case.times.clone());
         println!(
-            "{:<32} {:>8.0} ms {:>7.2}× {:>7.0} MB   (runs: {})",
+            "{:<32} {:>8.0} ms {:>7.2}× {:>7.0} MB {:>8}   (runs: {})",
             case.name,
             time,
             time / floor,
             median(case.memory.clone()),
+            case.later.iter().max().copied().unwrap_or(0),
             case.times
                 .iter()
                 .map(|t| format!("{t:.0}"))

@@ -25,6 +25,17 @@ fn main() {
     common::measure("load (read + parse + validate)", 30, budget, || {
         store::load(&path).expect("load")
     });
+    // What the window waits for before its first frame (a 60 ms budget:
+    // the window itself takes about that long to appear).
+    common::measure(
+        "first look (read + preview of the newest day)",
+        30,
+        Duration::from_millis(60),
+        || {
+            let text = std::fs::read_to_string(&path).expect("read");
+            store::preview(&path, &text).expect("a preview")
+        },
+    );
     common::measure("serialize to RON (in memory)", 30, budget, || {
         store::to_ron_string(&journal).expect("serialize")
     });

@@ -684,3 +684,37 @@ fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
         "undo brings the notes back"
     );
 }
+
+/// The first frame painted is the one the user sees until they act: the
+/// frames after it, with no input, draw exactly the same shapes (a widget
+/// styled by the pass before, a timer, a field growing would change them).
+/// The grid that settled a frame late in the window is checked from
+/// outside, whole frames compared, by `cargo bench --bench startup`.
+#[test]
+fn the_first_picture_stays_until_the_user_acts() {
+    let sample =
+        studylog::store::from_ron_str(studylog::assets::SAMPLE_JOURNAL).expect("the sample");
+    let journals = [
+        ("the bundled sample, a grid in view", sample),
+        ("small journal", common::small_journal()),
+        ("one generated year", studylog::generate::generate(1, 7)),
+    ];
+    for (name, journal) in journals {
+        let mut harness = Harness::builder()
+            .with_size([1200.0, 800.0])
+            .build_eframe(move |cc| {
+                let dialogs = studylog::ui::dialogs::ScriptedDialogs::default();
+                StudylogApp::with_dialogs(cc, Start::Journal(Box::new(journal)), Box::new(dialogs))
+            });
+        // Building the harness ran the first frame.
+        let first = harness.output().shapes.clone();
+        assert!(first.len() > 100, "{name}: the form is drawn");
+        for frame in 2..=4 {
+            harness.step();
+            assert!(
+                harness.output().shapes == first,
+                "{name}: frame {frame} differs from the first"
+            );
+        }
+    }
+}

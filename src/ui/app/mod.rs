@@ -172,6 +172,10 @@ struct WindowState {
 /// How many frames the input method stays off to drop a composition.
 const IME_OFF_FRAMES: u8 = 2;
 
+/// Passes laid out before the first frame is painted (see `ui`); egui's
+/// limit is raised to match (it allows 2).
+const FIRST_FRAME_PASSES: usize = 3;
+
 pub struct StudylogApp {
     ctx: Context,
     session: Session,
@@ -260,6 +264,9 @@ impl StudylogApp {
     /// since View → Zoom handles them and remembers the factor.
     fn apply_view_settings(&self) {
         self.ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // Room for the passes of the first frame (egui allows 2).
+        self.ctx
+            .options_mut(|o| o.max_passes = FIRST_FRAME_PASSES.try_into().unwrap_or(o.max_passes));
         // Each of these costs a second frame at start; only when not the default.
         if self.settings.zoom.factor() != 1.0 {
             self.ctx.set_zoom_factor(self.settings.zoom.factor());
@@ -780,13 +787,18 @@ impl eframe::App for StudylogApp {
         self.window.frames += 1;
         self.finish_loading();
         self.frame_ui(ui);
-        if first {
+        if self.ctx.cumulative_frame_nr() == 0
+            && self.ctx.current_pass_index() + 1 < FIRST_FRAME_PASSES
+        {
             // egui styles a widget by its state in the pass before, which
-            // the first pass does not have: lay the first frame out twice
-            // before it is painted, so what is painted first stays.
+            // the first pass does not have, and a grid sizes its columns by
+            // the pass before, which the first one hides: lay the first
+            // frame out three times before it is painted, so what is
+            // painted first stays.
             self.ctx
                 .request_discard("first frame: widget states not known yet");
-            crate::startup::phase("first pass laid out");
+            let pass = self.ctx.current_pass_index() + 1;
+            crate::startup::phase(&format!("first frame: pass {pass} laid out"));
         } else if self.window.frames <= 30 && crate::startup::is_logged() {
             // Why each early pass ran: a frame that repaints during start-up
             // is where a changing first picture comes from.

@@ -165,8 +165,16 @@ fn summarize(galley: &mut Galley, lines: &[Line], text: &str) {
     galley.mesh_bounds = mesh_bounds;
     galley.num_vertices = vertices;
     galley.num_indices = indices;
+    // One section over the whole text: a job without sections makes the
+    // galley "empty", and egui then draws none of its rows.
+    let whole = egui::text::LayoutSection {
+        leading_space: 0.0,
+        byte_range: egui::text::ByteIndex(0)..egui::text::ByteIndex(text.len()),
+        format: egui::TextFormat::default(),
+    };
     galley.job = Arc::new(LayoutJob {
         text: text.to_owned(),
+        sections: vec![whole],
         round_output_to_gui: false,
         ..LayoutJob::default()
     });

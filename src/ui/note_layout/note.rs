@@ -7,10 +7,11 @@
 //! there ([`super::joined`]).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::markdown::highlight::LineContext;
 use crate::ui::markdown_style::MarkdownStyle;
-use egui::Ui;
+use egui::{Galley, Ui};
 
 use super::joined::{Joined, Replaced};
 use super::line::{Line, LineMaker};
@@ -23,6 +24,11 @@ pub struct NoteLayout {
     text: String,
     lines: Vec<Line>,
     joined: Joined,
+    /// A galley from egui's own cache, held so that a new one is a new
+    /// allocation: egui lays out text anew (a new galley) whenever it has
+    /// rebuilt its glyph atlas, and then lines kept from before point at
+    /// glyphs no longer there, drawing as nothing.
+    atlas_probe: Option<Arc<Galley>>,
 }
 
 impl Default for NoteLayout {
@@ -32,6 +38,7 @@ impl Default for NoteLayout {
             text: String::new(),
             lines: Vec::new(),
             joined: Joined::empty(1.0),
+            atlas_probe: None,
         }
     }
 }
@@ -40,6 +47,16 @@ impl NoteLayout {
     /// Bring the layout up to `text` at `wrap_width`; `look` keys all that
     /// decides how text looks besides them.
     pub fn update(&mut self, ui: &Ui, text: &str, wrap_width: f32, look: u64) {
+        let probe = atlas_probe(ui);
+        if !self
+            .atlas_probe
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(p, &probe))
+        {
+            // A new atlas: nothing laid out before can be kept.
+            self.look = None;
+            self.atlas_probe = Some(probe);
+        }
         if self.look == Some(look) && text == self.text {
             return;
         }
@@ -118,6 +135,13 @@ impl NoteLayout {
     }
 }
 
+/// A short text laid out through egui's galley cache: the same galley for
+/// as long as the cache (and the glyph atlas it points into) lasts.
+fn atlas_probe(ui: &Ui) -> Arc<Galley> {
+    let font = egui::FontId::default();
+    ui.fonts_mut(|f| f.layout_no_wrap("あa".into(), font, egui::Color32::WHITE))
+}
+
 /// Give the rows of `lines` new homes side by side in memory. egui finds
 /// the caret's row by walking every row of the note from the top, several
 /// times a frame; rows laid out one line at a time sit between their glyphs
@@ -126,7 +150,6 @@ impl NoteLayout {
 /// go, the rows end up adjacent and the walk streams.
 fn compact_rows(lines: &mut [Line]) {
     use egui::epaint::text::Row;
-    use std::sync::Arc;
     let owned: Vec<Row> = lines
         .iter()
         .flat_map(|line| line.galley.rows.iter().map(|r| (*r.row).clone()))

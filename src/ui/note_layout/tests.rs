@@ -73,6 +73,60 @@ fn a_new_width_lays_out_as_new() {
     });
 }
 
+/// The joined galley is drawn: tessellated, it gives the vertices of
+/// every glyph, as a galley laid out by egui itself would.
+#[test]
+fn the_note_is_drawn() {
+    with_ui(|ui| {
+        let text = "- 項目\nふつうの行\n";
+        let view = layout_note(ui, Id::unique("drawn"), text, 300.0);
+        let shape =
+            egui::Shape::galley(egui::Pos2::ZERO, view.galley.clone(), egui::Color32::WHITE);
+        let clipped = egui::epaint::ClippedShape {
+            clip_rect: egui::Rect::EVERYTHING,
+            shape,
+            transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+        };
+        let meshes = ui.ctx().tessellate(vec![clipped], 1.0);
+        let vertices: usize = meshes
+            .iter()
+            .map(|m| match &m.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        assert!(vertices > 0);
+        assert_eq!(vertices, view.galley.num_vertices);
+    });
+}
+
+/// When egui lays its text out anew (new fonts, a rebuilt glyph atlas),
+/// the note does too: lines kept from before would point at glyphs that
+/// are gone.
+#[test]
+fn new_fonts_lay_the_note_out_anew() {
+    let ctx = egui::Context::default();
+    super::super::fonts::setup_fonts(&ctx);
+    let id = Id::unique("fonts");
+    let mut frame = || {
+        let mut galley = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            galley = Some(layout_note(ui, id, "- 項目", 300.0).galley);
+        });
+        output.textures_delta.clear();
+        galley.expect("laid out")
+    };
+    let first = frame();
+    assert!(Arc::ptr_eq(&first, &frame()), "kept while nothing changes");
+    ctx.set_fonts(egui::FontDefinitions::default());
+    frame();
+    let after = frame();
+    assert!(
+        !Arc::ptr_eq(&first, &after),
+        "laid out anew after new fonts"
+    );
+}
+
 /// Rows as comparable facts: position, text, and whether a newline ends
 /// them; then the galley's size, bounds and mesh counts.
 fn rows(view: &NoteView) -> (Vec<(i32, i32, String, bool)>, String) {

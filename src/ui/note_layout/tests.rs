@@ -108,7 +108,7 @@ fn new_fonts_lay_the_note_out_anew() {
     let ctx = egui::Context::default();
     super::super::fonts::setup_fonts(&ctx);
     let id = Id::unique("fonts");
-    let mut frame = || {
+    let frame = || {
         let mut galley = None;
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             galley = Some(layout_note(ui, id, "- 項目", 300.0).galley);

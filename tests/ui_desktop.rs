@@ -235,6 +235,14 @@ fn a_big_journal_is_shown_at_once_and_input_waits_for_all_of_it() {
 
     // Typing while the preview is shown is held back, not lost.
     let ctx = harness.ctx.clone();
+    // Where the pointer rested when the window opened (not a hover)...
+    let mut rest = egui::RawInput {
+        events: vec![Event::PointerMoved(egui::pos2(1.0, 1.0))],
+        ..Default::default()
+    };
+    harness.state_mut().raw_input_hook(&ctx, &mut rest);
+    assert!(rest.events.is_empty(), "a resting pointer is no hover");
+    // ...then it moves, while a key is typed.
     let typed = Event::Text("。".into());
     let moved = Event::PointerMoved(egui::pos2(10.0, 10.0));
     let mut input = egui::RawInput {

@@ -36,6 +36,7 @@ pub mod menu_bar;
 pub mod note_layout;
 pub mod notes_editor;
 pub mod prompts;
+pub mod resting_pointer;
 pub mod search_panel;
 pub mod sections;
 pub mod settings;

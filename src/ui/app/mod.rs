@@ -48,6 +48,7 @@ use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::list_to_grid::list_to_grid_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
+use super::resting_pointer::RestingPointer;
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
@@ -161,6 +162,8 @@ struct WindowState {
     shown_title: String,
     /// Input that came while a preview was shown, for the journal it previews.
     held_input: Vec<egui::Event>,
+    /// Where the pointer rested when the window opened, until it moves.
+    resting_pointer: RestingPointer,
     held_files: Vec<egui::DroppedFileHandle>,
     /// Frames left with the input method off after a composition ended
     /// abruptly (it then drops what it held; see `follow_composition`).
@@ -819,6 +822,7 @@ impl eframe::App for StudylogApp {
     /// the pointer's moves go through, so what it hovers shows at once.
     fn raw_input_hook(&mut self, _ctx: &Context, raw_input: &mut egui::RawInput) {
         let window = &mut self.window;
+        window.resting_pointer.filter(&mut raw_input.events);
         if self.loading.is_some() {
             let (hover, held): (Vec<_>, Vec<_>) = std::mem::take(&mut raw_input.events)
                 .into_iter()

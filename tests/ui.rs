@@ -474,7 +474,7 @@ fn shortcuts_wait_while_the_ime_composes() {
 }
 
 #[test]
-fn alt_arrows_step_between_days() {
+fn alt_shift_arrows_jump_between_logged_days_and_stop_at_the_first() {
     let mut journal = common::small_journal();
     let later: NaiveDate = "2025-03-15".parse().unwrap();
     journal.days.insert(later, Default::default());
@@ -484,11 +484,27 @@ fn alt_arrows_step_between_days() {
         View::Day(later),
         "opens on the latest day"
     );
-    press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowLeft,
+    );
     assert_eq!(harness.state().view(), View::Day(date()));
-    press(&mut harness, Modifiers::ALT, Key::ArrowLeft);
-    assert_eq!(harness.state().view(), View::Day(date()), "no earlier day");
-    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowLeft,
+    );
+    assert_eq!(
+        harness.state().view(),
+        View::Day(date()),
+        "no earlier logged day"
+    );
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowRight,
+    );
     assert_eq!(harness.state().view(), View::Day(later));
 }
 
@@ -717,4 +733,35 @@ fn the_first_picture_stays_until_the_user_acts() {
             );
         }
     }
+}
+
+/// Previous/Next Day move by calendar day, onto days with no log yet (which
+/// offer to start one); Alt+Shift+←/→ jump between days that have a log.
+#[test]
+fn days_step_by_the_calendar_and_jump_between_logged_days() {
+    let mut journal = common::small_journal();
+    let later: NaiveDate = "2025-03-15".parse().unwrap();
+    journal.days.insert(later, Default::default());
+    let (mut harness, _) = app_on(journal);
+    harness.state_mut().open_day(date());
+    harness.run();
+    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    let next_day: NaiveDate = "2025-03-11".parse().unwrap();
+    assert_eq!(harness.state().view(), View::Day(next_day));
+    harness.get_by_label("Start this day's log");
+    harness.get_by_label("Previous Day").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Day(date()));
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowRight,
+    );
+    assert_eq!(harness.state().view(), View::Day(later));
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowLeft,
+    );
+    assert_eq!(harness.state().view(), View::Day(date()));
 }

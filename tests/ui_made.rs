@@ -116,3 +116,42 @@ fn a_book_added_for_a_day_takes_its_chapters_next() {
         "both studied that day"
     );
 }
+
+/// Enter in a question adds the next one and leaves the caret in it, so
+/// the next question typed lands there; Enter in an empty last one adds
+/// nothing more. The same in 次やること, and Enter in a middle item goes on
+/// to the item after it.
+#[test]
+fn enter_in_a_list_item_goes_on_to_the_next_one() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let before = common::question_texts(&day(&harness, date()));
+    let last = format!("わからなかったこと {}", before.len());
+    harness.get_by_label(&last).focus();
+    harness.run();
+    harness.key_press(Key::End);
+    type_text(&mut harness, "。");
+    enter(&mut harness);
+    type_text(&mut harness, "次の疑問");
+    enter(&mut harness);
+    enter(&mut harness);
+    let questions = common::question_texts(&day(&harness, date()));
+    assert_eq!(questions.len(), before.len() + 2, "{questions:?}");
+    assert_eq!(questions[before.len()], "次の疑問");
+    assert_eq!(questions[before.len() + 1], "", "one empty item, no more");
+
+    // 次やること: Enter after the last item adds one; Enter in an item
+    // with one after it goes on to that one.
+    let items = common::next_items(&day(&harness, date())).len();
+    let last = format!("次やること {items}");
+    harness.get_by_label(&last).focus();
+    harness.run();
+    enter(&mut harness);
+    type_text(&mut harness, "続きを読む");
+    assert_eq!(common::next_items(&day(&harness, date())).len(), items + 1);
+    harness.get_by_label(&last).focus();
+    harness.run();
+    enter(&mut harness);
+    let next = format!("次やること {}", items + 1);
+    assert!(harness.get_by_label(&next).is_focused());
+    assert_eq!(common::next_items(&day(&harness, date())).len(), items + 1);
+}

@@ -78,9 +78,13 @@ pub fn field_id(date: NaiveDate, at: Address) -> Id {
     Id::unique(("day-field", date, at))
 }
 
-/// Scroll to and focus the widget of `response` (a search hit is there).
+/// Focus the widget of `response` (a search hit, a new item), scrolling it
+/// to the middle only when it is not all in view: a new item appearing in
+/// view leaves the page (and the button under the pointer) where it was.
 pub fn reveal(response: &egui::Response) {
-    response.scroll_to_me(Some(egui::Align::Center));
+    if response.interact_rect != response.rect {
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
     response.request_focus();
 }
 

@@ -53,6 +53,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             command_ui(ui, Command::Today, true, lang, actions);
             command_ui(ui, Command::PreviousDay, true, lang, actions);
             command_ui(ui, Command::NextDay, true, lang, actions);
+            command_ui(ui, Command::PreviousLoggedDay, true, lang, actions);
+            command_ui(ui, Command::NextLoggedDay, true, lang, actions);
             ui.separator();
             command_ui(ui, Command::Calendar, true, lang, actions);
         });

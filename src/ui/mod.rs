@@ -16,6 +16,7 @@ pub mod chapter_view;
 pub mod command;
 pub mod conflicts;
 pub mod day_form;
+pub mod day_steps;
 pub mod dialogs;
 pub mod drafts;
 pub mod fonts;

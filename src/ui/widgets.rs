@@ -21,18 +21,26 @@ pub fn icon_button(ui: &mut Ui, icon: &str, name: &str) -> Response {
     response
 }
 
-/// A single-line text field named `name`; returns the new text if changed.
-/// `reveal` scrolls to it and focuses it.
+/// What a single-line field did this frame.
+pub struct LineEdited {
+    /// The new text, if the user changed it.
+    pub text: Option<String>,
+    /// Enter was pressed in it (egui then takes the keyboard away from it).
+    pub entered: bool,
+}
+
+/// A single-line text field named `name`, leaving `reserve` points of the
+/// row for the widgets after it. `reveal` scrolls to it and focuses it.
 pub fn line_edit(
     ui: &mut Ui,
     id: egui::Id,
     text: &str,
-    name: &str,
-    hint: &str,
+    (name, hint): (&str, &str),
+    reserve: f32,
     reveal: bool,
-) -> Option<String> {
+) -> LineEdited {
     let mut buffer = text.to_owned();
-    let width = (ui.available_width() - 80.0).max(120.0);
+    let width = (ui.available_width() - reserve).max(80.0);
     let response = ui.add(
         egui::TextEdit::singleline(&mut buffer)
             .id(id)
@@ -43,7 +51,31 @@ pub fn line_edit(
     if reveal {
         super::action::reveal(&response);
     }
-    response.changed().then_some(buffer)
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    LineEdited {
+        text: response.changed().then_some(buffer),
+        entered,
+    }
+}
+
+/// The width a row of small buttons with these captions takes, spacing
+/// included: what a text field before them leaves free.
+pub fn small_buttons_width(ui: &Ui, captions: &[&str]) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let spacing = ui.spacing();
+    let padding = 2.0 * spacing.button_padding.x + spacing.item_spacing.x;
+    captions
+        .iter()
+        .map(|caption| {
+            let galley = ui.painter().layout_no_wrap(
+                caption.to_string(),
+                font.clone(),
+                egui::Color32::WHITE,
+            );
+            galley.size().x + padding
+        })
+        .sum::<f32>()
+        + spacing.item_spacing.x
 }
 
 /// Which way a list runs on screen, for the arrows of [`reorder_buttons_ui`].

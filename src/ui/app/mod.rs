@@ -39,6 +39,7 @@ use super::candidates::{CaretReport, place_candidates};
 use super::chapter_view::chapter_view_ui;
 use super::command::Command;
 use super::day_form::day_form_ui;
+use super::day_steps;
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
 use super::help::{AboutInfo, HelpWindow, help_ui};
@@ -668,8 +669,10 @@ impl StudylogApp {
             }
             Command::Calendar => self.show(View::Calendar(self.nav.last_day)),
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
-            Command::PreviousDay => self.step_day(false),
-            Command::NextDay => self.step_day(true),
+            Command::PreviousDay => self.step_day(false, false),
+            Command::NextDay => self.step_day(true, false),
+            Command::PreviousLoggedDay => self.step_day(false, true),
+            Command::NextLoggedDay => self.step_day(true, true),
             Command::Close => self.guard(Guarded::Quit),
             Command::Cut | Command::Copy | Command::Paste | Command::SelectAll => {
                 self.window.text_command = Some(command);
@@ -721,15 +724,16 @@ impl StudylogApp {
         }
     }
 
-    fn step_day(&mut self, forward: bool) {
-        let days = &self.journal().days;
-        let last = self.nav.last_day;
-        let next = if forward {
-            days.range(last.succ_opt().unwrap_or(last)..).next()
+    /// Show the calendar day before or after the one shown last, or with
+    /// `logged` the nearest day that has a log.
+    fn step_day(&mut self, forward: bool, logged: bool) {
+        let from = self.nav.last_day;
+        let to = if logged {
+            day_steps::logged_step(&self.journal().days, from, forward)
         } else {
-            days.range(..last).next_back()
+            day_steps::calendar_step(from, forward)
         };
-        if let Some((&date, _)) = next {
+        if let Some(date) = to {
             self.show(View::Day(date));
         }
     }

@@ -14,7 +14,9 @@ use crate::ui::action::DayView;
 use crate::ui::conflicts::{is_marker, list_marker_ui};
 use crate::ui::drafts::Modal;
 use crate::ui::i18n::UiLanguage;
-use crate::ui::widgets::{Direction, Reorder, line_edit, reorder_buttons_ui, set_name};
+use crate::ui::widgets::{
+    Direction, Reorder, line_edit, reorder_buttons_ui, set_name, small_buttons_width,
+};
 
 use super::learned::text_block_ui;
 
@@ -29,7 +31,7 @@ pub fn questions_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                 ui.horizontal(|ui| {
                     ui.label("•");
                     let name = format!("{heading} {number}");
-                    item_row_ui(ui, view, (section, entry), &question.text, &name);
+                    item_row_ui(ui, view, (section, entry), (&question.text, &name), &[]);
                 });
                 answer_ui(ui, view, (section, entry), question, number);
             }
@@ -57,7 +59,11 @@ pub fn next_list_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                 ui.horizontal(|ui| {
                     let name = format!("{heading} {number}");
                     done_box_ui(ui, view, (section, entry), next.done, &name);
-                    item_row_ui(ui, view, (section, entry), &next.text, &name);
+                    let from = next
+                        .carried_from
+                        .map(|d| format!("← {}", d.format("%m/%d")));
+                    let after: Vec<&str> = from.iter().map(String::as_str).collect();
+                    item_row_ui(ui, view, (section, entry), (&next.text, &name), &after);
                     if let Some(from) = next.carried_from {
                         ui.weak(format!("← {}", from.format("%m/%d")))
                             .on_hover_text(
@@ -97,19 +103,51 @@ fn done_box_ui(
     }
 }
 
-/// An item's one-line text field and its move and delete buttons.
+/// An item's one-line text field and its move and delete buttons, leaving
+/// room for `after` (captions of what the row shows after the buttons).
+/// Enter goes on to the next item, or adds one after a last item that has
+/// text (after an empty last one it just leaves the field).
 pub fn item_row_ui(
     ui: &mut Ui,
     view: &mut DayView,
     (section, entry): (usize, usize),
-    text: &str,
-    name: &str,
+    (text, name): (&str, &str),
+    after: &[&str],
 ) {
     let at = Address::Entry { section, entry };
-    if let Some(text) = line_edit(ui, view.field_id(at), text, name, "", view.reveals(at)) {
+    let mut captions = vec!["⬆", "⬇", "×"];
+    captions.extend_from_slice(after);
+    let reserve = small_buttons_width(ui, &captions);
+    let id = view.field_id(at);
+    let edited = line_edit(ui, id, text, (name, ""), reserve, view.reveals(at));
+    let written = edited.text.as_deref().unwrap_or(text).trim().to_owned();
+    if let Some(text) = edited.text {
         view.set_text(at, text);
     }
+    if edited.entered && !view.cx.ime_owns_keys {
+        enter_in_item(view, section, entry, !written.is_empty());
+    }
     move_buttons_ui(ui, view, section, entry, name);
+}
+
+/// Enter in item `entry`: on to the next entry, or a new item after the
+/// last one when it has text.
+fn enter_in_item(view: &mut DayView, section: usize, entry: usize, has_text: bool) {
+    let date = view.date;
+    if entry + 1 < entry_count(view.day, section) {
+        let next = Address::Entry {
+            section,
+            entry: entry + 1,
+        };
+        let hit = crate::model::Hit {
+            date,
+            place: next,
+            line: 0,
+        };
+        view.actions.push(crate::ui::action::Action::Reveal(hit));
+    } else if has_text {
+        view.edit(Edit::AddItem { date, section });
+    }
 }
 
 /// Text written between items, edited as text.
@@ -226,20 +264,22 @@ fn answer_field_ui(
         return;
     };
     let name = format!("{} {question}", view.cx.pick("答え:", "Answer:"));
+    let (save_caption, cancel_caption) = (
+        view.cx.pick("解決済みにする", "Mark Resolved"),
+        view.cx.pick("やめる", "Cancel"),
+    );
+    let reserve = small_buttons_width(ui, &[save_caption, cancel_caption]);
     let response = ui.add(
         egui::TextEdit::singleline(answer)
             .hint_text(view.cx.pick("わかったこと", "What you found out"))
-            .desired_width((ui.available_width() - 160.0).max(160.0)),
+            .desired_width((ui.available_width() - reserve).max(80.0)),
     );
     set_name(ui, &response, &name);
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let answer = answer.trim().to_owned();
     let ready = !answer.is_empty();
-    let save = ui.add_enabled(
-        ready,
-        egui::Button::new(view.cx.pick("解決済みにする", "Mark Resolved")),
-    );
-    let mut done = ui.button(view.cx.pick("やめる", "Cancel")).clicked();
+    let save = ui.add_enabled(ready, egui::Button::new(save_caption));
+    let mut done = ui.button(cancel_caption).clicked();
     if ready && (save.clicked() || entered) {
         let resolved_on = view.date;
         view.edit(Edit::ResolveQuestion {
@@ -282,10 +322,14 @@ fn answer_ui(
         let at = Address::Answer { section, entry };
         let name = format!("{heading} {number} {}", view.pick("の答え", "answer"));
         let reveal = view.reveals(at);
-        if let Some(text) = line_edit(ui, view.field_id(at), &answer.text, &name, "", reveal) {
+        let reopen_caption = view.pick("未解決に戻す", "Reopen");
+        let reserve = small_buttons_width(ui, &[reopen_caption]);
+        let id = view.field_id(at);
+        let edited = line_edit(ui, id, &answer.text, (&name, ""), reserve, reveal);
+        if let Some(text) = edited.text {
             view.set_text(at, text);
         }
-        let reopen = ui.small_button(view.pick("未解決に戻す", "Reopen"));
+        let reopen = ui.small_button(reopen_caption);
         let reopen_name = format!(
             "{heading} {number} {}",
             view.pick("を未解決に戻す", "reopen")

@@ -26,7 +26,7 @@ pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                 ui.horizontal(|ui| {
                     ui.label("•");
                     let name = format!("{heading} {}", entry + 1);
-                    item_row_ui(ui, view, (section, entry), text, &name);
+                    item_row_ui(ui, view, (section, entry), (text, &name), &[]);
                 });
             }
             Entry::Text(text) if is_marker(text) => {

@@ -106,7 +106,9 @@ fn date_header_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<
         let books = studied_books(cx, date);
         if !books.is_empty() {
             ui.add_space(12.0);
-            ui.weak(books.join("  ·  "));
+            // Cut short rather than widen the form past the window.
+            let books = RichText::new(books.join("  ·  ")).weak();
+            ui.add(egui::Label::new(books).truncate());
         }
     });
 }

@@ -18,6 +18,7 @@ use crate::model::{
 };
 
 use super::action::DayView;
+use super::grid_columns::{column_widths, fit_columns, resize_handle_ui};
 use super::widgets::{Direction, Reorder, reorder_buttons_ui, set_name};
 
 /// The edit that applies `op` to the grid at `at` on the day shown.
@@ -31,39 +32,10 @@ fn part_id(view: &DayView, at: GridAt, part: GridText) -> Id {
     view.field_id(Address::Grid(at, part))
 }
 
-const CELL_WIDTH: f32 = 140.0;
-const MIN_WIDTH: f32 = 70.0;
-const MAX_WIDTH: f32 = 640.0;
 /// Room for the score button beside a cell's text.
 const SCORE_WIDTH: f32 = 44.0;
-
-/// The width of each column on screen (options first, then each
-/// criterion), as the user dragged them; a preference of this window kept
-/// between runs, not part of the journal.
-fn column_widths(ui: &Ui, id: Id, grid: &Grid) -> Vec<f32> {
-    let mut widths: Vec<f32> = ui.data_mut(|d| d.get_persisted(id)).unwrap_or_default();
-    widths.resize(grid.criteria.len() + 1, CELL_WIDTH);
-    widths
-}
-
-/// A handle at the right edge of the column just drawn in `ui`; dragging it
-/// changes the column's width.
-fn resize_handle_ui(ui: &mut Ui, id: Id, width: &mut f32) -> bool {
-    let edge = ui.min_rect().right();
-    let rect = egui::Rect::from_x_y_ranges(edge + 1.0..=edge + 7.0, ui.min_rect().y_range());
-    let response = ui
-        .interact(rect, id, egui::Sense::drag())
-        .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
-    if response.hovered() || response.dragged() {
-        let stroke = ui.visuals().widgets.active.bg_stroke;
-        ui.painter().vline(rect.center().x, rect.y_range(), stroke);
-    }
-    if response.dragged() {
-        *width = (*width + response.drag_delta().x).clamp(MIN_WIDTH, MAX_WIDTH);
-        return true;
-    }
-    false
-}
+/// The gap between the grid's columns.
+const GRID_GAP: f32 = 10.0;
 
 pub fn grid_editor_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -173,15 +145,16 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let widths_id = Id::unique(("grid-widths", view.date, at));
     let mut widths = column_widths(ui, widths_id, grid);
     let before = widths.clone();
+    let shown = fit_columns(&widths, table_room(ui, view, grid, scored));
     egui::Grid::new(("grid-table", view.date, at))
         .striped(true)
-        .spacing([10.0, 6.0])
+        .spacing([GRID_GAP, 6.0])
         .show(ui, |ui| {
-            header_row_ui(ui, view, at, grid, scored, &mut widths);
+            header_row_ui(ui, view, at, grid, scored, (&shown, &mut widths));
             for row in 0..grid.options.len() {
-                option_ui(ui, view, at, grid, row, widths[0]);
+                option_ui(ui, view, at, grid, row, shown[0]);
                 for col in 0..grid.criteria.len() {
-                    cell_ui(ui, view, at, grid, (row, col), widths[col + 1]);
+                    cell_ui(ui, view, at, grid, (row, col), shown[col + 1]);
                 }
                 if scored {
                     ui.label(RichText::new(totals[row].to_string()).strong());
@@ -201,24 +174,45 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     }
 }
 
+/// The width the grid's columns can share: the window's, less the gaps
+/// between columns and the Total and Rank columns.
+fn table_room(ui: &Ui, view: &DayView, grid: &Grid, scored: bool) -> f32 {
+    let gaps = GRID_GAP * (grid.criteria.len() + 1 + 2 * usize::from(scored)) as f32;
+    let totals = if scored {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let word = |w: &str| {
+            let galley = ui
+                .painter()
+                .layout_no_wrap(w.to_owned(), font.clone(), Color32::WHITE);
+            galley.size().x.max(24.0)
+        };
+        word(view.pick("合計", "Total")) + word(view.pick("順位", "Rank"))
+    } else {
+        0.0
+    };
+    ui.available_width() - gaps - totals - 16.0
+}
+
+/// The header row; `widths` are the widths shown and the user's (which a
+/// drag of a column's edge changes).
 fn header_row_ui(
     ui: &mut Ui,
     view: &mut DayView,
     at: GridAt,
     grid: &Grid,
     scored: bool,
-    widths: &mut [f32],
+    (shown, widths): (&[f32], &mut [f32]),
 ) {
     let date = view.date;
     let handle = move |i: usize| Id::unique(("grid-column-edge", date, at, i));
     ui.vertical(|ui| {
         let mut corner = grid.corner.clone();
-        ui.set_min_width(widths[0]);
+        ui.set_min_width(shown[0]);
         let response = ui.add(
             TextEdit::singleline(&mut corner)
                 .id(part_id(view, at, GridText::Corner))
                 .hint_text(view.pick("比べるもの", "Options"))
-                .desired_width(widths[0]),
+                .desired_width(shown[0]),
         );
         set_name(ui, &response, view.pick("表の左上", "Grid corner"));
         if response.changed() {
@@ -228,8 +222,9 @@ fn header_row_ui(
     });
     for (col, criterion) in grid.criteria.iter().enumerate() {
         ui.vertical(|ui| {
-            let width = widths[col + 1];
+            let width = shown[col + 1];
             ui.set_min_width(width);
+            ui.set_max_width(width);
             let mut name = criterion.name.clone();
             let label = format!("{} {}", view.pick("観点", "Criterion"), col + 1);
             let response = ui.add(
@@ -245,7 +240,8 @@ fn header_row_ui(
             if response.changed() {
                 grid_op(view, at, GridOp::SetCriterion { col, name });
             }
-            ui.horizontal(|ui| criterion_tools_ui(ui, view, at, grid, col, &label));
+            // Weight, move and delete wrap under each other in a narrow column.
+            ui.horizontal_wrapped(|ui| criterion_tools_ui(ui, view, at, grid, col, &label));
             resize_handle_ui(ui, handle(col + 1), &mut widths[col + 1]);
         });
     }

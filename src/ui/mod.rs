@@ -20,6 +20,7 @@ pub mod day_steps;
 pub mod dialogs;
 pub mod drafts;
 pub mod fonts;
+pub mod grid_columns;
 pub mod grid_editor;
 pub mod grid_insert;
 pub mod grid_view;

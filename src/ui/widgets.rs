@@ -155,10 +155,16 @@ pub fn draft_field_ui(
     field: DraftField,
     button: Option<(&str, &str)>,
 ) -> Option<String> {
+    // The field gives way for its button in a narrow window.
+    let button_width = button.map_or(0.0, |(text, _)| small_buttons_width(ui, &[text]));
+    let width = field
+        .width
+        .min(ui.available_width() - button_width)
+        .max(80.0);
     let response = ui.add(
         egui::TextEdit::singleline(draft)
             .hint_text(field.hint)
-            .desired_width(field.width),
+            .desired_width(width),
     );
     set_name(ui, &response, field.name);
     if field.take_focus {

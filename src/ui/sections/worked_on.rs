@@ -71,7 +71,8 @@ fn studied_book_ui(
         return;
     };
     ui.horizontal(|ui| {
-        ui.strong(&book.title);
+        let title = egui::RichText::new(&book.title).strong();
+        ui.add(egui::Label::new(title).truncate());
         let name = format!(
             "{} {}",
             book.title,

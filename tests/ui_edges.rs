@@ -1,0 +1,74 @@
+//! Nothing runs off the window's right edge: at every width from 800 px and
+//! at 200 % zoom, every button of a busy day (carried tasks, questions, an
+//! answer being written, a grid) lies whole inside the window, text fields
+//! shrinking to leave the buttons their room.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use common::harness::date;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use studylog::ui::dialogs::ScriptedDialogs;
+use studylog::ui::i18n::UiLanguage;
+use studylog::ui::{Start, StudylogApp};
+
+/// The app at `width` × 800 px and `zoom`, on today's log started from the
+/// small journal (so 次やること carries items over), with a question's
+/// Resolve form open.
+fn busy_day(width: f32, zoom: f32, lang: UiLanguage) -> Harness<'static, StudylogApp> {
+    let journal = common::small_journal();
+    let mut harness = Harness::builder()
+        .with_size([width, 800.0])
+        .build_eframe(move |cc| {
+            let dialogs = Box::new(ScriptedDialogs::default());
+            let mut app = StudylogApp::with_dialogs(cc, Start::Journal(Box::new(journal)), dialogs);
+            app.set_language(lang);
+            app
+        });
+    harness.ctx.set_zoom_factor(zoom);
+    harness.run();
+    harness
+}
+
+/// Buttons whose right edge is past the window's (at this zoom).
+fn cut_off(harness: &Harness<'_, StudylogApp>, width: f32) -> Vec<String> {
+    let right = width / harness.ctx.zoom_factor();
+    harness
+        .query_all_by_role(Role::Button)
+        .filter(|b| b.rect().max.x > right + 0.5)
+        .map(|b| format!("{:?} at {:?}", b.accesskit_node().label(), b.rect()))
+        .collect()
+}
+
+#[test]
+fn every_button_of_a_busy_day_fits_the_window() {
+    for lang in [UiLanguage::Japanese, UiLanguage::English] {
+        for (width, zoom) in [
+            (800.0, 1.0),
+            (1024.0, 1.0),
+            (1280.0, 1.0),
+            (1280.0, 2.0),
+            (1600.0, 2.0),
+        ] {
+            let mut harness = busy_day(width, zoom, lang);
+            harness.state_mut().open_day(date());
+            harness.run();
+            let off = cut_off(&harness, width);
+            assert!(off.is_empty(), "{width} px at {zoom}x ({lang:?}): {off:#?}");
+            // Today: 次やること carried over (each with "← 03/10"), and the
+            // earlier day's open question with its Resolve form open.
+            common::harness::press(&mut harness, egui::Modifiers::COMMAND, egui::Key::T);
+            let resolve = lang.pick("を解決する", " resolve");
+            harness.get_by_label_contains(resolve).click();
+            harness.run();
+            harness.get_by_label_contains("← 03/10");
+            let off = cut_off(&harness, width);
+            assert!(
+                off.is_empty(),
+                "today, {width} px at {zoom}x ({lang:?}): {off:#?}"
+            );
+        }
+    }
+}

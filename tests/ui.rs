@@ -38,6 +38,25 @@ fn first_run_opens_the_bundled_sample_untitled() {
     harness.get_by_label("取り組んだこと");
     let book = &app.journal().books[0].title;
     assert!(harness.query_all_by_label_contains(book).count() > 0);
+    // It says it is a sample, and how to start one's own.
+    harness.get_by_label_contains("This is a sample journal");
+}
+
+/// The sample's notice starts one's own journal, and goes with the sample.
+#[test]
+fn the_sample_says_so_and_its_notice_goes_with_it() {
+    let (mut harness, _) = app(Start::Default);
+    harness.get_by_label("Start my own journal").click();
+    harness.run();
+    assert!(
+        harness.state().journal().days.is_empty(),
+        "a new, empty journal"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("This is a sample journal")
+            .is_none()
+    );
 }
 
 #[test]
@@ -764,4 +783,35 @@ fn days_step_by_the_calendar_and_jump_between_logged_days() {
         Key::ArrowLeft,
     );
     assert_eq!(harness.state().view(), View::Day(date()));
+}
+
+/// The colour the text `text` is drawn in, if it is drawn.
+fn drawn_colour(harness: &Harness<'_, StudylogApp>, text: &str) -> Option<egui::Color32> {
+    fn find(shape: &egui::Shape, text: &str) -> Option<egui::Color32> {
+        match shape {
+            egui::Shape::Text(t) if t.galley.text() == text => {
+                Some(t.override_text_color.unwrap_or(t.fallback_color))
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().find_map(|s| find(s, text)),
+            _ => None,
+        }
+    }
+    harness
+        .output()
+        .shapes
+        .iter()
+        .find_map(|clipped| find(&clipped.shape, text))
+}
+
+/// A 次やること item checked done is dimmed, and bright again when unchecked.
+#[test]
+fn a_done_next_item_is_dimmed() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let bright = drawn_colour(&harness, "7 章を読む").expect("the item is drawn");
+    harness.get_by_label("次やること 1 done").click();
+    harness.run();
+    assert!(common::next_items(&day(&harness, date()))[0].1, "checked");
+    let dimmed = drawn_colour(&harness, "7 章を読む").expect("still drawn");
+    assert_ne!(dimmed, bright);
+    assert_eq!(dimmed, harness.ctx.global_style().visuals.weak_text_color());
 }

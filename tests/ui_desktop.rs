@@ -333,3 +333,32 @@ fn a_journal_that_fails_after_its_preview_shows_the_error_not_the_preview() {
     assert_eq!(harness.state().path(), None, "the bundled sample, untitled");
     harness.get_by_label_contains("broken.studylog.ron");
 }
+
+/// Open, Save As and Export start in the journal's folder, Save As and
+/// Export with a name to keep.
+#[test]
+fn file_dialogs_start_in_the_journals_folder_with_a_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("読書記録.studylog.ron");
+    store::save(&path, &common::small_journal()).unwrap();
+    let (mut harness, dialogs) = app(Start::Open(path.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export This Day…").click();
+    harness.run();
+    let asked = dialogs.asked();
+    assert_eq!(asked.len(), 3);
+    for request in &asked {
+        assert_eq!(
+            request.folder.as_deref(),
+            Some(folder.path()),
+            "{}",
+            request.title
+        );
+    }
+    assert_eq!(asked[0].file_name, None, "Open names no file");
+    assert_eq!(asked[1].file_name.as_deref(), Some("読書記録.studylog.ron"));
+    assert_eq!(asked[2].file_name.as_deref(), Some("2025-03-10.md"));
+}

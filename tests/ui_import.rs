@@ -159,3 +159,28 @@ fn a_dropped_folder_with_two_logs_of_one_date_joins_them_into_one_day() {
         .collect();
     assert_eq!(items, ["大掃除", "12 月の振り返り"]);
 }
+
+/// An import's report belongs to the journal it was made in: opening
+/// another journal takes it away.
+#[test]
+fn an_import_notice_goes_with_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(dir.path(), "nippo.md", NIPPO);
+    let other = dir.path().join("other.studylog.ron");
+    studylog::store::save(&other, &Journal::new("別の記録", Language::Ja)).unwrap();
+    let (mut harness, dialogs) = app_on(Journal::new("", Language::Ja));
+    dialogs.answer(Some(log));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Markdown…").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label_contains("Imported 2 days");
+    dialogs.answer(Some(other));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert_eq!(harness.state().journal().title, "別の記録");
+    assert!(harness.query_by_label_contains("Imported 2 days").is_none());
+}

@@ -9,6 +9,7 @@ mod backup;
 mod conflicts;
 mod error;
 mod explain;
+mod folders;
 mod format;
 mod git;
 mod load;
@@ -27,6 +28,7 @@ pub use agreed::{agreed_path, agreed_version, has_agreed, keep_agreed};
 pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, push_backup};
 pub use conflicts::{conflict_copies, git_conflict_sides, is_conflict_copy_of};
 pub use error::{LoadError, SaveError};
+pub use folders::dialog_folder;
 pub use format::{from_ron_str, to_ron_string};
 pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
 pub use load::{

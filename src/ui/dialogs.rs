@@ -36,6 +36,8 @@ pub struct FileRequest<P> {
     /// The filter's name, in the UI language ("学習ログ", "Markdown").
     pub filter_name: String,
     pub file_name: Option<String>,
+    /// The folder the dialog starts in (the journal's, or Documents).
+    pub folder: Option<PathBuf>,
 }
 
 /// Something that can ask the user for a file without blocking the frame.
@@ -107,6 +109,9 @@ fn build_dialog<P>(request: &FileRequest<P>) -> rfd::AsyncFileDialog {
         .add_filter(&request.filter_name, extensions);
     if let Some(file_name) = &request.file_name {
         dialog = dialog.set_file_name(file_name);
+    }
+    if let Some(folder) = &request.folder {
+        dialog = dialog.set_directory(folder);
     }
     dialog
 }

@@ -8,8 +8,9 @@ use crate::model::{Edit, Journal};
 use crate::session::{self, Document, FirstLook, Read};
 use crate::store::{self, LoadError};
 
-use super::super::action::View;
+use super::super::action::{Action, View};
 use super::super::banner::Message;
+use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
 use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
@@ -92,11 +93,13 @@ impl StudylogApp {
         match loaded {
             Ok(doc) => self.open_document(doc, path),
             Err(e) => {
+                // The sample first: opening a journal clears the messages
+                // of the one before, and this one is about the file asked for.
+                self.open_sample();
                 let quiet = quiet_if_missing && e.is_missing();
                 if !quiet && !self.notice_git_markers(path) {
                     self.messages.push(Message::error(e.to_string()));
                 }
-                self.open_sample();
             }
         }
     }
@@ -107,7 +110,10 @@ impl StudylogApp {
             crate::assets::SAMPLE_JOURNAL,
         );
         match sample {
-            Ok(journal) => self.replace_document(Document::untitled(journal)),
+            Ok(journal) => {
+                self.replace_document(Document::untitled(journal));
+                self.messages.push(sample_notice(self.language()));
+            }
             Err(e) => self.messages.push(Message::error(e.to_string())),
         }
     }
@@ -162,6 +168,7 @@ impl StudylogApp {
             FileKind::Markdown => "Markdown",
         }
         .to_owned();
+        let folder = store::dialog_folder(self.session.doc().path());
         let request = FileRequest {
             purpose,
             mode,
@@ -169,6 +176,7 @@ impl StudylogApp {
             title,
             filter_name,
             file_name,
+            folder,
         };
         // Asked at the end of the frame, where the window is at hand to
         // attach the dialog to.
@@ -341,4 +349,16 @@ fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPre
     let how = session::ImportHow::default();
     session::import_logs(&mut journal, logs, &how, &mut imported, &mut |_, _| {});
     ImportPreview { journal, imported }
+}
+
+/// What the bundled sample is, with a button to start one's own journal.
+fn sample_notice(lang: UiLanguage) -> Message {
+    let text = lang.pick(
+        "これは見本の学習ログです。自由に触ってみてください（保存しない限りどこにも書き込みません）。自分の記録は「ファイル」→「新規」かこのボタンで始められます。",
+        "This is a sample journal: try anything (nothing is written unless you save it). Start your own with File → New, or this button.",
+    );
+    let new = lang
+        .pick("自分の学習ログを始める", "Start my own journal")
+        .to_owned();
+    Message::info(text).with_action(new, Action::Run(Command::New))
 }

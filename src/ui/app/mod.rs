@@ -756,6 +756,9 @@ impl StudylogApp {
     /// Open another document: the newest day is shown, drafts start afresh.
     fn replace_document(&mut self, doc: Document) {
         crate::startup::phase("journal read");
+        // Messages are about the journal open until now (an import's
+        // report, a copy to merge, the sample's notice): they go with it.
+        self.messages.clear();
         self.session.replace(doc);
         crate::startup::phase("session ready");
         self.after_opening();

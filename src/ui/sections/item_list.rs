@@ -63,12 +63,18 @@ pub fn next_list_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                         .carried_from
                         .map(|d| format!("← {}", d.format("%m/%d")));
                     let after: Vec<&str> = from.iter().map(String::as_str).collect();
-                    item_row_ui(ui, view, (section, entry), (&next.text, &name), &after);
-                    if let Some(from) = next.carried_from {
-                        ui.weak(format!("← {}", from.format("%m/%d")))
-                            .on_hover_text(
-                                view.pick("前の日から持ち越し", "carried over from an earlier day"),
-                            );
+                    ui.scope(|ui| {
+                        if next.done {
+                            // Done: still there to read, no longer to do.
+                            let dim = ui.visuals().weak_text_color();
+                            ui.visuals_mut().override_text_color = Some(dim);
+                        }
+                        item_row_ui(ui, view, (section, entry), (&next.text, &name), &after);
+                    });
+                    if let Some(from) = from {
+                        ui.weak(from).on_hover_text(
+                            view.pick("前の日から持ち越し", "carried over from an earlier day"),
+                        );
                     }
                 });
             }

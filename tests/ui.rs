@@ -11,7 +11,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use studylog::model::{Address, Day, Journal, NotesAt, is_studied, notes, text_of};
+use studylog::model::{
+    Address, Day, Edit, Journal, Language, NotesAt, Section, is_studied, notes, text_of,
+};
 use studylog::ui::action::View;
 use studylog::ui::i18n::UiLanguage;
 use studylog::ui::{Start, StudylogApp};
@@ -814,4 +816,54 @@ fn a_done_next_item_is_dimmed() {
     let dimmed = drawn_colour(&harness, "7 章を読む").expect("still drawn");
     assert_ne!(dimmed, bright);
     assert_eq!(dimmed, harness.ctx.global_style().visuals.weak_text_color());
+}
+
+/// A new journal speaks the language the user chose for the menus, even
+/// when chosen after File ▸ New (nothing written yet); a journal with days
+/// keeps its headings until Settings ▸ Journal Headings… changes them, for
+/// new days and, if asked, for the days written, in one undo step.
+#[test]
+fn a_journal_keeps_its_language_until_its_headings_are_changed() {
+    let (mut harness, _) = app_on(common::small_journal());
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    assert_eq!(harness.state().journal().template.language, Language::En);
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("日本語").click();
+    harness.run();
+    let fresh = &harness.state().journal().template;
+    assert_eq!(fresh.language, Language::Ja);
+    assert_eq!(fresh.headings.get(Section::WorkedOn), "取り組んだこと");
+
+    // A journal with an English day: switching the menus changes nothing in it.
+    let mut english = Journal::new("", Language::En);
+    studylog::model::apply(&mut english, Edit::CreateDay(date()));
+    let (mut harness, _) = app_on(english);
+    harness.state_mut().set_language(UiLanguage::Japanese);
+    harness.run();
+    let heading = |h: &Harness<'_, StudylogApp>| day(h, date()).sections[0].heading.clone();
+    assert_eq!(heading(&harness), "What I worked on");
+    harness.get_by_label("設定").click();
+    harness.run();
+    harness.get_by_label("この学習ログの見出し…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("日本語 — 取り組んだこと")
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("これまでの日の見出しも変える")
+        .click();
+    harness.run();
+    harness.get_by_label("変える").click();
+    harness.run();
+    assert_eq!(heading(&harness), "取り組んだこと");
+    assert_eq!(harness.state().journal().template.language, Language::Ja);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        heading(&harness),
+        "What I worked on",
+        "one undo takes it back"
+    );
+    assert_eq!(harness.state().journal().template.language, Language::En);
 }

@@ -10,6 +10,7 @@ mod day;
 mod edit;
 mod grid;
 mod grid_ops;
+mod headings;
 mod history;
 mod ids;
 mod join;
@@ -36,6 +37,7 @@ pub use grid::{Align, Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
     GridOp, MAX_WEIGHT, TwoAxes, parse_tsv, ranks, suggested_criteria, to_tsv, transposed,
 };
+pub use headings::{headings_to_rename, with_language};
 pub use history::{History, TYPING_PAUSE};
 pub use ids::{BookId, ChapterId};
 pub use join::join_days;

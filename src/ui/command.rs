@@ -39,6 +39,7 @@ crate::listed_enum::listed_enum! {
         ZoomOut,
         ZoomReset,
         FullScreen,
+        JournalHeadings,
         Shortcuts,
         About,
     }
@@ -75,6 +76,7 @@ impl Command {
             Command::ZoomOut => ("縮小", "Zoom Out"),
             Command::ZoomReset => ("元の大きさ", "Reset Zoom"),
             Command::FullScreen => ("全画面表示", "Full Screen"),
+            Command::JournalHeadings => ("この学習ログの見出し…", "Journal Headings…"),
             Command::Shortcuts => ("キーボードショートカット", "Keyboard Shortcuts"),
             Command::About => ("studylog について", "About studylog"),
         };
@@ -123,6 +125,7 @@ impl Command {
             | Command::ExportDay
             | Command::ExportBook
             | Command::ExportJournal
+            | Command::JournalHeadings
             | Command::About => Vec::new(),
         }
     }

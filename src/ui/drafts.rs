@@ -45,4 +45,6 @@ pub enum Modal {
     ImportPreview(Box<super::import_preview::ImportPreview>),
     /// A list made into a grid, waiting for Replace / Keep / Cancel.
     ListToGrid(Box<super::list_to_grid::ListGridOffer>),
+    /// Settings ▸ Journal Headings…
+    Headings(super::headings_dialog::HeadingsChoice),
 }

@@ -125,6 +125,8 @@ fn settings_menu_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
         }
     }
     ui.separator();
+    command_ui(ui, Command::JournalHeadings, true, lang, actions);
+    ui.separator();
     let mut direct = state.autosave_to_journal;
     let label = lang.pick(
         "自動保存で学習ログに直接保存する",

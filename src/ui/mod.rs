@@ -24,6 +24,7 @@ pub mod grid_columns;
 pub mod grid_editor;
 pub mod grid_insert;
 pub mod grid_view;
+pub mod headings_dialog;
 pub mod help;
 pub mod i18n;
 pub mod ime;

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::model::{BookId, Edit, Hit, Journal, Language, Scope};
+use crate::model::{BookId, Edit, Hit, Journal, Language, Scope, with_language};
 use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session, Waker};
 use crate::store;
 
@@ -42,6 +42,7 @@ use super::day_form::day_form_ui;
 use super::day_steps;
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::drafts::{DayDrafts, Modal};
+use super::headings_dialog::{HeadingsChoice, headings_dialog_ui};
 use super::help::{AboutInfo, HelpWindow, help_ui};
 use super::i18n::UiLanguage;
 use super::ime::{Ending, ImeTracker};
@@ -380,6 +381,16 @@ impl StudylogApp {
 
     pub fn set_language(&mut self, lang: UiLanguage) {
         self.settings.language = Some(lang);
+        // A new journal with nothing in it yet follows the menus' language;
+        // any other keeps its own (Settings ▸ Journal Headings… changes it).
+        let wanted: Language = lang.into();
+        let journal = self.journal();
+        let fresh = journal.days.is_empty() && journal.books.is_empty();
+        if fresh && self.path().is_none() && !self.is_dirty() && journal.template.language != wanted
+        {
+            let changed = with_language(journal, wanted, false);
+            self.replace_document(Document::untitled(changed));
+        }
     }
 
     // ----- the frame -----
@@ -545,6 +556,17 @@ impl StudylogApp {
                     None => self.modal = Some(Modal::ListToGrid(offer)),
                 }
             }
+            Some(Modal::Headings(mut choice)) => {
+                let journal = self.session.doc().journal();
+                match headings_dialog_ui(&self.ctx, &mut choice, journal, self.language()) {
+                    Some(true) => {
+                        let changed = with_language(journal, choice.language, choice.existing);
+                        actions.push(Action::Edit(Edit::Replace(Box::new(changed))));
+                    }
+                    Some(false) => {}
+                    None => self.modal = Some(Modal::Headings(choice)),
+                }
+            }
             Some(Modal::Library(dialog)) => {
                 self.modal = Some(Modal::Library(dialog));
                 let journal = self.session.doc().journal();
@@ -669,6 +691,14 @@ impl StudylogApp {
             }
             Command::Calendar => self.show(View::Calendar(self.nav.last_day)),
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
+            Command::JournalHeadings => {
+                let language = self.journal().template.language;
+                let choice = HeadingsChoice {
+                    language,
+                    existing: false,
+                };
+                self.modal = Some(Modal::Headings(choice));
+            }
             Command::PreviousDay => self.step_day(false, false),
             Command::NextDay => self.step_day(true, false),
             Command::PreviousLoggedDay => self.step_day(false, true),

@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use studylog::model::{Block, Grid, Journal, Score};
+use studylog::model::{Block, Grid, Journal, Mark, Score};
 use studylog::ui::StudylogApp;
 
 use common::harness::{app_on, date, day, press, type_into};
@@ -128,6 +128,23 @@ fn tab_and_enter_move_between_cells() {
     insert_two_axes_grid(&mut harness);
     harness.get_by_label("ECS / EC2 × コスト").focus();
     harness.run();
+    // Tab goes to the cell's score, where a digit scores it, then on.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness
+            .get_by_label("ECS / EC2 × コスト score")
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::Num4);
+    assert_eq!(grids(&harness)[0].cells[0][0].score, Some(Score::Points(4)));
+    harness.event(egui::Event::Text("◎".into()));
+    harness.run();
+    assert_eq!(
+        grids(&harness)[0].cells[0][0].score,
+        Some(Score::Mark(Mark::Excellent))
+    );
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(grids(&harness)[0].cells[0][0].score, None);
     press(&mut harness, Modifiers::NONE, Key::Tab);
     assert!(harness.get_by_label("ECS / EC2 × 拡張性").is_focused());
     press(&mut harness, Modifiers::NONE, Key::Enter);
@@ -222,4 +239,47 @@ fn a_grid_goes_under_impressions_too_and_search_finds_it() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(common::impressions_grids(&day(&harness, date())).is_empty());
+}
+
+/// The two-axes form opens with the keyboard in its first field, and Enter
+/// in a field creates the grid once every value is in.
+#[test]
+fn the_two_axes_form_takes_the_keyboard_and_enter_creates_the_grid() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    harness
+        .get_by_label("5 章 レプリケーション: insert grid")
+        .click();
+    harness.run();
+    harness.get_by_label("From two axes…").click();
+    harness.run();
+    assert!(harness.get_by_label("Axis 1").is_focused());
+    type_into(&mut harness, "Axis 1 value 1", "ECS");
+    type_into(&mut harness, "Axis 1 value 2", "EKS");
+    type_into(&mut harness, "Axis 2 value 1", "EC2");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(grids(&harness).is_empty(), "not yet: a value is missing");
+    type_into(&mut harness, "Axis 2 value 2", "Fargate");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(grids(&harness)[0].options.len(), 4);
+}
+
+/// A new grid starts from the criteria of the latest grid written.
+#[test]
+fn a_new_grid_takes_the_criteria_of_the_latest_one() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness
+        .get_by_label("5 章 レプリケーション: insert grid")
+        .click();
+    harness.run();
+    harness.get_by_label("Blank grid").click();
+    harness.run();
+    let all = grids(&harness);
+    let criteria: Vec<&str> = all
+        .last()
+        .unwrap()
+        .criteria
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(criteria, ["書き込み遅延", "競合の扱い"]);
 }

@@ -338,7 +338,28 @@ pub fn ranks(grid: &Grid) -> Vec<usize> {
         .collect()
 }
 
-/// The criteria studylog suggests for a new grid.
+/// The criteria for a new grid in `journal`: those of the latest grid the
+/// user wrote (they compare by their own criteria), else a starting set in
+/// the journal's language.
+pub fn criteria_for_new_grid(journal: &super::Journal) -> Vec<String> {
+    let latest = journal
+        .days
+        .values()
+        .rev()
+        .flat_map(|day| day.grids())
+        .find_map(|(_, grid)| {
+            let names: Vec<String> = grid
+                .criteria
+                .iter()
+                .map(|c| c.name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+                .collect();
+            (!names.is_empty()).then_some(names)
+        });
+    latest.unwrap_or_else(|| suggested_criteria(journal.template.language))
+}
+
+/// The criteria studylog suggests for a first grid.
 pub fn suggested_criteria(language: Language) -> Vec<String> {
     let names: [&str; 4] = match language {
         Language::Ja => ["コスト", "拡張性", "信頼性", "人材確保のしやすさ"],

@@ -35,7 +35,8 @@ pub use day::{
 pub use edit::{Edit, Scope, TypingKey, apply};
 pub use grid::{Align, Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
-    GridOp, MAX_WEIGHT, TwoAxes, parse_tsv, ranks, suggested_criteria, to_tsv, transposed,
+    GridOp, MAX_WEIGHT, TwoAxes, criteria_for_new_grid, parse_tsv, ranks, suggested_criteria,
+    to_tsv, transposed,
 };
 pub use headings::{headings_to_rename, with_language};
 pub use history::{History, TYPING_PAUSE};

@@ -19,7 +19,7 @@ use crate::model::{
 
 use super::action::DayView;
 use super::grid_columns::{column_widths, fit_columns, resize_handle_ui};
-use super::widgets::{Direction, Reorder, reorder_buttons_ui, set_name};
+use super::widgets::{Direction, Reorder, icon_button, reorder_buttons_ui, set_name};
 
 /// The edit that applies `op` to the grid at `at` on the day shown.
 fn grid_op(view: &mut DayView, at: GridAt, op: GridOp) {
@@ -240,8 +240,7 @@ fn header_row_ui(
             if response.changed() {
                 grid_op(view, at, GridOp::SetCriterion { col, name });
             }
-            // Weight, move and delete wrap under each other in a narrow column.
-            ui.horizontal_wrapped(|ui| criterion_tools_ui(ui, view, at, grid, col, &label));
+            criterion_tools_ui(ui, view, at, grid, col, &label);
             resize_handle_ui(ui, handle(col + 1), &mut widths[col + 1]);
         });
     }
@@ -252,6 +251,9 @@ fn header_row_ui(
     ui.end_row();
 }
 
+/// A criterion's weight, a stepper of its own (− value +), and apart from
+/// it, on a row of their own, the column's move and delete buttons (once
+/// beside the weight, ◀ ▶ read as its stepper and moved columns instead).
 fn criterion_tools_ui(
     ui: &mut Ui,
     view: &mut DayView,
@@ -260,28 +262,47 @@ fn criterion_tools_ui(
     col: usize,
     label: &str,
 ) {
-    let mut weight = grid.criteria[col].weight;
-    let response = ui.add(
-        egui::DragValue::new(&mut weight)
-            .range(1..=MAX_WEIGHT)
-            .speed(0.05)
-            .prefix(view.pick("重み ", "weight ")),
-    );
-    set_name(
-        ui,
-        &response,
-        &format!("{label} {}", view.pick("の重み", "weight")),
-    );
-    if response.changed() {
-        grid_op(view, at, GridOp::SetWeight { col, weight });
+    let weight = grid.criteria[col].weight;
+    let mut set = weight;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(view.pick("重み", "weight"));
+        ui.add_enabled_ui(weight > 1, |ui| {
+            let name = format!("{label} {}", view.pick("の重みを下げる", "weight down"));
+            if icon_button(ui, "−", &name).clicked() {
+                set = weight - 1;
+            }
+        });
+        let response = ui.add(
+            egui::DragValue::new(&mut set)
+                .range(1..=MAX_WEIGHT)
+                .speed(0.05),
+        );
+        set_name(
+            ui,
+            &response,
+            &format!("{label} {}", view.pick("の重み", "weight")),
+        );
+        ui.add_enabled_ui(weight < MAX_WEIGHT, |ui| {
+            let name = format!("{label} {}", view.pick("の重みを上げる", "weight up"));
+            if icon_button(ui, "+", &name).clicked() {
+                set = weight + 1;
+            }
+        });
+    });
+    if set != weight {
+        grid_op(view, at, GridOp::SetWeight { col, weight: set });
     }
-    let len = grid.criteria.len();
-    let op = match reorder_buttons_ui(ui, view.cx.lang, Direction::Horizontal, col, len, label) {
-        Some(Reorder::Move { from, to }) => GridOp::MoveCriterion { from, to },
-        Some(Reorder::Delete(col)) => GridOp::RemoveCriterion(col),
-        None => return,
-    };
-    grid_op(view, at, op);
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(view.pick("列", "column"));
+        let len = grid.criteria.len();
+        let asked = reorder_buttons_ui(ui, view.cx.lang, Direction::Horizontal, col, len, label);
+        let op = match asked {
+            Some(Reorder::Move { from, to }) => GridOp::MoveCriterion { from, to },
+            Some(Reorder::Delete(col)) => GridOp::RemoveCriterion(col),
+            None => return,
+        };
+        grid_op(view, at, op);
+    });
 }
 
 fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usize, width: f32) {
@@ -410,11 +431,60 @@ fn score_picker_ui(
             );
         }
     });
+    let button = response.response;
     set_name(
         ui,
-        &response.response,
+        &button,
         &format!("{name} {}", view.pick("の評価", "score")),
     );
+    // Tab from the cell's text comes here (see `cell_keys`).
+    let key = score_key(view, at, (row, col));
+    ui.data_mut(|d| d.insert_temp(key, button.id));
+    // The button shows the score, so a new score makes it a new widget:
+    // one scored by keyboard keeps the keyboard.
+    if ui
+        .data_mut(|d| d.remove_temp::<bool>(key.with("refocus")))
+        .is_some()
+    {
+        button.request_focus();
+    }
+    if button.has_focus()
+        && let Some(score) = ui.input_mut(typed_score)
+    {
+        grid_op(view, at, GridOp::SetScore { row, col, score });
+        ui.data_mut(|d| d.insert_temp(key.with("refocus"), true));
+    }
+}
+
+/// Where the id of cell (row, col)'s score button is kept between frames.
+fn score_key(view: &DayView, at: GridAt, (row, col): (usize, usize)) -> Id {
+    Id::unique(("grid-score-button", view.date, at, row, col))
+}
+
+/// A score typed on a focused score button: 1–5, ◎ ○ △ ×, or 0 / Delete /
+/// Backspace for none.
+fn typed_score(input: &mut egui::InputState) -> Option<Option<Score>> {
+    let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+    for (points, key) in (1..=5u8).zip(keys) {
+        if input.consume_key(Modifiers::NONE, key) {
+            return Some(Some(Score::Points(points)));
+        }
+    }
+    for key in [Key::Num0, Key::Delete, Key::Backspace] {
+        if input.consume_key(Modifiers::NONE, key) {
+            return Some(None);
+        }
+    }
+    let mark = input.events.iter().position(
+        |event| matches!(event, egui::Event::Text(t) if Mark::ALL.iter().any(|m| m.symbol() == t)),
+    )?;
+    match input.events.remove(mark) {
+        egui::Event::Text(t) => Mark::ALL
+            .iter()
+            .find(|m| m.symbol() == t)
+            .map(|m| Some(Score::Mark(*m))),
+        _ => None,
+    }
 }
 
 fn score_text(score: Score) -> String {
@@ -451,6 +521,14 @@ fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     };
     if let Some(tsv) = take_block_paste(ui) {
         grid_op(view, at, GridOp::Paste { row, col, tsv });
+        return;
+    }
+    let score: Option<Id> = ui.data(|d| d.get_temp(score_key(view, at, (row, col))));
+    if let Some(score) = score
+        && ui.input_mut(|i| i.modifiers.is_none() && i.consume_key(Modifiers::NONE, Key::Tab))
+    {
+        // Tab goes on to the cell's score, then (egui's order) the next cell.
+        ui.memory_mut(|m| m.request_focus(score));
         return;
     }
     let text = &grid.cells[row][col].text;

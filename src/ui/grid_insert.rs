@@ -5,7 +5,7 @@
 
 use egui::{Id, TextEdit, Ui};
 
-use crate::model::{Edit, Grid, GridAt, TwoAxes, suggested_criteria};
+use crate::model::{Edit, Grid, GridAt, TwoAxes, criteria_for_new_grid};
 
 use super::action::DayView;
 use super::drafts::Modal;
@@ -15,7 +15,7 @@ use super::widgets::set_name;
 /// chapter or section it is in); or the two-axes form, while it is open there.
 pub fn grid_insert_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, label: &str) {
     let date = view.date;
-    let criteria = suggested_criteria(view.cx.journal.template.language);
+    let criteria = criteria_for_new_grid(view.cx.journal);
     if let Some(Modal::TwoAxes {
         date: d,
         at: a,
@@ -31,6 +31,7 @@ pub fn grid_insert_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, label: &str) 
         }
         if answer.is_some() {
             *view.modal = None;
+            ui.data_mut(|d| d.remove_temp::<bool>(form_shown_key()));
         }
         return;
     }
@@ -60,13 +61,13 @@ fn two_axes_form_ui(
     axes: &mut TwoAxes,
 ) -> Option<bool> {
     let mut answer = None;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let form = egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(lang.pick(
             "2 つの軸と、それぞれの 2 つの値を入れると 4 つの選択肢ができます。",
             "Name two axes with two values each; their four combinations become the options.",
         ));
-        axis_row_ui(ui, lang, 1, &mut axes.first, &mut axes.first_values);
-        axis_row_ui(ui, lang, 2, &mut axes.second, &mut axes.second_values);
+        let first = axis_row_ui(ui, lang, 1, &mut axes.first, &mut axes.first_values);
+        let second = axis_row_ui(ui, lang, 2, &mut axes.second, &mut axes.second_values);
         let ready = axes
             .first_values
             .iter()
@@ -74,7 +75,8 @@ fn two_axes_form_ui(
             .all(|v| !v.trim().is_empty());
         ui.horizontal(|ui| {
             let create = egui::Button::new(lang.pick("作成", "Create"));
-            if ui.add_enabled(ready, create).clicked() {
+            // Enter in any field creates the grid once every value is there.
+            if ui.add_enabled(ready, create).clicked() || (ready && (first || second)) {
                 answer = Some(true);
             }
             if ui.button(lang.pick("やめる", "Cancel")).clicked() {
@@ -82,7 +84,22 @@ fn two_axes_form_ui(
             }
         });
     });
+    if ui
+        .data_mut(|d| d.get_temp::<bool>(form_shown_key()))
+        .is_none()
+    {
+        // Just opened: in view, the keyboard in its first field.
+        form.response.scroll_to_me(None);
+        let first = format!("{} 1", lang.pick("軸", "Axis"));
+        ui.memory_mut(|m| m.request_focus(Id::unique(("two-axes", first.as_str()))));
+        ui.data_mut(|d| d.insert_temp(form_shown_key(), true));
+    }
     answer
+}
+
+/// Marks the two-axes form as shown (scrolled to and focused) until it closes.
+fn form_shown_key() -> Id {
+    Id::unique("two-axes-form-shown")
 }
 
 /// One axis: its name and its two values.
@@ -92,7 +109,7 @@ fn axis_row_ui(
     n: usize,
     name: &mut String,
     values: &mut [String; 2],
-) {
+) -> bool {
     let (hint_name, hint_a, hint_b) = match n {
         1 => (
             lang.pick(
@@ -120,19 +137,24 @@ fn axis_row_ui(
     // wraps on a narrow page instead of squeezing its fields.
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{axis}{}", lang.pick("：", ":")));
-        field_ui(ui, name, &axis, hint_name, 260.0);
+        let mut entered = field_ui(ui, name, &axis, hint_name, 260.0);
         ui.label(lang.pick("値：", "values:"));
-        field_ui(ui, a, &value("1"), hint_a, 150.0);
-        field_ui(ui, b, &value("2"), hint_b, 150.0);
-    });
+        entered |= field_ui(ui, a, &value("1"), hint_a, 150.0);
+        entered |= field_ui(ui, b, &value("2"), hint_b, 150.0);
+        entered
+    })
+    .inner
 }
 
-fn field_ui(ui: &mut Ui, text: &mut String, name: &str, hint: &str, width: f32) {
+/// One field of the form; whether Enter was pressed in it.
+fn field_ui(ui: &mut Ui, text: &mut String, name: &str, hint: &str, width: f32) -> bool {
+    let id = Id::unique(("two-axes", name));
     let response = ui.add(
         TextEdit::singleline(text)
-            .id(Id::unique(("two-axes", name)))
+            .id(id)
             .hint_text(hint)
             .desired_width(width),
     );
     set_name(ui, &response, name);
+    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }

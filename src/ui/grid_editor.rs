@@ -437,7 +437,18 @@ fn score_picker_ui(
         &button,
         &format!("{name} {}", view.pick("の評価", "score")),
     );
-    // Tab from the cell's text comes here (see `cell_keys`).
+    score_keys(ui, view, at, (row, col), &button);
+}
+
+/// A score typed on the cell's score `button` sets it; the button keeps the
+/// keyboard, and Tab from the cell's text comes to it (see `cell_keys`).
+fn score_keys(
+    ui: &mut Ui,
+    view: &mut DayView,
+    at: GridAt,
+    (row, col): (usize, usize),
+    button: &egui::Response,
+) {
     let key = score_key(view, at, (row, col));
     ui.data_mut(|d| d.insert_temp(key, button.id));
     // The button shows the score, so a new score makes it a new widget:

@@ -2,7 +2,8 @@
 //! that breaks one fails here instead of drifting in silence:
 //! - the model, store, Markdown and session layers never use egui or eframe;
 //! - the model uses no files; only `store` (and the desktop installer) does;
-//! - each layer imports only the layers below it;
+//! - each layer imports only the layers below it, and no two modules of a
+//!   room (model, store, markdown, session, cli) import each other;
 //! - no function in `src/` is longer than 60 lines.
 
 use std::fs;
@@ -106,6 +107,89 @@ fn markdown_and_store_depend_only_on_the_model() {
         &["crate::markdown", "crate::session", "crate::cli"],
     );
     assert_never_mentions("src/session", &["crate::cli"]);
+}
+
+/// The modules of a room (`src/ROOM`): each file or folder directly in it,
+/// by name, with the code of every file it holds.
+fn room_modules(room: &str) -> Vec<(String, String)> {
+    let base = PathBuf::from(format!("src/{room}"));
+    let mut modules: Vec<(String, String)> = Vec::new();
+    for (path, text) in sources(&format!("src/{room}")) {
+        let first = path
+            .strip_prefix(&base)
+            .unwrap()
+            .components()
+            .next()
+            .unwrap();
+        let name = first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if name == "mod" {
+            continue;
+        }
+        let code: Vec<&str> = code_lines(&text).map(|(_, line)| line).collect();
+        match modules.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, all)) => all.push_str(&code.join("\n")),
+            None => modules.push((name, code.join("\n"))),
+        }
+    }
+    modules
+}
+
+/// Whether `code` (in the room `room`) names its sibling module `other`.
+fn names_module(code: &str, room: &str, other: &str) -> bool {
+    let word = |at: usize| {
+        let after = code[at + other.len()..].chars().next();
+        let before = code[..at].chars().next_back();
+        !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    };
+    code.match_indices(other).any(|(at, _)| {
+        let before = &code[..at];
+        let through_super = before.ends_with("super::") || before.ends_with("super::{");
+        let through_crate = before.ends_with(&format!("crate::{room}::"));
+        let in_a_list = before.rfind('{').is_some_and(|open| {
+            let head = &before[..open];
+            let inside = &before[open..];
+            (head.ends_with("super::") || head.ends_with(&format!("crate::{room}::")))
+                && !inside.contains('}')
+                && !inside.contains(';')
+        });
+        word(at) && (through_super || through_crate || in_a_list)
+    })
+}
+
+/// No two modules of one room import each other: a room is layered one way.
+#[test]
+fn no_two_modules_of_a_room_import_each_other() {
+    let mut knots = Vec::new();
+    for room in ["model", "store", "markdown", "session", "cli"] {
+        let modules = room_modules(room);
+        for (a, code_a) in &modules {
+            for (b, code_b) in &modules {
+                if a < b && names_module(code_a, room, b) && names_module(code_b, room, a) {
+                    knots.push(format!("{room}: {a} <-> {b}"));
+                }
+            }
+        }
+    }
+    assert!(knots.is_empty(), "modules importing each other: {knots:#?}");
+}
+
+#[test]
+fn the_knot_check_sees_a_knot() {
+    let a = "use super::table::{split_row};";
+    let b = "use super::{escape::escape_cell, other};";
+    assert!(names_module(a, "markdown", "table"));
+    assert!(names_module(b, "markdown", "escape"));
+    assert!(!names_module("use super::tables::x;", "markdown", "table"));
+    assert!(names_module(
+        "crate::store::paths::canonical",
+        "store",
+        "paths"
+    ));
 }
 
 /// The functions of a file longer than `limit` lines (signature to closing brace).

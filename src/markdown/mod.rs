@@ -10,6 +10,7 @@
 //! escaped on export only if the importer would read it as structure there.
 
 mod books;
+mod cells;
 mod date;
 mod escape;
 mod export;

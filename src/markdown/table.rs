@@ -5,7 +5,7 @@
 //! a total column is added when any cell has points, and dropped again on
 //! import when it matches what the scores add up to.
 
-use super::escape::{escape_cell, split_row, unescape_cell};
+use super::cells::{escape_cell, split_row, unescape_cell};
 use crate::model::{Align, Cell, Criterion, Grid, Language, Mark, Score};
 
 /// The grid as table lines (header, delimiter, one row per option).

@@ -4,8 +4,8 @@
 
 use super::address::is_studied;
 use super::book::{Chapter, ChapterStatus};
+use super::change::{move_in, set};
 use super::day::{Day, Entry, SectionBody, WorkItem};
-use super::edit::{move_in, set};
 use super::ids::{BookId, ChapterId};
 use super::journal::Journal;
 

@@ -6,6 +6,7 @@
 
 mod address;
 mod book;
+mod change;
 mod day;
 mod edit;
 mod grid;

@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::error::{LoadError, SaveError};
-use super::replace::{io_error, rename, resolve_target, temp_path};
+use super::paths::{io_error, rename, resolve_target, temp_path};
 use crate::model::Journal;
 
 /// Where the agreed version of the journal at `path` is kept.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::error::SaveError;
-use super::replace::{io_error, rename, temp_path, with_suffix};
+use super::paths::{io_error, rename, temp_path, with_suffix};
 
 /// How many versions of a journal are kept beside it (`.bak`, `.bak.1`, ...).
 pub const KEPT_BACKUPS: usize = 5;
@@ -53,7 +53,7 @@ fn nth_backup(path: &Path, n: usize) -> PathBuf {
 
 /// The kept versions of the journal at `path`, newest first.
 pub fn backups(path: &Path) -> Vec<Backup> {
-    let path = super::replace::resolve_target(path);
+    let path = super::paths::resolve_target(path);
     (0..KEPT_BACKUPS)
         .filter_map(|n| {
             let backup = nth_backup(&path, n);
@@ -89,7 +89,7 @@ fn rotate_backups(path: &Path) {
 /// moving every older one down a place: it is kept, not deleted, and File →
 /// Restore Backup lists it.
 pub fn push_backup(journal: &Path, file: &Path) -> Result<PathBuf, SaveError> {
-    let journal = super::replace::resolve_target(journal);
+    let journal = super::paths::resolve_target(journal);
     let _ = fs::remove_file(nth_backup(&journal, KEPT_BACKUPS - 1));
     for n in (0..KEPT_BACKUPS - 1).rev() {
         let _ = fs::rename(nth_backup(&journal, n), nth_backup(&journal, n + 1));

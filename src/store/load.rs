@@ -20,26 +20,7 @@ pub fn load(path: &Path) -> Result<Journal, LoadError> {
     parse_journal(path, text)
 }
 
-/// Files smaller than this parse faster than a preview would help.
-const PREVIEW_FROM_BYTES: usize = 512 * 1024;
-
-/// [`load`], handing a big file's [`preview`](super::preview()) to
-/// `first_look` before the whole of it is parsed.
-pub fn load_with_preview(
-    path: &Path,
-    first_look: &mut dyn FnMut(Journal),
-) -> Result<Journal, LoadError> {
-    let bytes = read_bounded(path)?;
-    let text = decode(path, &bytes)?;
-    if text.len() >= PREVIEW_FROM_BYTES
-        && let Some(journal) = super::preview::preview(path, text)
-    {
-        first_look(journal);
-    }
-    parse_journal(path, text)
-}
-
-fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -69,7 +50,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 /// UTF-8 text without a byte-order mark (editors on Windows add one).
-fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+pub(super) fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();

@@ -16,6 +16,7 @@ mod load;
 mod lock;
 mod logs;
 mod migrate;
+mod paths;
 mod preview;
 mod recovery;
 mod replace;
@@ -32,17 +33,16 @@ pub use folders::dialog_folder;
 pub use format::{from_ron_str, to_ron_string};
 pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
 pub use load::{
-    MAX_FILE_BYTES, file_exists, is_journal_file, is_regular_file, load, load_with_preview,
-    parse_journal, read_text,
+    MAX_FILE_BYTES, file_exists, is_journal_file, is_regular_file, load, parse_journal, read_text,
 };
 pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{FoundLogs, LogText, MAX_LOG_BYTES, find_logs, read_log};
-pub use preview::preview;
+pub use paths::{canonical, resolve_target};
+pub use preview::{load_with_preview, preview};
 pub use recovery::{
-    LeftBehind, Recovered, RecoverySpace, canonical, default_recovery_dir, find_left_behind,
+    LeftBehind, Recovered, RecoverySpace, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,
 };
-pub use replace::resolve_target;
 pub use save::{
     Expect, check_journal_target, lock, save, save_as_backup, save_expecting, save_locked,
     save_new, save_plain, write_private_file, write_text_file,

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{LoadError, SaveError};
 use super::lock::held_by_a_live_process;
+use super::paths::canonical;
 use super::stamp::{FileId, file_id};
 use crate::model::Journal;
 use crate::stable_hash::fnv1a;
@@ -158,13 +159,6 @@ fn make_private(dir: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
-}
-
-/// The journal's path as recovery files record it: symlinks followed,
-/// canonical where it exists.
-pub fn canonical(journal_path: &Path) -> PathBuf {
-    let target = super::replace::resolve_target(journal_path);
-    fs::canonicalize(&target).unwrap_or(target)
 }
 
 /// The name shared by every recovery file of one journal (or of untitled

@@ -8,14 +8,13 @@
 //! holds either the old or the new text. Temp files left by a writer that was
 //! killed are recognised by their lock being free, and removed.
 
-use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::path::Path;
 
 use super::error::SaveError;
 use super::load::MAX_FILE_BYTES;
+use super::paths::{io_error, parent_folder, rename, resolve_target, temp_path};
 use super::stamp::{FileStamp, stamp};
 
 /// How a file is replaced.
@@ -145,27 +144,6 @@ fn already_exists_as(error: SaveError, path: &Path) -> SaveError {
     }
 }
 
-/// The file a save to `path` must replace: symlinks are followed, also to a
-/// target that does not exist yet, so a link is never replaced by a file.
-pub fn resolve_target(path: &Path) -> PathBuf {
-    let mut target = path.to_owned();
-    // A loop of links (or a very long chain) stops here and is written as named.
-    for _ in 0..40 {
-        let Ok(link) = fs::read_link(&target) else {
-            break;
-        };
-        target = match target.parent() {
-            Some(folder) if link.is_relative() => folder.join(link),
-            _ => link,
-        };
-    }
-    let name = target.file_name().map(OsString::from).unwrap_or_default();
-    match target.parent().map(fs::canonicalize) {
-        Some(Ok(folder)) => folder.join(name),
-        _ => target,
-    }
-}
-
 /// Create `temp` with the permissions and owner of `like` (or private, or
 /// the default), lock it, write `bytes`, fsync; the file, still locked.
 fn write_temp(
@@ -215,10 +193,6 @@ fn create_like(path: &Path, like: Option<&fs::Metadata>, _private: bool) -> io::
     Ok(file)
 }
 
-pub(super) fn rename(from: &Path, to: &Path) -> Result<(), SaveError> {
-    fs::rename(from, to).map_err(|source| io_error(to, "replace the file", source))
-}
-
 /// Makes the rename itself durable (on Unix a folder is synced like a file).
 fn sync_folder(path: &Path) -> Result<(), SaveError> {
     #[cfg(unix)]
@@ -231,23 +205,6 @@ fn sync_folder(path: &Path) -> Result<(), SaveError> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
-}
-
-fn parent_folder(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// A hidden, unique name in the same folder, so the final rename stays on
-/// one file system: `.NAME.PID-N.tmp`.
-pub(super) fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp_name = format!(".{name}.{}-{n}.tmp", std::process::id());
-    parent_folder(path).join(temp_name)
 }
 
 /// Temp files of `path` (its own, and its backup's) whose writer is gone: a
@@ -264,20 +221,6 @@ fn remove_stale_temps(path: &Path) {
         if ours && !super::lock::held_by_a_live_process(&entry.path()) {
             let _ = fs::remove_file(entry.path());
         }
-    }
-}
-
-pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name: OsString = path.file_name().unwrap_or_default().to_owned();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-pub(super) fn io_error(path: &Path, action: &'static str, source: io::Error) -> SaveError {
-    SaveError::Io {
-        path: path.to_owned(),
-        action,
-        source,
     }
 }
 

@@ -13,7 +13,8 @@ use std::path::Path;
 use super::error::SaveError;
 use super::format::to_ron_string;
 use super::lock::{WRITER_WAIT, WriterLock, lock_for_writing};
-use super::replace::{Replace, create_new, io_error, replace_file, resolve_target};
+use super::paths::{io_error, resolve_target};
+use super::replace::{Replace, create_new, replace_file};
 use super::stamp::{FileStamp, stamp};
 use crate::model::Journal;
 
@@ -133,7 +134,7 @@ pub fn save_plain(path: &Path, journal: &Journal) -> Result<(), SaveError> {
 /// Writes `journal` to a new file beside the journal at `path` and puts it
 /// at the head of its backups (the work as it was before a merge).
 pub fn save_as_backup(path: &Path, journal: &Journal) -> Result<std::path::PathBuf, SaveError> {
-    let scratch = super::replace::with_suffix(&super::replace::resolve_target(path), ".premerge");
+    let scratch = super::paths::with_suffix(&super::paths::resolve_target(path), ".premerge");
     save_plain(&scratch, journal)?;
     super::backup::push_backup(path, &scratch)
 }

@@ -55,5 +55,5 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     if first.is_some() && first == second {
         return true;
     }
-    super::recovery::canonical(a) == super::recovery::canonical(b)
+    super::paths::canonical(a) == super::paths::canonical(b)
 }

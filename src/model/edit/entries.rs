@@ -8,7 +8,7 @@ use super::super::Address;
 use super::super::address::text_mut;
 use super::super::day::{Answer, BoxStyle, Day, Entry, NextItem, Question, SectionBody, WorkItem};
 use super::super::journal::Journal;
-use super::{move_in, set};
+use crate::model::change::{move_in, set};
 
 pub(super) fn set_text(journal: &mut Journal, date: NaiveDate, at: Address, text: String) -> bool {
     journal

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{BookId, GridAt, TwoAxes};
+use std::path::PathBuf;
 
-use super::library_menu::LibraryDialog;
+use crate::model::{Address, BookId, ChapterId, Grid, GridAt, TwoAxes};
+use crate::store::LeftBehind;
 
 /// Names being typed in the day form's "add" fields.
 #[derive(Default)]
@@ -40,11 +41,62 @@ pub enum Modal {
     /// A library dialog (rename, table of contents, delete).
     Library(LibraryDialog),
     /// A question from the app.
-    Prompt(super::app::Prompt),
+    Prompt(Prompt),
     /// What an import found, before anything changes.
     ImportPreview(Box<super::import_preview::ImportPreview>),
     /// A list made into a grid, waiting for Replace / Keep / Cancel.
-    ListToGrid(Box<super::list_to_grid::ListGridOffer>),
+    ListToGrid(Box<ListGridOffer>),
     /// Settings ▸ Journal Headings…
     Headings(super::headings_dialog::HeadingsChoice),
+}
+
+/// A library dialog waiting for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryDialog {
+    RenameBook(BookId, String),
+    RenameChapter(ChapterId, String),
+    PasteToc(BookId, String),
+    DeleteBook(BookId),
+    DeleteChapter(ChapterId),
+}
+
+/// A grid made from a list, waiting for the user to say how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListGridOffer {
+    pub date: NaiveDate,
+    pub text_at: Address,
+    /// The text as it is, and without the list.
+    pub text: String,
+    pub without_list: String,
+    pub at: GridAt,
+    pub grid: Grid,
+}
+
+/// An operation that would drop the open journal, so it asks first when the
+/// journal has unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Guarded {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Save changes before this operation?
+    Unsaved(Guarded),
+    /// The file changed (or vanished) on disk since it was read or written.
+    ExternalChange {
+        then: Option<Guarded>,
+        deleted: bool,
+    },
+    /// The save would leave far fewer days than the file holds.
+    FewDays {
+        then: Option<Guarded>,
+        on_disk: usize,
+    },
+    /// Unsaved work from a session that ended badly was found.
+    Restore(Box<LeftBehind>),
 }

@@ -10,19 +10,9 @@ use crate::model::{
 };
 
 use super::action::{Action, ViewCtx};
-use super::drafts::Modal;
+use super::drafts::{LibraryDialog, Modal};
 use super::i18n::UiLanguage;
 use super::widgets::set_name;
-
-/// A library dialog waiting for the user.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LibraryDialog {
-    RenameBook(BookId, String),
-    RenameChapter(ChapterId, String),
-    PasteToc(BookId, String),
-    DeleteBook(BookId),
-    DeleteChapter(ChapterId),
-}
 
 /// The words for a chapter status.
 pub fn status_label(status: ChapterStatus, lang: UiLanguage) -> &'static str {

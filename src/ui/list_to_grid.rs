@@ -3,27 +3,14 @@
 //! [`crate::markdown::list_grid`]); a dialog shows its size and lets the
 //! user replace the list with it or keep both. One undo takes it back.
 
-use chrono::NaiveDate;
 use egui::{Context, Id, Modal, RichText, Ui};
 
 use crate::markdown::list_grid::grid_from_list;
-use crate::model::{Address, Edit, Grid, GridAt, GridSlot, NotesAt};
+use crate::model::{Address, Edit, GridAt, GridSlot, NotesAt};
 
 use super::action::DayView;
-use super::drafts::Modal as Slot;
+use super::drafts::{ListGridOffer, Modal as Slot};
 use super::i18n::UiLanguage;
-
-/// A grid made from a list, waiting for the user to say how.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ListGridOffer {
-    pub date: NaiveDate,
-    pub text_at: Address,
-    /// The text as it is, and without the list.
-    pub text: String,
-    pub without_list: String,
-    pub at: GridAt,
-    pub grid: Grid,
-}
 
 /// Where a grid made from the text at `at` goes: after that block of a
 /// chapter's notes, or first among a free section's grids.

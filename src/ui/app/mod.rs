@@ -28,7 +28,7 @@ mod keyboard;
 mod merging;
 mod saving;
 
-pub use saving::{Guarded, Prompt};
+pub use super::drafts::{Guarded, Prompt};
 
 use keyboard::Made;
 

@@ -14,41 +14,12 @@ use super::super::action::Action;
 use super::super::banner::Message;
 use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind};
-use super::super::drafts::Modal;
+use super::super::drafts::{Guarded, Modal, Prompt};
 use super::super::i18n::UiLanguage;
 use super::super::prompts::{
     ExternalAnswer, PromptAnswer, external_change_ui, few_days_ui, restore_ui, unsaved_prompt_ui,
 };
 use super::{Purpose, StudylogApp};
-
-/// An operation that would drop the open journal, so it asks first when the
-/// journal has unsaved changes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Guarded {
-    New,
-    Open,
-    OpenPath(PathBuf),
-    Quit,
-}
-
-/// A question the app is waiting for the user to answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
-    /// Save changes before this operation?
-    Unsaved(Guarded),
-    /// The file changed (or vanished) on disk since it was read or written.
-    ExternalChange {
-        then: Option<Guarded>,
-        deleted: bool,
-    },
-    /// The save would leave far fewer days than the file holds.
-    FewDays {
-        then: Option<Guarded>,
-        on_disk: usize,
-    },
-    /// Unsaved work from a session that ended badly was found.
-    Restore(Box<LeftBehind>),
-}
 
 impl StudylogApp {
     pub(super) fn guard(&mut self, op: Guarded) {

@@ -266,3 +266,15 @@ fn the_length_check_finds_a_long_function() {
     assert_eq!(long.len(), 1);
     assert_eq!(long[0].1, "long");
 }
+
+/// The window's files stay small enough to read at once: a file of `ui/`
+/// over 400 lines is a room that needs dividing.
+#[test]
+fn no_file_of_the_window_is_over_four_hundred_lines() {
+    let long: Vec<String> = sources("src/ui")
+        .into_iter()
+        .filter(|(_, text)| text.lines().count() > 400)
+        .map(|(path, text)| format!("{} ({} lines)", path.display(), text.lines().count()))
+        .collect();
+    assert!(long.is_empty(), "ui files over 400 lines: {long:#?}");
+}

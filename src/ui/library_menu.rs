@@ -14,6 +14,15 @@ use super::drafts::{LibraryDialog, Modal};
 use super::i18n::UiLanguage;
 use super::widgets::set_name;
 
+/// The mark shown before a chapter for its status.
+pub fn status_icon(status: ChapterStatus) -> &'static str {
+    match status {
+        ChapterStatus::NotStarted => "○",
+        ChapterStatus::Reading => "▶",
+        ChapterStatus::Done => "✓",
+    }
+}
+
 /// The words for a chapter status.
 pub fn status_label(status: ChapterStatus, lang: UiLanguage) -> &'static str {
     match status {

@@ -14,11 +14,11 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use crate::markdown::format_date;
-use crate::model::{Book, BookId, Chapter, ChapterStatus, Edit};
+use crate::model::{Book, BookId, Chapter, Edit};
 
 use super::action::{Action, View, ViewCtx};
 use super::drafts::Modal;
-use super::library_menu::{book_menu_ui, chapter_menu_ui};
+use super::library_menu::{book_menu_ui, chapter_menu_ui, status_icon};
 use super::search_panel::{search_box_ui, search_results_ui};
 use super::widgets::{DraftField, draft_field_ui};
 use crate::session::SearchState;
@@ -186,14 +186,6 @@ fn books_header_ui(ui: &mut Ui, tree: &mut TreeView) {
             }
         });
     });
-}
-
-fn status_icon(status: ChapterStatus) -> &'static str {
-    match status {
-        ChapterStatus::NotStarted => "○",
-        ChapterStatus::Reading => "▶",
-        ChapterStatus::Done => "✓",
-    }
 }
 
 fn book_rows<'a>(cx: &ViewCtx<'a>, drafts: &TreeDrafts) -> Vec<BookRow<'a>> {

@@ -1,0 +1,230 @@
+//! One frame of the window: the panels, the open dialog, the shortcuts,
+//! the title, and the IME and text commands that come before the views.
+
+use super::*;
+
+impl StudylogApp {
+    pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
+        self.follow_composition(ui);
+        self.forward_text_command();
+        let mut actions = Vec::new();
+        if ui.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
+            self.check_disk_on_focus();
+        }
+        self.dropped_files();
+        if self.window.ime.owns_keys() {
+            // A key that confirms a conversion must not also reach a widget
+            // (some platforms deliver it next to the commit).
+            self.ctx.input_mut(|i| {
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Tab);
+            });
+        } else {
+            self.shortcuts(&mut actions);
+        }
+        self.handle_close_request();
+        self.panels_ui(ui, &mut actions);
+        self.modal_ui(&mut actions);
+        self.help_ui();
+        // A reveal has been drawn by now; it must not grab focus again.
+        self.nav.reveal = None;
+        for action in actions {
+            self.apply(action);
+        }
+        if self.session.doc().is_composing() && !self.window.ime.is_composing() {
+            // The input method ended without the field changing (a commit of
+            // exactly what was shown): what is shown stands.
+            self.session.commit_composition();
+        }
+        place_candidates(&self.ctx, self.window.caret_report);
+        if self.window.ime_off_frames > 0 {
+            // The input method is off this frame (see `follow_composition`).
+            self.window.ime_off_frames -= 1;
+            self.ctx.output_mut(|o| o.ime = None);
+            self.ctx.request_repaint();
+        }
+        if self.ctx.output(|o| o.ime.is_some()) {
+            self.window.text_field = self.ctx.memory(|m| m.focused());
+        }
+        self.update_title();
+    }
+
+    /// Edit → Cut/Copy/Paste/Select All from the menu: give the keyboard
+    /// back to the text field that had it and do there what the keys do.
+    pub(super) fn forward_text_command(&mut self) {
+        let Some(command) = self.window.text_command.take() else {
+            return;
+        };
+        if let Some(field) = self.window.text_field {
+            self.ctx.memory_mut(|m| m.request_focus(field));
+        }
+        let event = match command {
+            Command::Cut => egui::Event::Cut,
+            Command::Copy => egui::Event::Copy,
+            Command::Paste => {
+                self.ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+                return;
+            }
+            _ => egui::Event::Key {
+                key: egui::Key::A,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::COMMAND,
+            },
+        };
+        self.ctx.input_mut(|i| i.events.push(event));
+    }
+
+    /// Feed the frame's IME events to the tracker; a composition whose field
+    /// lost focus is committed as shown and the input method told to stop.
+    pub(super) fn follow_composition(&mut self, ui: &Ui) {
+        let focused = self.ctx.memory(|m| m.focused());
+        let ime = &mut self.window.ime;
+        let ending = ui.input(|i| ime.begin_frame(&i.events, focused, i.focused));
+        if ending == Ending::Abrupt {
+            self.session.commit_composition();
+            // The input method drops its composition when it is turned off
+            // and on again. Done over frames, not within one: a context
+            // recreated twice in a row (egui's own interrupt on a click into
+            // another field, then this) lets the next key through raw under
+            // IBus/XIM; off for a moment, then on, it composes there.
+            self.window.ime_off_frames = IME_OFF_FRAMES;
+        }
+    }
+
+    pub(super) fn panels_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            let doc = self.session.doc();
+            let menu = MenuState {
+                lang: self.language(),
+                recent: &self.settings.recent,
+                can_undo: doc.can_undo(),
+                can_redo: doc.can_redo(),
+                has_day: matches!(self.nav.view, View::Day(d) if doc.journal().days.contains_key(&d)),
+                has_book: self.current_book().is_some(),
+                backups: self.session.backups(),
+                autosave_to_journal: self.settings.autosave_to_journal,
+                theme: self.settings.theme,
+            };
+            menu_bar_ui(ui, &menu, actions);
+            banner_ui(ui, &self.messages, self.language(), actions);
+        });
+        egui::Panel::left("tree")
+            .resizable(true)
+            .default_size(280.0)
+            .size_range(180.0..=520.0)
+            .show(ui, |ui| self.side_panel_ui(ui, actions));
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, actions));
+    }
+
+    pub(super) fn side_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let (journal, search) = self.session.journal_and_search();
+        let mut tree = TreeView {
+            cx: view_ctx(journal, &self.settings, &self.window, &self.nav),
+            shown: self.nav.view,
+            drafts: &mut self.tree_drafts,
+            modal: &mut self.modal,
+            actions,
+        };
+        side_tree_ui(ui, &mut tree, search);
+    }
+
+    pub(super) fn central_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let journal = self.session.doc().journal();
+        let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
+        match self.nav.view {
+            View::Day(date) => {
+                day_form_ui(ui, cx, date, &mut self.day_drafts, &mut self.modal, actions)
+            }
+            View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
+            View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
+        }
+    }
+
+    /// The dialog or question that is open (inline forms draw themselves).
+    /// It is taken out of the slot while drawn and put back if unanswered,
+    /// so a question holding a journal is never copied frame after frame.
+    pub(super) fn modal_ui(&mut self, actions: &mut Vec<Action>) {
+        match self.modal.take() {
+            Some(Modal::Prompt(prompt)) => {
+                if let Some(unanswered) = self.prompt_ui(prompt) {
+                    self.modal.get_or_insert(Modal::Prompt(unanswered));
+                }
+            }
+            Some(Modal::ImportPreview(preview)) => {
+                match import_preview_ui(&self.ctx, &preview, self.language()) {
+                    Some(import) => self.import_answered(*preview, import),
+                    None => self.modal = Some(Modal::ImportPreview(preview)),
+                }
+            }
+            Some(Modal::ListToGrid(offer)) => {
+                match list_to_grid_ui(&self.ctx, &offer, self.language()) {
+                    Some(Some(edit)) => actions.push(Action::Edit(edit)),
+                    Some(None) => {}
+                    None => self.modal = Some(Modal::ListToGrid(offer)),
+                }
+            }
+            Some(Modal::Headings(mut choice)) => {
+                let journal = self.session.doc().journal();
+                match headings_dialog_ui(&self.ctx, &mut choice, journal, self.language()) {
+                    Some(true) => {
+                        let changed = with_language(journal, choice.language, choice.existing);
+                        actions.push(Action::Edit(Edit::Replace(Box::new(changed))));
+                    }
+                    Some(false) => {}
+                    None => self.modal = Some(Modal::Headings(choice)),
+                }
+            }
+            Some(Modal::Library(dialog)) => {
+                self.modal = Some(Modal::Library(dialog));
+                let journal = self.session.doc().journal();
+                let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
+                library_dialog_ui(&self.ctx, &cx, &mut self.modal, actions);
+            }
+            other => self.modal = other,
+        }
+    }
+
+    /// Run the commands whose shortcut was pressed (and take the keys, so a
+    /// text field does not also act on them, e.g. its own Ctrl+Z).
+    pub(super) fn shortcuts(&mut self, actions: &mut Vec<Action>) {
+        for (shortcut, command) in Command::shortcut_table() {
+            if self.ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(Action::Run(command));
+            }
+        }
+    }
+
+    /// The window's close button, or the OS asking us to quit.
+    pub(super) fn handle_close_request(&mut self) {
+        let requested = self.ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.window.allow_close && self.is_dirty() {
+            self.ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Prompt(Prompt::Unsaved(Guarded::Quit)));
+        }
+    }
+
+    pub(super) fn update_title(&mut self) {
+        let title = self.window_title();
+        if title != self.window.shown_title {
+            self.ctx
+                .send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window.shown_title = title;
+        }
+    }
+
+    /// The help window that is open, if any.
+    pub(super) fn help_ui(&mut self) {
+        let Some(window) = self.window.help else {
+            return;
+        };
+        let about = AboutInfo {
+            journal: self.path().map(std::path::Path::to_owned),
+            recovery_dir: self.session.recovery_dir().map(std::path::Path::to_owned),
+        };
+        if !help_ui(&self.ctx, window, self.language(), &about) {
+            self.window.help = None;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The app as eframe runs it: the frame's entry point (first-frame passes,
+//! start-up phases), background work while covered, what is remembered
+//! between runs, and input held back while a big journal is read.
+
+use super::*;
+
+impl eframe::App for StudylogApp {
+    /// Runs before each frame, and also while the window is covered or
+    /// minimized (eframe then draws nothing but still calls this when a
+    /// repaint is asked for): saves finishing, recovery files and
+    /// autosaves never wait for the window to be seen.
+    fn logic(&mut self, _ctx: &Context, _frame: &mut eframe::Frame) {
+        self.poll_background();
+    }
+
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let first = self.window.frames == 0;
+        if first {
+            crate::startup::phase("first pass begins (fonts loaded)");
+        }
+        self.window.frames += 1;
+        self.finish_loading();
+        self.frame_ui(ui);
+        if self.ctx.cumulative_frame_nr() == 0
+            && self.ctx.current_pass_index() + 1 < FIRST_FRAME_PASSES
+        {
+            // egui styles a widget by its state in the pass before, which
+            // the first pass does not have, and a grid sizes its columns by
+            // the pass before, which the first one hides: lay the first
+            // frame out three times before it is painted, so what is
+            // painted first stays.
+            self.ctx
+                .request_discard("first frame: widget states not known yet");
+            let pass = self.ctx.current_pass_index() + 1;
+            crate::startup::phase(&format!("first frame: pass {pass} laid out"));
+        } else if self.window.frames <= 30 && crate::startup::is_logged() {
+            // Why each early pass ran: a frame that repaints during start-up
+            // is where a changing first picture comes from.
+            let causes = self.ctx.repaint_causes();
+            crate::startup::phase(&format!("pass {} {causes:?}", self.window.frames));
+        }
+        if let Some(request) = self.window.dialog.take() {
+            self.dialogs.ask(request, &self.ctx, frame);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+
+    /// While a preview is shown, input is held back (a preview is not to
+    /// be edited), and given to the journal once it is in, in order. Only
+    /// the pointer's moves go through, so what it hovers shows at once.
+    fn raw_input_hook(&mut self, _ctx: &Context, raw_input: &mut egui::RawInput) {
+        let window = &mut self.window;
+        window.resting_pointer.filter(&mut raw_input.events);
+        if self.loading.is_some() {
+            let (hover, held): (Vec<_>, Vec<_>) = std::mem::take(&mut raw_input.events)
+                .into_iter()
+                .partition(|e| {
+                    matches!(e, egui::Event::PointerMoved(_) | egui::Event::PointerGone)
+                });
+            raw_input.events = hover;
+            window.held_input.extend(held);
+            window.held_files.append(&mut raw_input.dropped_files);
+        } else if !window.held_input.is_empty() || !window.held_files.is_empty() {
+            window.held_input.append(&mut raw_input.events);
+            raw_input.events = std::mem::take(&mut window.held_input);
+            window.held_files.append(&mut raw_input.dropped_files);
+            raw_input.dropped_files = std::mem::take(&mut window.held_files);
+        }
+    }
+}

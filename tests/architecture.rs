@@ -1,7 +1,8 @@
 //! The rules of ARCHITECTURE.md, checked on the source itself, so a change
 //! that breaks one fails here instead of drifting in silence:
 //! - the model, store, Markdown and session layers never use egui or eframe;
-//! - the model uses no files; only `store` (and the desktop installer) does;
+//! - the model uses no files; only `store` (and the desktop installer) does,
+//!   and the window reaches them only through the session;
 //! - each layer imports only the layers below it, and no two modules of a
 //!   room (model, store, markdown, session, cli, ui) import each other;
 //! - no function in `src/` is longer than 60 lines.
@@ -94,6 +95,13 @@ fn only_the_store_touches_files() {
             );
         }
     }
+}
+
+/// The window reaches files only through the session (`session::files`
+/// and its background jobs), never the store or `std::fs` itself.
+#[test]
+fn the_window_reaches_files_only_through_the_session() {
+    assert_never_mentions("src/ui", &["crate::store", "std::fs", " fs::"]);
 }
 
 #[test]

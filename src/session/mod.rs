@@ -12,6 +12,7 @@
 mod background;
 pub mod decide;
 mod document;
+pub mod files;
 mod import;
 mod preload;
 mod search;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 use crate::model::{Address, BookId, ChapterId, Grid, GridAt, TwoAxes};
-use crate::store::LeftBehind;
+use crate::session::files::LeftBehind;
 
 /// Names being typed in the day form's "add" fields.
 #[derive(Default)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Button, Ui};
 
-use crate::store::Backup;
+use crate::session::files::{self, Backup};
 
 use super::action::Action;
 use super::command::Command;
@@ -163,8 +163,8 @@ fn recent_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             lang.pick("最近使ったファイル", "Open Recent"),
             |ui| {
                 for path in state.recent {
-                    let there = crate::store::file_exists(path);
-                    let name = crate::store::journal_name(path);
+                    let there = files::file_exists(path);
+                    let name = files::journal_name(path);
                     ui.horizontal(|ui| {
                         let open = ui
                             .add_enabled(there, Button::new(&name))

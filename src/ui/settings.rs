@@ -78,7 +78,7 @@ impl Settings {
     /// settings file before the window exists (so the last journal can be
     /// read while the window is created); None if that file cannot be read.
     pub fn read_from_file(file: &Path) -> Option<Settings> {
-        let text = crate::store::read_text(file).ok()?;
+        let text = crate::session::files::read_text(file).ok()?;
         let stored: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
         ron::from_str(stored.get(STORAGE_KEY)?).ok()
     }
@@ -140,7 +140,7 @@ mod tests {
         let file = folder.path().join("app.ron");
         let pretty = ron::ser::PrettyConfig::default();
         let text = ron::ser::to_string_pretty(&storage.0, pretty).unwrap();
-        crate::store::write_text_file(&file, &text).unwrap();
+        crate::session::files::write_text_file(&file, &text).unwrap();
 
         let read = Settings::read_from_file(&file).unwrap();
         assert_eq!(read, settings);
@@ -152,7 +152,7 @@ mod tests {
             Settings::read_from_file(&folder.path().join("none.ron")),
             None
         );
-        crate::store::write_text_file(&file, "{ broken").unwrap();
+        crate::session::files::write_text_file(&file, "{ broken").unwrap();
         assert_eq!(Settings::read_from_file(&file), None);
     }
 }

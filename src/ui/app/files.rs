@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::markdown;
 use crate::model::{Edit, Journal};
+use crate::session::files::{self as disk, LoadError};
 use crate::session::{self, Document, FirstLook, Read};
-use crate::store::{self, LoadError};
 
 use super::super::action::{Action, View};
 use super::super::banner::Message;
@@ -27,7 +27,7 @@ impl StudylogApp {
             },
             Start::Open(path) => self.open_or_sample(&path, Document::load(&path), false),
             Start::Import(path) => {
-                let title = store::journal_name(&path);
+                let title = disk::journal_name(&path);
                 let journal = Journal::new(title, self.language().into());
                 self.replace_document(Document::untitled(journal));
                 self.import_markdown(&path);
@@ -105,7 +105,7 @@ impl StudylogApp {
     }
 
     fn open_sample(&mut self) {
-        let sample = store::parse_journal(
+        let sample = disk::parse_journal(
             Path::new("sample.studylog.ron"),
             crate::assets::SAMPLE_JOURNAL,
         );
@@ -168,7 +168,7 @@ impl StudylogApp {
             FileKind::Markdown => "Markdown",
         }
         .to_owned();
-        let folder = store::dialog_folder(self.session.doc().path());
+        let folder = disk::dialog_folder(self.session.doc().path());
         let request = FileRequest {
             purpose,
             mode,
@@ -184,7 +184,7 @@ impl StudylogApp {
     }
 
     pub(super) fn ask_save_as(&mut self, then: Option<Guarded>) {
-        let name = format!("{}.{}", self.name(), store::EXTENSION);
+        let name = format!("{}.{}", self.name(), disk::EXTENSION);
         self.ask(
             Purpose::SaveAs { then },
             DialogMode::Save,
@@ -315,7 +315,7 @@ impl StudylogApp {
             return;
         };
         let lang = self.language();
-        match store::write_text_file(path, &text) {
+        match disk::write_text_file(path, &text) {
             Ok(()) => self.messages.push(Message::info(match lang {
                 UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
                 UiLanguage::English => format!("Exported to {}.", path.display()),
@@ -334,7 +334,7 @@ fn with_journal_extension(path: PathBuf) -> PathBuf {
     if name.ends_with(".ron") {
         path
     } else {
-        path.with_file_name(format!("{name}.{}", store::EXTENSION))
+        path.with_file_name(format!("{name}.{}", disk::EXTENSION))
     }
 }
 

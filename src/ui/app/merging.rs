@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::model::Edit;
 use crate::model::merge::{MergeReport, merge};
 use crate::session::Document;
-use crate::store;
+use crate::session::files as disk;
 
 use super::super::action::Action;
 use super::super::banner::Message;
@@ -88,14 +88,14 @@ impl StudylogApp {
     /// A journal that would not load because git left its conflict markers
     /// in it: say so, and offer to merge the two sides by meaning.
     pub(super) fn notice_git_markers(&mut self, path: &Path) -> bool {
-        let Ok(text) = store::read_text(path) else {
+        let Ok(text) = disk::read_text(path) else {
             return false;
         };
-        if store::git_conflict_sides(&text).is_none() {
+        if disk::git_conflict_sides(&text).is_none() {
             return false;
         }
         let lang = self.language();
-        let name = store::journal_name(path);
+        let name = disk::journal_name(path);
         let said = match lang {
             UiLanguage::Japanese => format!(
                 "「{name}」には git の競合マーカーが残っています。両方の版を統合して開けます。"
@@ -113,12 +113,12 @@ impl StudylogApp {
     /// Open a journal git left with conflict markers: its own side opened as
     /// the file, the merge of both sides applied on top (unsaved, undoable).
     pub(super) fn merge_git_sides(&mut self, path: &Path) {
-        let sides = store::read_text(path)
+        let sides = disk::read_text(path)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                store::git_conflict_sides(&text).ok_or_else(|| "no conflict markers".to_owned())
+                disk::git_conflict_sides(&text).ok_or_else(|| "no conflict markers".to_owned())
             });
-        let parse = |text: &str| store::parse_journal(path, text).map_err(|e| e.to_string());
+        let parse = |text: &str| disk::parse_journal(path, text).map_err(|e| e.to_string());
         let result = sides.and_then(|(base, ours, theirs)| {
             let base = base.as_deref().map(parse).transpose()?;
             Ok((base, parse(&ours)?, parse(&theirs)?))

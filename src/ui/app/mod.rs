@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::model::{BookId, Edit, Hit, Journal, Language, Scope, with_language};
+use crate::session::files as disk;
 use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session, Waker};
-use crate::store;
 
 mod commands;
 mod files;
@@ -103,7 +103,7 @@ struct WindowState {
     frames: u64,
     /// The file's state on disk the user was last asked about (so coming
     /// back to the window does not ask again about the same change).
-    asked_about: Option<Option<store::FileStamp>>,
+    asked_about: Option<Option<disk::FileStamp>>,
     /// The user chose to quit; the next close request is not asked about.
     allow_close: bool,
     shown_title: String,
@@ -150,7 +150,7 @@ impl StudylogApp {
             start,
             dialogs: Box::new(NativeDialogs::default()),
             recovery: RecoveryConfig {
-                dir: store::default_recovery_dir(),
+                dir: disk::default_recovery_dir(),
                 delay: AUTOSAVE_DELAY,
             },
         };

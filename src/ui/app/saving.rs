@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Edit, Journal};
 use crate::session::decide::SaveCheck;
+use crate::session::files::{self as disk, Expect, LeftBehind, SaveError};
 use crate::session::{Document, Event, Restored};
-use crate::store::{self, Expect, LeftBehind, SaveError};
 
 use super::super::action::Action;
 use super::super::banner::Message;
@@ -347,7 +347,7 @@ impl StudylogApp {
 
     /// Replace the journal with a kept version (undoable; saved only when the user saves).
     pub(super) fn restore_backup(&mut self, backup: &Path) {
-        match store::load(backup) {
+        match disk::load(backup) {
             Ok(journal) => {
                 let days = journal.days.len();
                 self.edit(Edit::Replace(Box::new(journal)));

@@ -298,3 +298,42 @@ fn a_new_worked_on_item_takes_the_keyboard() {
         .collect();
     assert_eq!(texts, ["英語"]);
 }
+
+/// Enter that confirms a conversion in a question is the input method's:
+/// the question gets the converted words and no new question is added
+/// (on platforms that also report the Enter key with the commit, in the
+/// same frame; under IBus/XIM the input method keeps it). The next
+/// Enter, with nothing composing, adds the next question.
+#[test]
+fn enter_confirming_a_conversion_adds_no_item() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let count = common::question_texts(&day(&harness, date())).len();
+    let last = format!("わからなかったこと {count}");
+    harness.get_by_label(&last).focus();
+    harness.run();
+    harness.event(Event::Ime(ImeEvent::Enabled));
+    preedit(&mut harness, "ぎもん");
+    // The commit and the Enter that made it come in one frame, as the
+    // window system hands them over together.
+    let enter = Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
+    let events = &mut harness.input_mut().events;
+    events.push(Event::Ime(ImeEvent::Commit("疑問".into())));
+    events.push(enter);
+    harness.step();
+    harness.run();
+    let questions = common::question_texts(&day(&harness, date()));
+    assert_eq!(questions.len(), count, "{questions:?}");
+    assert!(questions[count - 1].ends_with("疑問"), "{questions:?}");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(8);
+    assert_eq!(
+        common::question_texts(&day(&harness, date())).len(),
+        count + 1
+    );
+}

@@ -311,7 +311,6 @@ fn enter_confirming_a_conversion_adds_no_item() {
     let last = format!("わからなかったこと {count}");
     harness.get_by_label(&last).focus();
     harness.run();
-    harness.event(Event::Ime(ImeEvent::Enabled));
     preedit(&mut harness, "ぎもん");
     // The commit and the Enter that made it come in one frame, as the
     // window system hands them over together.

@@ -2,50 +2,57 @@
 //! and, if asked, the headings of the days already written that still read
 //! as the old template's (a heading of the user's own is theirs to keep).
 
+use super::day::DaySection;
 use super::journal::Journal;
-use super::template::{Language, Section, SectionHeadings};
+use super::template::{Language, SectionHeadings};
 
 /// `journal` with its template in `language`; with `existing`, each day's
 /// section whose heading is the old template's heading for its kind is
 /// renamed to the new one.
 pub fn with_language(journal: &Journal, language: Language, existing: bool) -> Journal {
     let mut changed = journal.clone();
-    let old = journal.template.headings.clone();
     let new = SectionHeadings::for_language(language);
-    changed.template.language = language;
-    changed.template.headings = new.clone();
     if existing {
         for day in changed.days.values_mut() {
             for section in &mut day.sections {
-                if let Some(kind) = section.kind()
-                    && section.heading == old.get(kind)
-                {
-                    section.heading = new.get(kind).to_owned();
+                if let Some(heading) = renamed(&journal.template.headings, &new, section) {
+                    section.heading = heading.to_owned();
                 }
             }
         }
     }
+    changed.template.language = language;
+    changed.template.headings = new;
     changed
 }
 
 /// How many of the days' headings [`with_language`] would rename.
 pub fn headings_to_rename(journal: &Journal, language: Language) -> usize {
-    let old = &journal.template.headings;
     let new = SectionHeadings::for_language(language);
-    let renamed =
-        |kind: Section, heading: &str| heading == old.get(kind) && heading != new.get(kind);
     journal
         .days
         .values()
         .flat_map(|day| &day.sections)
-        .filter(|s| s.kind().is_some_and(|kind| renamed(kind, &s.heading)))
+        .filter(|s| renamed(&journal.template.headings, &new, s).is_some())
         .count()
+}
+
+/// The heading `section` takes from `new` when its own is still the `old`
+/// template's for its kind (and differs); a heading of the user's own stays.
+fn renamed<'a>(
+    old: &SectionHeadings,
+    new: &'a SectionHeadings,
+    section: &DaySection,
+) -> Option<&'a str> {
+    let kind = section.kind()?;
+    let heading = new.get(kind);
+    (section.heading == old.get(kind) && section.heading != heading).then_some(heading)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DaySection, FreeText, SectionBody};
+    use crate::model::{DaySection, FreeText, Section, SectionBody};
 
     fn english_journal_with_a_day() -> Journal {
         let mut journal = Journal::new("", Language::En);

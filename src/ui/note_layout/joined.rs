@@ -14,20 +14,7 @@ use egui::epaint::text::PlacedRow;
 use egui::text::LayoutJob;
 use egui::{Galley, Rect, Vec2};
 
-use super::line::{Line, ListMarkKind};
-
-/// A bullet or checkbox of the note, placed on the note's galley.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ListMark {
-    /// Where its Markdown starts in the note, in bytes.
-    pub byte: usize,
-    /// The row of the note's galley it is on, and its first column there.
-    pub row: usize,
-    pub column: usize,
-    /// Characters of Markdown it covers (`-` is 1, `[ ]` is 3).
-    pub chars: usize,
-    pub kind: ListMarkKind,
-}
+use super::line::{Line, ListMark};
 
 /// The note's galley and marks.
 #[derive(Clone)]
@@ -134,13 +121,7 @@ fn placed_rows(lines: &[Line], mut top: f32) -> (Vec<PlacedRow>, f32) {
 fn placed_marks(lines: &[Line], mut byte: usize, mut row: usize) -> Vec<ListMark> {
     let mut marks = Vec::new();
     for line in lines {
-        marks.extend(line.marks.iter().map(|m| ListMark {
-            byte: byte + m.byte,
-            row: row + m.row,
-            column: m.column,
-            chars: m.chars,
-            kind: m.kind,
-        }));
+        marks.extend(line.marks.iter().map(|m| m.moved(byte, row)));
         byte += line.len + 1;
         row += line.rows;
     }

@@ -10,7 +10,7 @@ use egui::{Galley, Rect, Ui};
 use crate::markdown::highlight::{LineContext, LineSpans, Mark, highlight_line};
 use crate::ui::markdown_style::MarkdownStyle;
 
-use super::{append_span, is_numbered};
+use super::{append_span, is_numbered, widened_to_rows};
 
 /// A bullet drawn as a dot, or a checkbox drawn as a box that toggles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,15 +19,28 @@ pub enum ListMarkKind {
     Checkbox { checked: bool },
 }
 
-/// A bullet or checkbox within a line: byte in the line, the row of the
-/// line's galley and column there, and the characters it covers.
+/// A bullet or checkbox: where its Markdown starts (bytes) and the row and
+/// column of the galley it is on, counted within its line while the line is
+/// laid out, and within the note once the line is joined ([`Self::moved`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LineMark {
+pub struct ListMark {
     pub byte: usize,
     pub row: usize,
     pub column: usize,
+    /// Characters of Markdown it covers (`-` is 1, `[ ]` is 3).
     pub chars: usize,
     pub kind: ListMarkKind,
+}
+
+impl ListMark {
+    /// The mark of a line starting at `byte` and row `row` of the note.
+    pub fn moved(self, byte: usize, row: usize) -> Self {
+        ListMark {
+            byte: self.byte + byte,
+            row: self.row + row,
+            ..self
+        }
+    }
 }
 
 /// One line of the note, laid out, with what joining it needs to know
@@ -39,7 +52,7 @@ pub struct Line {
     /// The context the line leaves for the next one.
     pub after: LineContext,
     pub galley: Arc<Galley>,
-    pub marks: Vec<LineMark>,
+    pub marks: Vec<ListMark>,
     /// How many rows it wrapped into.
     pub rows: usize,
     /// Its height in the note, a whole number of pixels.
@@ -100,7 +113,7 @@ impl LineMaker<'_> {
                 };
                 let index = line[..byte].chars().count();
                 let (row, column) = row_and_column(&galley, index);
-                Some(LineMark {
+                Some(ListMark {
                     byte,
                     row,
                     column,
@@ -159,12 +172,5 @@ fn hang_wrapped_rows(galley: &Arc<Galley>, column: usize) -> Arc<Galley> {
     for row in out.rows.iter_mut().skip(1) {
         row.pos.x += dx;
     }
-    let right = out
-        .rows
-        .iter()
-        .map(|r| r.pos.x + r.row.size.x)
-        .fold(0.0, f32::max);
-    out.rect.max.x = out.rect.max.x.max(right);
-    out.mesh_bounds.max.x = out.mesh_bounds.max.x.max(right);
-    Arc::new(out)
+    widened_to_rows(out)
 }

@@ -15,7 +15,8 @@ mod line;
 mod marks;
 mod note;
 
-pub use joined::{Joined as NoteView, ListMark};
+pub use joined::Joined as NoteView;
+pub use line::ListMark;
 pub use line::ListMarkKind;
 pub use marks::list_marks_ui;
 pub use note::NoteLayout;
@@ -143,14 +144,20 @@ pub(super) fn hang_rows(galley: &Arc<Galley>, text: &str, hangs: &[Hang]) -> Arc
             .sum::<usize>()
             + usize::from(row.ends_with_newline);
     }
-    let right = out
+    widened_to_rows(out)
+}
+
+/// `galley` with its size and bounds grown to hold its rows, some of which
+/// were moved right to hang under a list item's text.
+fn widened_to_rows(mut galley: Galley) -> Arc<Galley> {
+    let right = galley
         .rows
         .iter()
         .map(|r| r.pos.x + r.row.size.x)
         .fold(0.0, f32::max);
-    out.rect.max.x = out.rect.max.x.max(right);
-    out.mesh_bounds.max.x = out.mesh_bounds.max.x.max(right);
-    Arc::new(out)
+    galley.rect.max.x = galley.rect.max.x.max(right);
+    galley.mesh_bounds.max.x = galley.mesh_bounds.max.x.max(right);
+    Arc::new(galley)
 }
 
 #[cfg(test)]

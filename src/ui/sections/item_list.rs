@@ -126,12 +126,12 @@ pub fn item_row_ui(
     let reserve = small_buttons_width(ui, &captions);
     let id = view.field_id(at);
     let edited = line_edit(ui, id, text, (name, ""), reserve, view.reveals(at));
-    let written = edited.text.as_deref().unwrap_or(text).trim().to_owned();
+    let has_text = !edited.text.as_deref().unwrap_or(text).trim().is_empty();
     if let Some(text) = edited.text {
         view.set_text(at, text);
     }
     if edited.entered && !view.cx.ime_owns_keys {
-        enter_in_item(view, section, entry, !written.is_empty());
+        enter_in_item(view, section, entry, has_text);
     }
     move_buttons_ui(ui, view, section, entry, name);
 }

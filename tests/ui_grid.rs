@@ -30,14 +30,19 @@ fn grids(harness: &Harness<'_, StudylogApp>) -> Vec<Grid> {
         .collect()
 }
 
-/// Insert the ECS/EKS × EC2/Fargate grid through the two-axes form.
-fn insert_two_axes_grid(harness: &mut Harness<'_, StudylogApp>) {
+/// Open the two-axes form under the first chapter's notes.
+fn open_two_axes_form(harness: &mut Harness<'_, StudylogApp>) {
     harness
         .get_by_label("5 章 レプリケーション: insert grid")
         .click();
     harness.run();
     harness.get_by_label("From two axes…").click();
     harness.run();
+}
+
+/// Insert the ECS/EKS × EC2/Fargate grid through the two-axes form.
+fn insert_two_axes_grid(harness: &mut Harness<'_, StudylogApp>) {
+    open_two_axes_form(harness);
     type_into(harness, "Axis 1", "コントロールプレーン");
     type_into(harness, "Axis 1 value 1", "ECS");
     type_into(harness, "Axis 1 value 2", "EKS");
@@ -246,12 +251,7 @@ fn a_grid_goes_under_impressions_too_and_search_finds_it() {
 #[test]
 fn the_two_axes_form_takes_the_keyboard_and_enter_creates_the_grid() {
     let (mut harness, _) = app_on(journal_without_grids());
-    harness
-        .get_by_label("5 章 レプリケーション: insert grid")
-        .click();
-    harness.run();
-    harness.get_by_label("From two axes…").click();
-    harness.run();
+    open_two_axes_form(&mut harness);
     assert!(harness.get_by_label("Axis 1").is_focused());
     type_into(&mut harness, "Axis 1 value 1", "ECS");
     type_into(&mut harness, "Axis 1 value 2", "EKS");

@@ -40,16 +40,21 @@ fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
+/// File → Import Markdown… (the dialog answers with the log queued).
+fn open_import_preview(harness: &mut egui_kittest::Harness<'_, studylog::ui::StudylogApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Markdown…").click();
+    harness.run();
+}
+
 #[test]
 fn import_from_the_menu_shows_what_was_found_and_changes_nothing_until_import() {
     let dir = tempfile::tempdir().unwrap();
     let log = write(dir.path(), "nippo.md", NIPPO);
     let (mut harness, dialogs) = app_on(Journal::new("", Language::Ja));
     dialogs.answer(Some(log));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import Markdown…").click();
-    harness.run();
+    open_import_preview(&mut harness);
 
     harness.get_by_label("2 days (2023-10-12 – 2023-10-13)");
     harness.get_by_label_contains("Sections recognised: What I worked on 2, Impressions 1");
@@ -78,10 +83,7 @@ fn cancel_leaves_the_journal_as_it_was() {
     let (mut harness, dialogs) = app_on(common::small_journal());
     let before = harness.state().journal().clone();
     dialogs.answer(Some(log));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import Markdown…").click();
-    harness.run();
+    open_import_preview(&mut harness);
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(harness.state().journal(), &before);
@@ -170,10 +172,7 @@ fn an_import_notice_goes_with_its_journal() {
     studylog::store::save(&other, &Journal::new("別の記録", Language::Ja)).unwrap();
     let (mut harness, dialogs) = app_on(Journal::new("", Language::Ja));
     dialogs.answer(Some(log));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Import Markdown…").click();
-    harness.run();
+    open_import_preview(&mut harness);
     harness.get_by_label("Import").click();
     harness.run();
     harness.get_by_label_contains("Imported 2 days");

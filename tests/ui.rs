@@ -400,6 +400,8 @@ fn export_this_day_writes_markdown() {
     harness.run();
     harness.get_by_label("Export This Day…").click();
     harness.run();
+    harness.state_mut().finish_errands();
+    harness.run();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("# 2025-03-10"), "{text}");
     assert!(text.contains("#### 5 章 レプリケーション"));

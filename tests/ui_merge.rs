@@ -121,6 +121,8 @@ fn a_journal_with_git_conflict_markers_opens_merged() {
     harness.get_by_label_contains("holds git's conflict markers");
     harness.get_by_label("Merge and open").click();
     harness.run();
+    harness.state_mut().finish_errands();
+    harness.run();
     let state = harness.state();
     assert_eq!(state.path(), Some(path.as_path()));
     assert!(state.journal().days.contains_key(&later()));

@@ -267,6 +267,8 @@ fn saving_far_fewer_days_than_the_file_holds_asks_first() {
         .get_by_label_contains("(big.studylog.ron.bak)")
         .click();
     harness.run();
+    harness.state_mut().finish_errands();
+    harness.run();
     assert_eq!(harness.state().journal().days.len(), 1);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert!(matches!(

@@ -12,6 +12,7 @@
 mod background;
 pub mod decide;
 mod document;
+mod errands;
 pub mod files;
 mod import;
 mod preload;
@@ -25,6 +26,7 @@ use chrono::{DateTime, Local};
 
 pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
+pub use errands::{Done, Errands, GitSides};
 pub use import::{ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, read_logs};
 pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
@@ -109,6 +111,7 @@ pub struct Session {
     search: SearchState,
     saving: Option<SaveJob>,
     recovery: Recovery,
+    errands: Errands,
     waker: Waker,
     clock: Instant,
 }
@@ -137,6 +140,7 @@ impl Session {
                 writing: None,
                 adopted: Vec::new(),
             },
+            errands: Errands::new(Arc::clone(&waker)),
             waker,
             clock: Instant::now(),
         }
@@ -158,6 +162,11 @@ impl Session {
     /// panel draws results from one while the user types into the other).
     pub fn journal_and_search(&mut self) -> (&crate::model::Journal, &mut SearchState) {
         (self.doc.journal(), &mut self.search)
+    }
+
+    /// Disk work the window asked for, running off the UI thread.
+    pub fn errands(&mut self) -> &mut Errands {
+        &mut self.errands
     }
 
     /// The folder unsaved work is kept in, if recovery is on.

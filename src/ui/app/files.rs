@@ -314,14 +314,7 @@ impl StudylogApp {
         let Some(text) = text else {
             return;
         };
-        let lang = self.language();
-        match disk::write_text_file(path, &text) {
-            Ok(()) => self.messages.push(Message::info(match lang {
-                UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
-                UiLanguage::English => format!("Exported to {}.", path.display()),
-            })),
-            Err(e) => self.messages.push(Message::error(e.to_string())),
-        }
+        self.session.errands().export(path.to_owned(), text);
     }
 }
 

@@ -5,9 +5,7 @@
 
 use std::path::Path;
 
-use crate::model::Edit;
-use crate::model::merge::{MergeReport, merge};
-use crate::session::Document;
+use crate::model::merge::MergeReport;
 use crate::session::files as disk;
 
 use super::super::action::Action;
@@ -110,36 +108,15 @@ impl StudylogApp {
         true
     }
 
-    /// Open a journal git left with conflict markers: its own side opened as
-    /// the file, the merge of both sides applied on top (unsaved, undoable).
+    /// Open a journal git left with conflict markers, merged by meaning
+    /// (read and parsed off the UI thread; see `git_sides_read`).
     pub(super) fn merge_git_sides(&mut self, path: &Path) {
-        let sides = disk::read_text(path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                disk::git_conflict_sides(&text).ok_or_else(|| "no conflict markers".to_owned())
-            });
-        let parse = |text: &str| disk::parse_journal(path, text).map_err(|e| e.to_string());
-        let result = sides.and_then(|(base, ours, theirs)| {
-            let base = base.as_deref().map(parse).transpose()?;
-            Ok((base, parse(&ours)?, parse(&theirs)?))
-        });
-        match result {
-            Ok((base, ours, theirs)) => {
-                let (merged, report) = merge(base.as_ref(), &ours, &theirs);
-                self.replace_document(Document::opened(ours, path.to_owned()));
-                self.settings.remember(path);
-                self.edit(Edit::Replace(Box::new(merged)));
-                let lang = self.language();
-                self.messages
-                    .push(Message::info(describe(lang, &report, None)));
-            }
-            Err(error) => self.messages.push(Message::error(error)),
-        }
+        self.session.errands().read_git_sides(path.to_owned());
     }
 }
 
 /// "Merged: 2 days from the other copy, 1 merged, 1 conflict to settle (marked in its day)."
-fn describe(lang: UiLanguage, report: &MergeReport, copy: Option<&str>) -> String {
+pub(super) fn describe(lang: UiLanguage, report: &MergeReport, copy: Option<&str>) -> String {
     let conflicts = report.conflicts;
     match lang {
         UiLanguage::Japanese => {

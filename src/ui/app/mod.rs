@@ -24,6 +24,7 @@ use crate::session::files as disk;
 use crate::session::{AUTOSAVE_DELAY, Document, Preload, RecoveryConfig, Session, Waker};
 
 mod commands;
+mod errands;
 mod files;
 mod frame;
 mod keyboard;

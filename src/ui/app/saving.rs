@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Edit, Journal};
+use crate::model::Journal;
 use crate::session::decide::SaveCheck;
-use crate::session::files::{self as disk, Expect, LeftBehind, SaveError};
+use crate::session::files::{Expect, LeftBehind, SaveError};
 use crate::session::{Document, Event, Restored};
 
 use super::super::action::Action;
@@ -115,6 +115,7 @@ impl StudylogApp {
         for event in events {
             self.handle(event);
         }
+        self.poll_errands();
         if let Some(wait) = self.session.next_wake() {
             self.ctx.request_repaint_after(wait);
         }
@@ -345,22 +346,9 @@ impl StudylogApp {
         self.messages.push(Message::info(text));
     }
 
-    /// Replace the journal with a kept version (undoable; saved only when the user saves).
+    /// Replace the journal with a kept version, once it is read (off the
+    /// UI thread; see `backup_read`).
     pub(super) fn restore_backup(&mut self, backup: &Path) {
-        match disk::load(backup) {
-            Ok(journal) => {
-                let days = journal.days.len();
-                self.edit(Edit::Replace(Box::new(journal)));
-                let shown = backup.display();
-                self.messages.push(Message::info(match self.language() {
-                    UiLanguage::Japanese => format!("{shown} を開きました（{days} 日分）。保存すると学習ログがこの版になります。元に戻すこともできます。"),
-                    UiLanguage::English => format!(
-                        "Opened {shown} ({}). Save to make it the journal, or Undo.",
-                        UiLanguage::count(days, "day", "days")
-                    ),
-                }));
-            }
-            Err(e) => self.messages.push(Message::error(e.to_string())),
-        }
+        self.session.errands().read_backup(backup.to_owned());
     }
 }

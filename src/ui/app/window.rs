@@ -44,6 +44,13 @@ impl eframe::App for StudylogApp {
         }
     }
 
+    /// An export still being written is finished before the process ends
+    /// (a write cut short would leave no file, never half of one, but the
+    /// user was told it was on its way).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.session.errands().wait_all();
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.store(storage);
     }

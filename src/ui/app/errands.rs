@@ -1,0 +1,77 @@
+//! Disk work the window asked the session for (a kept version to restore,
+//! both sides of a git conflict, an export), picked up when it is done:
+//! asked for in one frame, acted on in a later one, so no frame waits on
+//! the disk.
+
+use std::path::Path;
+
+use super::*;
+use crate::model::merge::merge;
+use crate::session::{Done, GitSides};
+
+impl StudylogApp {
+    /// Act on the errands that finished.
+    pub(super) fn poll_errands(&mut self) {
+        for done in self.session.errands().poll() {
+            self.errand_done(done);
+        }
+    }
+
+    /// Block until every errand running now is done and acted on (tests).
+    pub fn finish_errands(&mut self) {
+        for done in self.session.errands().wait_all() {
+            self.errand_done(done);
+        }
+    }
+
+    fn errand_done(&mut self, done: Done) {
+        match done {
+            Done::Backup { path, result } => match result {
+                Ok(journal) => self.backup_read(&path, *journal),
+                Err(e) => self.messages.push(Message::error(e.to_string())),
+            },
+            Done::GitSides { path, result } => match result {
+                Ok(sides) => self.git_sides_read(&path, *sides),
+                Err(error) => self.messages.push(Message::error(error)),
+            },
+            Done::Exported { path, result } => match result {
+                Ok(()) => self.exported(&path),
+                Err(e) => self.messages.push(Message::error(e.to_string())),
+            },
+        }
+    }
+
+    /// Replace the journal with a kept version (undoable; saved only when the user saves).
+    fn backup_read(&mut self, backup: &Path, journal: Journal) {
+        let days = journal.days.len();
+        self.edit(Edit::Replace(Box::new(journal)));
+        let shown = backup.display();
+        self.messages.push(Message::info(match self.language() {
+            UiLanguage::Japanese => format!("{shown} を開きました（{days} 日分）。保存すると学習ログがこの版になります。元に戻すこともできます。"),
+            UiLanguage::English => format!(
+                "Opened {shown} ({}). Save to make it the journal, or Undo.",
+                UiLanguage::count(days, "day", "days")
+            ),
+        }));
+    }
+
+    /// Open a journal git left with conflict markers: its own side opened as
+    /// the file, the merge of both sides applied on top (unsaved, undoable).
+    fn git_sides_read(&mut self, path: &Path, sides: GitSides) {
+        let GitSides { base, ours, theirs } = sides;
+        let (merged, report) = merge(base.as_ref(), &ours, &theirs);
+        self.replace_document(Document::opened(ours, path.to_owned()));
+        self.settings.remember(path);
+        self.edit(Edit::Replace(Box::new(merged)));
+        let lang = self.language();
+        self.messages
+            .push(Message::info(super::merging::describe(lang, &report, None)));
+    }
+
+    fn exported(&mut self, path: &Path) {
+        self.messages.push(Message::info(match self.language() {
+            UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
+            UiLanguage::English => format!("Exported to {}.", path.display()),
+        }));
+    }
+}

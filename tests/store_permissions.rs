@@ -117,3 +117,29 @@ fn a_folder_of_logs_that_cannot_be_read_is_skipped_and_named() {
     assert_eq!(found.skipped.len(), 1, "{:?}", found.skipped);
     assert!(found.skipped[0].contains("locked"), "{:?}", found.skipped);
 }
+
+/// A picture added where the journal's pictures folder is read-only ends in
+/// a message naming the folder, and nothing is stored.
+#[test]
+fn a_read_only_pictures_folder_is_a_clear_error() {
+    if is_root() {
+        return; // root writes anywhere: CI runs this again as a user
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("my-study.studylog.ron");
+    let assets = store::pictures_dir(&journal);
+    fs::create_dir(&assets).unwrap();
+    fs::set_permissions(&assets, fs::Permissions::from_mode(0o555)).unwrap();
+    let pixels = [0u8, 0, 0, 255].repeat(4);
+    let added = store::add_picture_pixels(&journal, [2, 2], pixels);
+    let error = added.expect_err("a read-only folder takes no picture");
+    assert!(
+        matches!(error, store::PictureError::Write { .. }),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("my-study.studylog.assets"),
+        "{error}"
+    );
+    assert!(store::stored_pictures(&journal).is_empty());
+}

@@ -19,6 +19,7 @@ mod import;
 mod lines;
 pub mod list_grid;
 mod lists;
+pub mod pictures;
 mod places;
 mod sections;
 mod table;

@@ -22,20 +22,6 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     path
 }
 
-/// A file dropped on the window, as the windowing layer hands it over.
-#[derive(Debug)]
-struct FileOnDisk(std::path::PathBuf);
-
-impl egui::DroppedFile for FileOnDisk {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
@@ -97,7 +83,7 @@ fn dropped_logs_are_previewed_with_the_ones_refused_and_why() {
     let dateless = write(dir.path(), "ideas.md", "# Ideas\n\n- a blog\n");
     let (mut harness, _) = app_on(Journal::new("", Language::Ja));
     for path in [dated, dateless] {
-        let file: egui::DroppedFileHandle = std::sync::Arc::new(FileOnDisk(path));
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(common::harness::FileOnDisk(path));
         harness.input_mut().dropped_files.push(file);
     }
     harness.run();
@@ -145,7 +131,7 @@ fn a_dropped_folder_with_two_logs_of_one_date_joins_them_into_one_day() {
         "---\ndate: 2025-12-31\n---\n## 今日やったこと\n\n- 12 月の振り返り\n",
     );
     let (mut harness, _) = app_on(Journal::new("", Language::En));
-    let file: egui::DroppedFileHandle = std::sync::Arc::new(FileOnDisk(blog));
+    let file: egui::DroppedFileHandle = std::sync::Arc::new(common::harness::FileOnDisk(blog));
     harness.input_mut().dropped_files.push(file);
     harness.run();
     harness.get_by_label("Logs of the same date are joined into one day: 1 date.");

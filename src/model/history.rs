@@ -93,8 +93,25 @@ impl History {
     /// Apply `edit` to `journal` and record it. `now` is a clock in seconds,
     /// used only to group typing. Returns whether anything changed.
     pub fn apply(&mut self, journal: &mut Journal, edit: Edit, now: f64) -> bool {
-        let scope = edit.scope();
         let typing = edit.typing_key();
+        self.record(journal, edit, now, typing)
+    }
+
+    /// Apply `edit` as an undo step of its own, even when it sets a text
+    /// being typed (a picture inserted into a note): one Undo takes back
+    /// exactly it, and typing after it starts a new step.
+    pub fn apply_alone(&mut self, journal: &mut Journal, edit: Edit, now: f64) -> bool {
+        self.record(journal, edit, now, None)
+    }
+
+    fn record(
+        &mut self,
+        journal: &mut Journal,
+        edit: Edit,
+        now: f64,
+        typing: Option<TypingKey>,
+    ) -> bool {
+        let scope = edit.scope();
         let before = Snapshot::take(journal, scope);
         if !edit::apply(journal, edit) {
             return false;
@@ -265,6 +282,19 @@ mod tests {
         history.undo(&mut journal);
         assert_eq!(impressions(&journal), "");
         assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn a_text_put_in_alone_is_its_own_undo_step_amid_typing() {
+        let mut journal = journal_with_day();
+        let mut history = History::default();
+        history.apply(&mut journal, type_text("図"), 0.0);
+        history.apply_alone(&mut journal, type_text("図\n![](a.png)"), 0.2);
+        history.apply(&mut journal, type_text("図\n![](a.png)\nb"), 0.4);
+        history.undo(&mut journal);
+        assert_eq!(impressions(&journal), "図\n![](a.png)");
+        history.undo(&mut journal);
+        assert_eq!(impressions(&journal), "図");
     }
 
     #[test]

@@ -133,6 +133,15 @@ impl Document {
             .then_some(scope)
     }
 
+    /// Apply `edit` as an undo step of its own (see [`History::apply_alone`]).
+    pub fn apply_alone(&mut self, edit: Edit, now: f64) -> Option<Scope> {
+        self.abandon_composition();
+        let scope = edit.scope();
+        self.history
+            .apply_alone(&mut self.journal, edit, now)
+            .then_some(scope)
+    }
+
     /// Show `edit` (typing into one field of a day while an input method
     /// composes) without applying it; false, and nothing changed, if it is
     /// not such typing.

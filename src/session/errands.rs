@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use super::background::{Job, Waker};
+use super::pictures::{PicturePlace, PictureSource};
 use crate::model::Journal;
-use crate::store::{self, LoadError, SaveError};
+use crate::store::{self, LoadError, PictureError, SaveError};
 
 /// Both sides git left in a journal, parsed: the base (when the conflict
 /// style keeps it), ours and theirs.
@@ -29,6 +30,11 @@ pub enum Done {
     GitSides {
         path: PathBuf,
         result: Result<Box<GitSides>, String>,
+    },
+    /// A picture copied into the journal's folder, to be named at `place`.
+    PictureAdded {
+        place: PicturePlace,
+        result: Result<String, PictureError>,
     },
     /// An export written to `path`.
     Exported {
@@ -76,6 +82,20 @@ impl Errands {
         self.run(move || {
             let result = store::write_text_file(&path, &text);
             Done::Exported { path, result }
+        });
+    }
+
+    /// Copy a picture into the folder beside `journal` (encoding pasted
+    /// pixels as PNG); its link comes back for `place`.
+    pub fn add_picture(&mut self, journal: PathBuf, source: PictureSource, place: PicturePlace) {
+        self.run(move || {
+            let result = match source {
+                PictureSource::File(file) => store::add_picture_file(&journal, &file),
+                PictureSource::Pixels { size, rgba } => {
+                    store::add_picture_pixels(&journal, size, rgba)
+                }
+            };
+            Done::PictureAdded { place, result }
         });
     }
 

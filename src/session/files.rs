@@ -5,7 +5,7 @@
 //! here is quick: names, small files, a backup or the sample to open.
 
 pub use crate::store::{
-    Backup, EXTENSION, Expect, FileStamp, LeftBehind, LoadError, SaveError, default_recovery_dir,
-    dialog_folder, file_exists, git_conflict_sides, journal_name, load, parse_journal, read_text,
-    write_text_file,
+    Backup, Decoded, EXTENSION, Expect, FileStamp, LeftBehind, LoadError, PictureError, SaveError,
+    default_recovery_dir, dialog_folder, file_exists, git_conflict_sides, journal_name, load,
+    parse_journal, read_text, write_text_file,
 };

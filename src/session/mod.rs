@@ -15,6 +15,7 @@ mod document;
 mod errands;
 pub mod files;
 mod import;
+mod pictures;
 mod preload;
 mod search;
 
@@ -28,6 +29,7 @@ pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
 pub use errands::{Done, Errands, GitSides};
 pub use import::{ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, read_logs};
+pub use pictures::{PictureKey, PictureLoader, PicturePlace, PictureSource, picture_path};
 pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
 
@@ -195,6 +197,14 @@ impl Session {
     pub fn apply(&mut self, edit: Edit) -> bool {
         let now = self.clock.elapsed().as_secs_f64();
         let scope = self.doc.apply(edit, now);
+        scope.inspect(|&scope| self.after_change(scope)).is_some()
+    }
+
+    /// Apply an edit as an undo step of its own (a picture put into a note
+    /// just after typing there); whether it changed anything.
+    pub fn apply_alone(&mut self, edit: Edit) -> bool {
+        let now = self.clock.elapsed().as_secs_f64();
+        let scope = self.doc.apply_alone(edit, now);
         scope.inspect(|&scope| self.after_change(scope)).is_some()
     }
 

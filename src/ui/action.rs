@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use egui::Id;
 
 use crate::model::{Address, ChapterId, Day, Edit, Hit, Journal};
+use crate::session::PicturePlace;
 
 use super::command::Command;
 use super::drafts::{DayDrafts, Modal};
@@ -48,6 +49,16 @@ pub enum Action {
     MergeCopy(PathBuf),
     /// Open a journal git left with conflict markers, both sides merged.
     MergeGitSides(PathBuf),
+    /// Copy picture files into the journal's folder and name them in a note.
+    AddPictures {
+        place: PicturePlace,
+        files: Vec<PathBuf>,
+    },
+    /// A picture pasted from the clipboard, into a note.
+    PastePicture {
+        place: PicturePlace,
+        image: std::sync::Arc<egui::ColorImage>,
+    },
 }
 
 /// What every view may read.
@@ -63,6 +74,8 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// A text to scroll to and focus this frame, at a line (a search hit).
     pub reveal: Option<Hit>,
+    /// The pictures notes name, as drawn.
+    pub pictures: &'a super::pictures::PictureShelf,
 }
 
 impl<'a> ViewCtx<'a> {

@@ -28,6 +28,7 @@ crate::listed_enum::listed_enum! {
         Copy,
         Paste,
         SelectAll,
+        InsertPicture,
         Today,
         PreviousDay,
         NextDay,
@@ -65,6 +66,7 @@ impl Command {
             Command::Copy => ("コピー", "Copy"),
             Command::Paste => ("貼り付け", "Paste"),
             Command::SelectAll => ("すべて選択", "Select All"),
+            Command::InsertPicture => ("画像…", "Image…"),
             Command::Today => ("今日の記録", "Today"),
             Command::PreviousDay => ("前の日", "Previous Day"),
             Command::NextDay => ("次の日", "Next Day"),
@@ -126,6 +128,7 @@ impl Command {
             | Command::ExportBook
             | Command::ExportJournal
             | Command::JournalHeadings
+            | Command::InsertPicture
             | Command::About => Vec::new(),
         }
     }

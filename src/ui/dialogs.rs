@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 pub enum FileKind {
     Journal,
     Markdown,
+    Picture,
 }
 
 /// Whether the user picks an existing file or names a file to write.
@@ -103,6 +104,7 @@ fn build_dialog<P>(request: &FileRequest<P>) -> rfd::AsyncFileDialog {
     let extensions: &[&str] = match request.kind {
         FileKind::Journal => &["ron"],
         FileKind::Markdown => &["md", "markdown", "txt"],
+        FileKind::Picture => &super::pictures::PICTURE_EXTENSIONS,
     };
     let mut dialog = rfd::AsyncFileDialog::new()
         .set_title(&request.title)

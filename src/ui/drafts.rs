@@ -19,6 +19,9 @@ pub struct DayDrafts {
     /// The book whose "new chapter" field gets the keyboard next frame (a
     /// book or chapter was just added: the next chapter is typed there).
     pub focus_new_chapter: Option<BookId>,
+    /// The notes field that had the keyboard last: Insert ▸ Image… and a
+    /// picture dropped outside any note go there.
+    pub note_with_keyboard: Option<crate::session::PicturePlace>,
 }
 
 /// The one form or dialog open at a time. A question the app asks (save

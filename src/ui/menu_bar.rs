@@ -46,6 +46,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             ui.separator();
             command_ui(ui, Command::Search, true, lang, actions);
         });
+        ui.menu_button(lang.pick("挿入", "Insert"), |ui| {
+            command_ui(ui, Command::InsertPicture, state.has_day, lang, actions);
+        });
         ui.menu_button(lang.pick("表示", "View"), |ui| {
             view_menu_ui(ui, state, actions)
         });

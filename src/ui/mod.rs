@@ -41,6 +41,7 @@ pub mod markdown_view;
 pub mod menu_bar;
 pub mod note_layout;
 pub mod notes_editor;
+pub mod pictures;
 pub mod prompts;
 pub mod resting_pointer;
 pub mod search_panel;

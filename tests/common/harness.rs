@@ -17,12 +17,25 @@ pub fn date() -> NaiveDate {
     "2025-03-10".parse().unwrap()
 }
 
-/// The app on `start`, with English menus and scripted dialogs.
+/// The app on `start`, with English menus and scripted dialogs. A run may
+/// take a few more frames than egui's four: work the app hands to a worker
+/// (an export, a kept version read) wakes the window when it is done.
 pub fn app(start: Start) -> (Harness<'static, StudylogApp>, Dialogs) {
+    app_steps(start, 16)
+}
+
+/// The app on `start` where workers (copying and decoding pictures) wake
+/// the window: a run may take more frames to settle.
+pub fn app_with_workers(start: Start) -> (Harness<'static, StudylogApp>, Dialogs) {
+    app_steps(start, 64)
+}
+
+fn app_steps(start: Start, max_steps: u64) -> (Harness<'static, StudylogApp>, Dialogs) {
     let dialogs = Dialogs::default();
     let answers = dialogs.clone();
     let mut harness = Harness::builder()
         .with_size([1280.0, 1000.0])
+        .with_max_steps(max_steps)
         .build_eframe(move |cc| {
             let mut app = StudylogApp::with_dialogs(cc, start, Box::new(answers));
             app.set_language(UiLanguage::English);
@@ -89,4 +102,18 @@ pub fn app_with_recovery_after(
         });
     harness.run();
     (harness, dialogs)
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+pub struct FileOnDisk(pub std::path::PathBuf);
+
+impl egui::DroppedFile for FileOnDisk {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }

@@ -17,6 +17,8 @@ impl StudylogApp {
             Action::ForgetRecent(None) => self.settings.recent.clear(),
             Action::MergeCopy(copy) => self.merge_copy(&copy),
             Action::MergeGitSides(path) => self.merge_git_sides(&path),
+            Action::AddPictures { place, files } => self.add_picture_files(place, files),
+            Action::PastePicture { place, image } => self.paste_picture(place, &image),
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));
                 self.nav.reveal = Some(hit);
@@ -88,6 +90,7 @@ impl StudylogApp {
             }
             Command::Calendar => self.show(View::Calendar(self.nav.last_day)),
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
+            Command::InsertPicture => self.ask_for_picture(),
             Command::JournalHeadings => {
                 let language = self.journal().template.language;
                 let choice = HeadingsChoice {

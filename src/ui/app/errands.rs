@@ -24,6 +24,11 @@ impl StudylogApp {
         }
     }
 
+    /// Block until every picture asked for is decoded and shown (tests).
+    pub fn finish_pictures(&mut self) {
+        self.window.pictures.finish_loading(&self.ctx);
+    }
+
     fn errand_done(&mut self, done: Done) {
         match done {
             Done::Backup { path, result } => match result {
@@ -33,6 +38,10 @@ impl StudylogApp {
             Done::GitSides { path, result } => match result {
                 Ok(sides) => self.git_sides_read(&path, *sides),
                 Err(error) => self.messages.push(Message::error(error)),
+            },
+            Done::PictureAdded { place, result } => match result {
+                Ok(link) => self.name_picture(place, &link),
+                Err(e) => self.messages.push(Message::error(e.to_string())),
             },
             Done::Exported { path, result } => match result {
                 Ok(()) => self.exported(&path),

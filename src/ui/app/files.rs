@@ -161,11 +161,15 @@ impl StudylogApp {
             Purpose::SaveAs { .. } => lang.pick("学習ログを保存", "Save the journal"),
             Purpose::Import => lang.pick("Markdown を取り込む", "Import Markdown"),
             Purpose::Export(_) => lang.pick("Markdown に書き出す", "Export Markdown"),
+            Purpose::InsertPicture(_) => {
+                lang.pick("ノートに入れる画像", "Put a picture in the note")
+            }
         }
         .to_owned();
         let filter_name = match kind {
             FileKind::Journal => lang.pick("studylog の学習ログ", "studylog journal"),
             FileKind::Markdown => "Markdown",
+            FileKind::Picture => lang.pick("画像", "Pictures"),
         }
         .to_owned();
         let folder = disk::dialog_folder(self.session.doc().path());
@@ -230,6 +234,7 @@ impl StudylogApp {
             }
             Purpose::Import => self.preview_import(&[path]),
             Purpose::Export(what) => self.export(what, &path),
+            Purpose::InsertPicture(place) => self.add_picture_files(place, vec![path]),
         }
     }
 
@@ -280,6 +285,11 @@ impl StudylogApp {
                 .map(|f| f.path().to_owned())
                 .collect()
         });
+        // Pictures go to the note they are dropped on (see `frame_ui`).
+        let dropped: Vec<PathBuf> = dropped
+            .into_iter()
+            .filter(|p| !crate::ui::pictures::is_picture_file(p))
+            .collect();
         if dropped.is_empty() {
             return;
         }

@@ -8,9 +8,14 @@ impl StudylogApp {
         self.follow_composition(ui);
         self.forward_text_command();
         let mut actions = Vec::new();
-        if ui.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
+        let focused = ui.input(|i| i.events.contains(&egui::Event::WindowFocused(true)));
+        if focused {
             self.check_disk_on_focus();
         }
+        let journal = self.session.doc().path();
+        self.window
+            .pictures
+            .begin_frame(&self.ctx, journal, focused);
         self.dropped_files();
         if self.window.ime.owns_keys() {
             // A key that confirms a conversion must not also reach a widget
@@ -28,6 +33,7 @@ impl StudylogApp {
         self.help_ui();
         // A reveal has been drawn by now; it must not grab focus again.
         self.nav.reveal = None;
+        self.pictures_dropped_beside_notes(&actions);
         for action in actions {
             self.apply(action);
         }

@@ -29,11 +29,14 @@ mod files;
 mod frame;
 mod keyboard;
 mod merging;
+mod pictures;
+mod purpose;
 mod saving;
 mod start;
 mod window;
 
 pub use super::drafts::{Guarded, Prompt};
+pub use purpose::{ExportWhat, Purpose};
 pub use start::{AppConfig, ReadAhead, Start};
 
 use keyboard::Made;
@@ -56,26 +59,11 @@ use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::list_to_grid::list_to_grid_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
+use super::pictures::PictureShelf;
 use super::resting_pointer::RestingPointer;
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
-
-/// Why a file dialog was opened.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Purpose {
-    Open,
-    SaveAs { then: Option<Guarded> },
-    Import,
-    Export(ExportWhat),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportWhat {
-    Day(NaiveDate),
-    Book(BookId),
-    Journal,
-}
 
 /// What the central panel shows, and where the user came from.
 struct Navigation {
@@ -118,6 +106,8 @@ struct WindowState {
     ime_off_frames: u8,
     /// How the input method is told where the caret is.
     caret_report: CaretReport,
+    /// The pictures notes name, as textures at the size drawn.
+    pictures: PictureShelf,
 }
 
 /// How many frames the input method stays off to drop a composition.
@@ -185,7 +175,7 @@ impl StudylogApp {
         let today = today();
         let mut app = StudylogApp {
             ctx: cc.egui_ctx.clone(),
-            session: Session::new(empty, config.recovery, waker),
+            session: Session::new(empty, config.recovery, Arc::clone(&waker)),
             nav: Navigation {
                 view: View::Day(today),
                 last_day: today,
@@ -200,6 +190,7 @@ impl StudylogApp {
             messages: Vec::new(),
             window: WindowState {
                 caret_report: CaretReport::of_this_platform(),
+                pictures: PictureShelf::new(waker),
                 ..WindowState::default()
             },
             loading: None,
@@ -375,7 +366,7 @@ impl StudylogApp {
 fn view_ctx<'a>(
     journal: &'a Journal,
     settings: &Settings,
-    window: &WindowState,
+    window: &'a WindowState,
     nav: &Navigation,
 ) -> ViewCtx<'a> {
     ViewCtx {
@@ -385,6 +376,7 @@ fn view_ctx<'a>(
         composing_now: window.ime.composed_this_frame(),
         today: today(),
         reveal: nav.reveal,
+        pictures: &window.pictures,
     }
 }
 

@@ -7,6 +7,7 @@ use egui::{Id, RichText, Ui};
 
 use crate::model::{Address, Block, GridAt, GridSlot, Learned, LearnedBook, NotesAt};
 
+use crate::session::PicturePlace;
 use crate::ui::action::DayView;
 use crate::ui::conflicts::text_conflicts_ui;
 use crate::ui::grid_editor::grid_editor_ui;
@@ -14,6 +15,8 @@ use crate::ui::grid_insert::grid_insert_ui;
 use crate::ui::list_to_grid::list_to_grid_button_ui;
 use crate::ui::long_note::{is_long_note, long_note_ui};
 use crate::ui::notes_editor::notes_editor_ui;
+
+use super::note_pictures::{dropped_on, note_pictures_hooks_ui};
 
 pub fn learned_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Learned) {
     if !learned.intro.is_empty() {
@@ -92,8 +95,18 @@ pub fn text_block_ui(ui: &mut Ui, view: &mut DayView, at: Address, text: &str, l
         return;
     }
     let ime = view.cx.ime_owns_keys;
-    if let Some(text) = notes_editor_ui(ui, id, label, text, hint, ime, reveal) {
-        view.set_text(at, text);
+    let block = ui.scope(|ui| {
+        if let Some(text) = notes_editor_ui(ui, id, label, text, hint, ime, reveal) {
+            view.set_text(at, text);
+        }
+        note_pictures_hooks_ui(ui, view, id, at, text);
+    });
+    let place = PicturePlace {
+        date: view.date,
+        at,
+    };
+    if let Some(action) = dropped_on(ui, block.response.rect, place) {
+        view.actions.push(action);
     }
     list_to_grid_button_ui(ui, view, at, text);
 }

@@ -2,4 +2,5 @@
 
 pub mod item_list;
 pub mod learned;
+mod note_pictures;
 pub mod worked_on;

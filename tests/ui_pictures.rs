@@ -185,3 +185,26 @@ fn a_file_that_is_not_a_picture_is_refused_by_name_and_the_note_is_unchanged() {
     assert_eq!(chapter_text(&harness), before);
     assert!(store::stored_pictures(&path).is_empty());
 }
+
+#[test]
+fn the_chapter_view_shows_a_notes_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_journal(dir.path(), "");
+    let picture = png_file(dir.path(), "diagram.png", 120, 60);
+    let mut journal = store::load(&path).unwrap();
+    let link = store::add_picture_file(&path, &picture).unwrap();
+    let notes = common::first_notes_mut(journal.days.get_mut(&date()).unwrap());
+    notes.blocks[0] = Block::Text(format!("- 図\n\n![図]({link})"));
+    store::save(&path, &journal).unwrap();
+    let (mut harness, _) = app(Start::Open(path));
+    harness
+        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .click();
+    harness.run();
+    harness.get_by_label("○ 5 章 レプリケーション").click();
+    harness.run();
+    wait(&mut harness);
+    let shown: Vec<_> = harness.query_all_by_role(Role::Image).collect();
+    assert!(!shown.is_empty(), "shown in the chapter view");
+    assert!(shown.iter().all(|n| n.rect().width() == 120.0));
+}

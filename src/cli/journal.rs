@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{Failure, say};
 use crate::model::{Journal, Language, SearchIndex, heading_of, hit_line, streaks};
+use crate::session::check_pictures;
 use crate::store;
 
 /// Create an empty journal; never writes over a file that is there.
@@ -14,13 +15,65 @@ pub fn new(file: &Path, language: Language, out: &mut dyn Write) -> Result<(), F
     say(out, format_args!("created {}", file.display()))
 }
 
-/// Load a journal and say what it holds; never changes the file.
-pub fn check(file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+/// What `check` does with stored pictures no note names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unused {
+    /// Count them.
+    Report,
+    /// List them, and say how to remove them.
+    Ask,
+    Remove,
+}
+
+/// Load a journal and say what it holds, and which of its pictures are
+/// missing or unused; never changes the journal file. Exits 1 when a note
+/// names a picture that cannot be shown.
+pub fn check(file: &Path, unused: Unused, out: &mut dyn Write) -> Result<(), Failure> {
     let journal = store::load(file)?;
     say(
         out,
         format_args!("{}: {}", file.display(), journal.summary()),
-    )
+    )?;
+    let pictures = check_pictures(file, &journal);
+    unused_pictures(&pictures.unused, unused, out)?;
+    for broken in &pictures.broken {
+        say(out, format_args!("picture: {broken}"))?;
+    }
+    match pictures.broken.len() {
+        0 => Ok(()),
+        n => Err(format!("{}: {n} picture link(s) point nowhere", file.display()).into()),
+    }
+}
+
+fn unused_pictures(
+    found: &[(String, std::path::PathBuf)],
+    unused: Unused,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    if found.is_empty() {
+        return Ok(());
+    }
+    if unused == Unused::Report {
+        let n = found.len();
+        return say(
+            out,
+            format_args!(
+                "{n} stored picture(s) no note names (--remove-unused-pictures lists them)"
+            ),
+        );
+    }
+    for (link, path) in found {
+        if unused == Unused::Remove {
+            store::remove_picture(path).map_err(|e| e.to_string())?;
+            say(out, format_args!("removed {link}"))?;
+        } else {
+            say(out, format_args!("unused: {link}"))?;
+        }
+    }
+    if unused == Unused::Ask {
+        say(out, "run again with --yes to remove them")?;
+    }
+    Ok(())
 }
 
 /// Every line containing `query`, newest day first.

@@ -43,7 +43,8 @@ pub fn export(
     match output {
         Some(path) => {
             store::write_text_file(path, &text)?;
-            say(out, format_args!("wrote {}", path.display()))
+            say(out, format_args!("wrote {}", path.display()))?;
+            report_pictures(&session::export_pictures(file, &text, path), out)
         }
         None => out.write_all(text.as_bytes()).map_err(Failure::Output),
     }
@@ -92,11 +93,12 @@ const PROGRESS_FROM: usize = 50;
 pub fn import(
     inputs: &[PathBuf],
     output: Option<PathBuf>,
-    how: ImportHow,
+    mut how: ImportHow,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = output.unwrap_or_else(|| journal_path_for(&inputs[0]));
+    how.pictures_to = Some(target.clone());
     let mut imported = Imported::default();
     let files = session::find_logs(inputs, &mut imported);
     if let Some(input) = files.iter().find(|f| store::same_file(f, &target)) {
@@ -170,6 +172,24 @@ fn report_logs(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> 
             )?;
         }
     }
+    for log in &imported.logs {
+        for problem in &log.pictures.problems {
+            say(
+                out,
+                format_args!("picture not copied: {problem} (its line is kept as written)"),
+            )?;
+        }
+    }
+    let pictures: usize = imported.logs.iter().map(|l| l.pictures.copied).sum();
+    if pictures > 0 {
+        say(
+            out,
+            format_args!(
+                "copied {} beside the journal",
+                count(pictures, "picture", "pictures")
+            ),
+        )?;
+    }
     for reason in &imported.refused {
         say(out, format_args!("refused {reason}"))?;
     }
@@ -205,6 +225,18 @@ fn summarise(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
         line.push_str(&format!(", {} refused", imported.refused.len()));
     }
     say(out, line)
+}
+
+/// The pictures an export copied beside it, and each it could not.
+fn report_pictures(copied: &session::PicturesCopied, out: &mut dyn Write) -> Result<(), Failure> {
+    for problem in &copied.problems {
+        say(out, format_args!("picture not copied: {problem}"))?;
+    }
+    if copied.copied > 0 {
+        let n = count(copied.copied, "picture", "pictures");
+        say(out, format_args!("copied {n} beside it"))?;
+    }
+    Ok(())
 }
 
 /// "log.md" -> "log.studylog.ron", beside it.

@@ -49,6 +49,16 @@ pub fn merge_files(
         out,
         format_args!("{}: {} ({from})", target.display(), describe(&report)),
     )?;
+    let pictures = crate::session::bring_pictures(target, &merged, &[ours, theirs]);
+    for problem in &pictures.problems {
+        say(out, format_args!("picture not copied: {problem}"))?;
+    }
+    if pictures.copied > 0 {
+        say(
+            out,
+            format_args!("copied {} picture(s) beside it", pictures.copied),
+        )?;
+    }
     Ok(report.conflicts == 0)
 }
 

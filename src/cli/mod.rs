@@ -53,6 +53,13 @@ pub enum Command {
     Check {
         /// The journal to check
         file: PathBuf,
+        /// Remove the stored pictures no note names (lists them; removes
+        /// them only with --yes)
+        #[arg(long)]
+        remove_unused_pictures: bool,
+        /// Answer yes: really remove them
+        #[arg(long, requires = "remove_unused_pictures")]
+        yes: bool,
     },
     /// Write the journal (or one day, or one book's notes) as Markdown.
     Export {
@@ -185,7 +192,18 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             let language = lang.map_or_else(system_language, Language::from);
             journal::new(&file, language, out)
         }
-        Command::Check { file } => journal::check(&file, out),
+        Command::Check {
+            file,
+            remove_unused_pictures,
+            yes,
+        } => {
+            let unused = match (remove_unused_pictures, yes) {
+                (false, _) => journal::Unused::Report,
+                (true, false) => journal::Unused::Ask,
+                (true, true) => journal::Unused::Remove,
+            };
+            journal::check(&file, unused, out)
+        }
         Command::Export {
             journal,
             day,
@@ -206,6 +224,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 year,
                 date,
                 replace,
+                pictures_to: None,
             };
             markdown::import(&files, output, how, out, err)
         }

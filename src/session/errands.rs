@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::background::{Job, Waker};
+use super::picture_files::{PicturesCopied, export_pictures};
 use super::pictures::{PicturePlace, PictureSource};
 use crate::model::Journal;
 use crate::store::{self, LoadError, PictureError, SaveError};
@@ -36,10 +37,10 @@ pub enum Done {
         place: PicturePlace,
         result: Result<String, PictureError>,
     },
-    /// An export written to `path`.
+    /// An export written to `path`, with the pictures copied beside it.
     Exported {
         path: PathBuf,
-        result: Result<(), SaveError>,
+        result: Result<PicturesCopied, SaveError>,
     },
 }
 
@@ -77,10 +78,15 @@ impl Errands {
         });
     }
 
-    /// Write an export's Markdown.
-    pub fn export(&mut self, path: PathBuf, text: String) {
+    /// Write an export's Markdown, and copy the pictures it names from
+    /// beside `journal` (when it is saved) to beside the export.
+    pub fn export(&mut self, path: PathBuf, text: String, journal: Option<PathBuf>) {
         self.run(move || {
-            let result = store::write_text_file(&path, &text);
+            let result = store::write_text_file(&path, &text).map(|()| {
+                journal
+                    .map(|journal| export_pictures(&journal, &text, &path))
+                    .unwrap_or_default()
+            });
             Done::Exported { path, result }
         });
     }

@@ -16,6 +16,8 @@ use crate::markdown::{self, ImportOptions, ImportReport};
 use crate::model::Journal;
 use crate::store::{self, LogText};
 
+use super::picture_files::{PicturesCopied, copy_log_pictures};
+
 /// How the logs are read.
 #[derive(Clone, Debug, Default)]
 pub struct ImportHow {
@@ -25,6 +27,10 @@ pub struct ImportHow {
     pub date: Option<NaiveDate>,
     /// Replace the days the journal already had.
     pub replace: bool,
+    /// The journal the logs go into, saved: the pictures they name are
+    /// copied beside it and their links pointed there. None keeps links
+    /// as written.
+    pub pictures_to: Option<PathBuf>,
 }
 
 /// What one log brought.
@@ -34,6 +40,8 @@ pub struct LogImported {
     pub report: ImportReport,
     /// "converted from Shift_JIS", if it was.
     pub converted_from: Option<&'static str>,
+    /// The pictures it names, copied beside the journal.
+    pub pictures: PicturesCopied,
 }
 
 /// What an import of logs and folders did.
@@ -156,11 +164,16 @@ fn import_one(
         source: Some(file.clone()),
         join: brought.clone(),
     };
-    let report = markdown::import(journal, &text.text, &options)
+    let (log_text, pictures) = match &how.pictures_to {
+        Some(to) => copy_log_pictures(&file, &text.text, to),
+        None => (text.text, PicturesCopied::default()),
+    };
+    let report = markdown::import(journal, &log_text, &options)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(LogImported {
         path: file,
         report,
         converted_from: text.converted_from,
+        pictures,
     })
 }

@@ -15,6 +15,7 @@ mod document;
 mod errands;
 pub mod files;
 mod import;
+mod picture_files;
 mod pictures;
 mod preload;
 mod search;
@@ -29,6 +30,10 @@ pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
 pub use errands::{Done, Errands, GitSides};
 pub use import::{ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, read_logs};
+pub use picture_files::{
+    PictureCheck, PicturesCopied, bring_pictures, check_pictures, copy_log_pictures,
+    export_pictures,
+};
 pub use pictures::{PictureKey, PictureLoader, PicturePlace, PictureSource, picture_path};
 pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};

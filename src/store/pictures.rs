@@ -269,7 +269,7 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// `%20` and the like decoded (links written by other apps encode spaces).
-fn percent_decoded(target: &str) -> String {
+pub fn percent_decoded(target: &str) -> String {
     let bytes = target.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -15,6 +15,7 @@ use super::action::{Action, View, ViewCtx};
 use super::grid_view::grid_view_ui;
 use super::long_note::{is_long_note, long_note_ui};
 use super::markdown_view::markdown_ui;
+use super::pictures::note_pictures_ui;
 
 /// The height assumed for an entry not laid out yet.
 const ESTIMATED_HEIGHT: f32 = 120.0;
@@ -100,6 +101,7 @@ fn entry_ui(
             }
             Block::Text(text) if !text.trim().is_empty() => {
                 markdown_ui(ui, Id::unique(("chapter-note", date, index)), text);
+                note_pictures_ui(ui, cx.pictures, cx.lang, text);
             }
             Block::Text(_) => {}
             Block::Grid(grid) => grid_view_ui(

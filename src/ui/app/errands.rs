@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::*;
 use crate::model::merge::merge;
-use crate::session::{Done, GitSides};
+use crate::session::{Done, GitSides, PicturesCopied};
 
 impl StudylogApp {
     /// Act on the errands that finished.
@@ -44,7 +44,7 @@ impl StudylogApp {
                 Err(e) => self.messages.push(Message::error(e.to_string())),
             },
             Done::Exported { path, result } => match result {
-                Ok(()) => self.exported(&path),
+                Ok(pictures) => self.exported(&path, &pictures),
                 Err(e) => self.messages.push(Message::error(e.to_string())),
             },
         }
@@ -77,10 +77,23 @@ impl StudylogApp {
             .push(Message::info(super::merging::describe(lang, &report, None)));
     }
 
-    fn exported(&mut self, path: &Path) {
-        self.messages.push(Message::info(match self.language() {
-            UiLanguage::Japanese => format!("{} に書き出しました。", path.display()),
-            UiLanguage::English => format!("Exported to {}.", path.display()),
-        }));
+    fn exported(&mut self, path: &Path, pictures: &PicturesCopied) {
+        let shown = path.display();
+        let n = pictures.copied;
+        self.messages
+            .push(Message::info(match (self.language(), n) {
+                (UiLanguage::Japanese, 0) => format!("{shown} に書き出しました。"),
+                (UiLanguage::Japanese, n) => {
+                    format!("{shown} に書き出し、画像 {n} 枚をその隣にコピーしました。")
+                }
+                (UiLanguage::English, 0) => format!("Exported to {shown}."),
+                (UiLanguage::English, n) => format!(
+                    "Exported to {shown}, with {} beside it.",
+                    UiLanguage::count(n, "picture", "pictures")
+                ),
+            }));
+        for problem in &pictures.problems {
+            self.messages.push(Message::error(problem.clone()));
+        }
     }
 }

@@ -324,7 +324,10 @@ impl StudylogApp {
         let Some(text) = text else {
             return;
         };
-        self.session.errands().export(path.to_owned(), text);
+        let journal = self.session.doc().path().map(Path::to_owned);
+        self.session
+            .errands()
+            .export(path.to_owned(), text, journal);
     }
 }
 

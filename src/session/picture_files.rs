@@ -133,7 +133,7 @@ pub fn check_pictures(path: &Path, journal: &Journal) -> PictureCheck {
             for link in picture_links(text).into_iter().filter(|l| !l.is_remote()) {
                 match picture_path(Some(path), link.target) {
                     Ok(file) => {
-                        named.insert(file.canonicalize().unwrap_or(file));
+                        named.insert(store::canonical(&file));
                     }
                     Err(error) => check.broken.push(format!("{date}: {}", error)),
                 }
@@ -142,7 +142,7 @@ pub fn check_pictures(path: &Path, journal: &Journal) -> PictureCheck {
     }
     check.unused = store::stored_pictures(path)
         .into_iter()
-        .filter(|(_, file)| !named.contains(&file.canonicalize().unwrap_or(file.clone())))
+        .filter(|(_, file)| !named.contains(&store::canonical(file)))
         .collect();
     check
 }

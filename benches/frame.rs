@@ -19,6 +19,10 @@ use studylog::ui::dialogs::ScriptedDialogs;
 use studylog::ui::{Start, StudylogApp};
 
 fn main() {
+    if std::env::var("FRAME_BENCH_PICTURES").is_ok() {
+        a_day_of_screenshots();
+        return;
+    }
     if std::env::var("FRAME_BENCH_MILLION").is_ok() {
         scrolling_a_million_lines();
         return;
@@ -171,11 +175,110 @@ fn typing_in_a_long_note() {
         typing_in(&name, bulleted_note(lines), 60, budget);
     }
     scrolling_a_million_lines();
+    a_day_of_screenshots();
+}
+
+/// A saved journal whose day has 20 screenshots of 2560×1600 in its notes:
+/// the frames while they decode (off the UI thread), the memory they add,
+/// and a keystroke in the note with them.
+fn a_day_of_screenshots() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let path = dir.path().join("shots.studylog.ron");
+    let mut note = String::from("- スクリーンショット\n");
+    for n in 0..20u8 {
+        let shot = image::RgbaImage::from_fn(2560, 1600, |x, y| {
+            image::Rgba([(x / 10) as u8 ^ n, (y / 7) as u8, n.wrapping_mul(11), 255])
+        });
+        let file = dir.path().join(format!("shot{n}.png"));
+        shot.save(&file).expect("a screenshot");
+        let link = studylog::store::add_picture_file(&path, &file).expect("stored");
+        note.push_str(&format!("\n![]({link})\n"));
+    }
+    let (journal, date, label) = journal_with_note(&note);
+    studylog::store::save(&path, &journal).expect("saved");
+    let before = resident_mb();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            StudylogApp::with_dialogs(cc, Start::Open(path), Box::new(ScriptedDialogs::default()))
+        });
+    harness.state_mut().open_day(date);
+    let ctx = harness.ctx.clone();
+    ctx.disable_accesskit();
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    let mut frames = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        frames.push(timed_frame(
+            &ctx,
+            &mut harness,
+            &mut eframe_frame,
+            input_of(vec![]),
+        ));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let textures = harness.state().picture_bytes() as f64 / 1e6;
+    println!(
+        "20 screenshots 2560×1600: {:.1} MB of textures at the drawn size; resident memory +{:.0} MB",
+        textures,
+        resident_mb() - before
+    );
+    report(
+        "a frame while 20 screenshots decode",
+        frames,
+        Some(Duration::from_millis(16)),
+    );
+    let role = egui::accesskit::Role::MultilineTextInput;
+    ctx.enable_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(role, &label).focus();
+    harness.run();
+    ctx.disable_accesskit();
+    let mut keystrokes = Vec::new();
+    for i in 0..100 {
+        let key = if i % 2 == 0 { "あ" } else { "x" };
+        let input = input_of(vec![egui::Event::Text(key.to_owned())]);
+        keystrokes.push(timed_frame(&ctx, &mut harness, &mut eframe_frame, input));
+    }
+    report(
+        "one keystroke in a note with 20 pictures",
+        keystrokes,
+        Some(Duration::from_millis(4)),
+    );
+}
+
+/// The resident set of this process, in MB.
+fn resident_mb() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
 }
 
 /// The app on a day of the 10-year journal whose first chapter notes are
 /// `note`, with AccessKit off as in the window; the day and the chapter's label.
 fn app_with_note(note: &str) -> (Harness<'static, StudylogApp>, NaiveDate, String) {
+    let (journal, date, label) = journal_with_note(note);
+    let harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            StudylogApp::with_dialogs(
+                cc,
+                Start::Journal(Box::new(journal)),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    (harness, date, label)
+}
+
+/// The 10-year journal with `note` as the first chapter notes of a day: it,
+/// the day, and the chapter's label.
+fn journal_with_note(note: &str) -> (studylog::model::Journal, NaiveDate, String) {
     let mut journal = generate::generate(10, 1);
     let (date, label) = journal
         .days
@@ -192,17 +295,7 @@ fn app_with_note(note: &str) -> (Harness<'static, StudylogApp>, NaiveDate, Strin
             learned.books[0].chapters[0].blocks = vec![studylog::model::Block::Text(note.into())];
         }
     }
-    let harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            StudylogApp::with_dialogs(
-                cc,
-                Start::Journal(Box::new(journal)),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    (harness, date, label)
+    (journal, date, label)
 }
 
 /// A frame's input: `events`, on the bench's window.

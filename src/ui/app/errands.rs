@@ -24,6 +24,11 @@ impl StudylogApp {
         }
     }
 
+    /// Bytes of pictures kept as textures now (the memory bench).
+    pub fn picture_bytes(&self) -> usize {
+        self.window.pictures.texture_bytes()
+    }
+
     /// Block until every picture asked for is decoded and shown (tests).
     pub fn finish_pictures(&mut self) {
         self.window.pictures.finish_loading(&self.ctx);

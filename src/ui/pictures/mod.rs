@@ -46,11 +46,32 @@ pub fn picture_ui(ui: &mut Ui, shelf: &PictureShelf, lang: UiLanguage, link: &Pi
     }
     match shelf.resolve(link.target) {
         Ok(path) => {
+            // Out of view, a picture only keeps its room: it is not decoded,
+            // and its texture is let go a moment later.
+            let room = room_for(ui, shelf.full_size(&path));
+            let top = ui.cursor().min;
+            if !ui.is_rect_visible(egui::Rect::from_min_size(top, room)) {
+                ui.allocate_space(room);
+                return;
+            }
             let width = drawn_pixels(ui);
             let alt = link.alt;
             shelf.with_picture(&path, width, |shown| shown_ui(ui, lang, shown, &path, alt));
         }
         Err(reason) => placeholder_ui(ui, lang, &reason),
+    }
+}
+
+/// The room a picture takes in the column: its own size scaled to fit,
+/// or the loading strip while its size is not known.
+fn room_for(ui: &Ui, full: Option<[u32; 2]>) -> egui::Vec2 {
+    match full {
+        Some([width, height]) => {
+            let [width, height] = [width.max(1) as f32, height.max(1) as f32];
+            let shown = ui.available_width().min(width);
+            vec2(shown, shown * height / width)
+        }
+        None => vec2(ui.available_width(), LOADING_HEIGHT),
     }
 }
 
@@ -69,11 +90,9 @@ fn shown_ui(ui: &mut Ui, lang: UiLanguage, shown: &Shown, path: &std::path::Path
                 .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
         }
         Shown::Ready { texture, full } => {
-            let [width, height] = full.map(|n| n.max(1) as f32);
             // A pixel of the picture is a point of the window, as in a
             // browser: at 200 % it is drawn twice as large (and decoded so).
-            let shown_width = ui.available_width().min(width);
-            let size = vec2(shown_width, shown_width * height / width);
+            let size = room_for(ui, Some(*full));
             let image = egui::Image::new(texture)
                 .fit_to_exact_size(size)
                 .alt_text(alt)

@@ -41,6 +41,9 @@ struct Shelf {
     /// Where each link points (or why it points nowhere usable).
     resolved: HashMap<String, Result<PathBuf, String>>,
     pictures: HashMap<PictureKey, Entry>,
+    /// Each decoded picture's own size, kept after its texture is let go,
+    /// so a picture scrolled out of view keeps its room.
+    sizes: HashMap<PathBuf, [u32; 2]>,
     frame: u64,
 }
 
@@ -63,6 +66,7 @@ impl PictureShelf {
                 journal: None,
                 resolved: HashMap::new(),
                 pictures: HashMap::new(),
+                sizes: HashMap::new(),
                 frame: 0,
             }),
         }
@@ -83,6 +87,9 @@ impl PictureShelf {
                 .retain(|_, e| matches!(e.shown, Shown::Ready { .. }));
         }
         for (key, decoded) in shelf.loader.poll() {
+            if let Ok(decoded) = &decoded {
+                shelf.sizes.insert(key.0.clone(), decoded.full_size);
+            }
             let shown = match decoded {
                 Ok(decoded) => ready(ctx, &key, decoded),
                 Err(error) => Shown::Failed(error.to_string()),
@@ -137,6 +144,11 @@ impl PictureShelf {
         let entry = shelf.pictures.get_mut(&key).expect("inserted above");
         entry.last_drawn = now;
         f(&entry.shown)
+    }
+
+    /// The picture's own size, once it has been decoded.
+    pub fn full_size(&self, path: &Path) -> Option<[u32; 2]> {
+        self.shelf.borrow().sizes.get(path).copied()
     }
 
     /// Bytes of picture kept as textures now (for the memory bench).

@@ -21,6 +21,7 @@ pub mod list_grid;
 mod lists;
 pub mod pictures;
 mod places;
+pub mod read_blocks;
 mod sections;
 mod table;
 

@@ -13,6 +13,8 @@ use super::lines::Fences;
 pub struct PictureLink<'a> {
     /// The line it is on, counted from 0.
     pub line: usize,
+    /// Where the whole link (`![` to `)`) is in the text (bytes).
+    pub at: Range<usize>,
     /// Where the target is in the whole text (bytes), for rewriting it.
     pub target_at: Range<usize>,
     pub alt: &'a str,
@@ -91,6 +93,7 @@ fn line_links(line: &str, start: usize, number: usize) -> Vec<PictureLink<'_>> {
         if let Some((alt, target, range, end)) = parse_link(line, found) {
             links.push(PictureLink {
                 line: number,
+                at: start + found..start + end,
                 target_at: start + range.start..start + range.end,
                 alt,
                 target,

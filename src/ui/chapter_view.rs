@@ -14,8 +14,7 @@ use crate::model::{Block, ChapterId, ChapterNotes, notes};
 use super::action::{Action, View, ViewCtx};
 use super::grid_view::grid_view_ui;
 use super::long_note::{is_long_note, long_note_ui};
-use super::markdown_view::markdown_ui;
-use super::pictures::note_pictures_ui;
+use super::note_view::note_view_ui;
 
 /// The height assumed for an entry not laid out yet.
 const ESTIMATED_HEIGHT: f32 = 120.0;
@@ -100,8 +99,8 @@ fn entry_ui(
                 long_note_ui(ui, id, id, text, cx.lang, None);
             }
             Block::Text(text) if !text.trim().is_empty() => {
-                markdown_ui(ui, Id::unique(("chapter-note", date, index)), text);
-                note_pictures_ui(ui, cx.pictures, cx.lang, text);
+                let id = Id::unique(("chapter-note", date, index));
+                note_view_ui(ui, id, text, cx.pictures, cx.lang);
             }
             Block::Text(_) => {}
             Block::Grid(grid) => grid_view_ui(

@@ -49,6 +49,16 @@ impl MarkdownStyle {
     }
 
     /// Inline code and code blocks: the monospace font on a tint.
+    /// The font code is written in.
+    pub fn mono(&self) -> FontId {
+        self.mono.clone()
+    }
+
+    /// The tint behind code.
+    pub fn code_background(&self) -> Color32 {
+        self.code_bg
+    }
+
     pub fn code(&self) -> TextFormat {
         TextFormat {
             background: self.code_bg,

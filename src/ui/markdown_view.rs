@@ -142,6 +142,24 @@ pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) {
     ui.push_id(id, |ui| ui.add(egui::Label::new(galley).selectable(true)));
 }
 
+/// One table cell's Markdown (emphasis, code, links), rendered on one line
+/// that wraps.
+pub fn inline_job(ui: &Ui, text: &str, wrap_width: f32) -> LayoutJob {
+    let look = MarkdownStyle::of(ui);
+    let mut job = render(text, &look).job;
+    // The renderer ends every line; a cell is one line with no break after it.
+    if job.text.ends_with('\n') {
+        job.text.pop();
+        let end = job.text.len();
+        job.sections.retain_mut(|s| {
+            s.byte_range.end = s.byte_range.end.min(egui::text::ByteIndex(end));
+            s.byte_range.start < s.byte_range.end
+        });
+    }
+    job.wrap.max_width = wrap_width;
+    job
+}
+
 /// One line of a search result, rendered, with what `query` matched in it
 /// on a highlight.
 pub fn result_line_job(ui: &Ui, line: &str, query: &str) -> LayoutJob {

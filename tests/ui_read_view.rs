@@ -40,3 +40,69 @@ fn code_has_a_copy_button_and_a_table_is_a_table() {
         .any(|c| matches!(c, egui::OutputCommand::CopyText(text) if text == "fn main() {}"));
     assert!(copied, "{:?}", harness.output().platform_output.commands);
 }
+
+fn note_on_first_day(text: &str) -> studylog::model::Journal {
+    let mut journal = common::small_journal();
+    let notes = common::first_notes_mut(journal.days.get_mut(&date()).unwrap());
+    notes.blocks = vec![Block::Text(text.into())];
+    journal
+}
+
+/// Ctrl+click (Cmd+click) on a day link in a notes editor opens that day;
+/// a plain click only puts the caret there.
+#[test]
+fn ctrl_click_on_a_day_link_in_the_editor_opens_the_day() {
+    let target: chrono::NaiveDate = "2025-02-01".parse().unwrap();
+    let (mut harness, _) = app_on(note_on_first_day("[[2025-02-01]] を見直す"));
+    let editor = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::MultilineTextInput,
+            "5 章 レプリケーション",
+        )
+        .rect();
+    let on_link = editor.min + egui::vec2(30.0, 12.0);
+    let click = |harness: &mut egui_kittest::Harness<'_, _>, modifiers| {
+        harness.event(egui::Event::ModifiersChanged(modifiers));
+        harness.event(egui::Event::PointerMoved(on_link));
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos: on_link,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+        }
+        harness.run();
+        harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+        harness.run();
+    };
+    click(&mut harness, egui::Modifiers::NONE);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(date())
+    );
+    click(&mut harness, egui::Modifiers::COMMAND);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(target)
+    );
+}
+
+/// In the chapter view a day link is a link: a click opens the day.
+#[test]
+fn a_day_link_in_the_chapter_view_opens_the_day() {
+    let target: chrono::NaiveDate = "2025-02-01".parse().unwrap();
+    let (mut harness, _) = app_on(note_on_first_day("[[2025-02-01]]"));
+    harness
+        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .click();
+    harness.run();
+    harness.get_by_label("○ 5 章 レプリケーション").click();
+    harness.run();
+    harness.get_by_label_contains("[[2025-02-01]]").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day(target)
+    );
+}

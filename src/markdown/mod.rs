@@ -17,6 +17,7 @@ mod export;
 pub mod highlight;
 mod import;
 mod lines;
+pub mod links;
 pub mod list_grid;
 mod lists;
 pub mod pictures;

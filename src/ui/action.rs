@@ -54,6 +54,8 @@ pub enum Action {
         place: PicturePlace,
         files: Vec<PathBuf>,
     },
+    /// Open a link: an address in the browser, a day in the form.
+    FollowLink(crate::markdown::links::LinkTarget),
     /// A picture pasted from the clipboard, into a note.
     PastePicture {
         place: PicturePlace,

@@ -100,7 +100,9 @@ fn entry_ui(
             }
             Block::Text(text) if !text.trim().is_empty() => {
                 let id = Id::unique(("chapter-note", date, index));
-                note_view_ui(ui, id, text, cx.pictures, cx.lang);
+                if let Some(link) = note_view_ui(ui, id, text, cx.pictures, cx.lang) {
+                    actions.push(Action::FollowLink(link));
+                }
             }
             Block::Text(_) => {}
             Block::Grid(grid) => grid_view_ui(

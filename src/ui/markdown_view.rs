@@ -6,10 +6,13 @@
 
 use std::sync::Arc;
 
+use std::ops::Range;
+
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Galley, Id, Ui};
+use egui::{CursorIcon, Galley, Id, Sense, Ui};
 
 use crate::markdown::highlight::{Hang, Mark, highlight};
+use crate::markdown::links::{LinkTarget, link_at, links_in};
 use crate::model::match_ranges;
 
 use super::markdown_style::MarkdownStyle;
@@ -21,6 +24,8 @@ struct Rendered {
     text: String,
     hangs: Vec<Hang>,
     line_start: usize,
+    /// Links shown by their label: where the label is, and where it goes.
+    links: Vec<(Range<usize>, LinkTarget)>,
 }
 
 impl Rendered {
@@ -116,7 +121,11 @@ fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &MarkdownStyle
         }
         Mark::Link => {
             let label = piece[1..].split("](").next().unwrap_or_default();
+            let start = out.text.len();
             out.push(label, look.link());
+            if let Some(target) = link_at(piece, 1) {
+                out.links.push((start..out.text.len(), target));
+            }
         }
         Mark::Quote => {
             let said = piece.trim_start().trim_start_matches('>').trim_start();
@@ -134,12 +143,39 @@ fn is_fence(line: &str) -> bool {
 }
 
 /// Rendered Markdown as a read-only label, wrapping to the width it has.
-pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) {
+/// Returns the link clicked, if one was: a labelled link, an address, or a
+/// day (`[[2025-12-01]]`).
+pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) -> Option<LinkTarget> {
     let look = MarkdownStyle::of(ui);
-    let rendered = render(text.trim_end(), &look);
+    let mut rendered = render(text.trim_end(), &look);
+    let mut links = std::mem::take(&mut rendered.links);
+    links.extend(links_in(&rendered.text));
+    let shown = rendered.text.clone();
     let width = ui.available_width();
     let galley = hanging_galley(ui, rendered, width);
-    ui.push_id(id, |ui| ui.add(egui::Label::new(galley).selectable(true)));
+    let label = egui::Label::new(galley.clone())
+        .selectable(true)
+        .sense(Sense::click());
+    let response = ui.push_id(id, |ui| ui.add(label)).inner;
+    let under = |pos: egui::Pos2| {
+        let cursor = galley.cursor_from_pos(pos - response.rect.min);
+        let byte = shown
+            .char_indices()
+            .nth(cursor.index.0)
+            .map_or(shown.len(), |(i, _)| i);
+        links
+            .iter()
+            .find(|(range, _)| range.contains(&byte))
+            .map(|(_, target)| target.clone())
+    };
+    if response.hover_pos().and_then(under).is_some() {
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+    }
+    response
+        .clicked()
+        .then(|| response.interact_pointer_pos())
+        .flatten()
+        .and_then(under)
 }
 
 /// One table cell's Markdown (emphasis, code, links), rendered on one line

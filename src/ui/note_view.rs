@@ -6,6 +6,7 @@
 
 use egui::{Align, Frame, Id, Layout, RichText, Stroke, Ui};
 
+use crate::markdown::links::LinkTarget;
 use crate::markdown::read_blocks::{self, ReadBlock, Table, read_blocks};
 
 use super::code_colours::coloured_code;
@@ -14,12 +15,20 @@ use super::markdown_style::MarkdownStyle;
 use super::markdown_view::{inline_job, markdown_ui};
 use super::pictures::{PictureShelf, picture_ui};
 
-/// Draw `text` read-only, `id` telling its parts from other notes'.
-pub fn note_view_ui(ui: &mut Ui, id: Id, text: &str, shelf: &PictureShelf, lang: UiLanguage) {
+/// Draw `text` read-only, `id` telling its parts from other notes'; the
+/// link clicked, if one was.
+pub fn note_view_ui(
+    ui: &mut Ui,
+    id: Id,
+    text: &str,
+    shelf: &PictureShelf,
+    lang: UiLanguage,
+) -> Option<LinkTarget> {
+    let mut clicked = None;
     for (n, block) in read_blocks(text).iter().enumerate() {
         let id = id.with(n);
         match block {
-            ReadBlock::Text(text) => markdown_ui(ui, id, text),
+            ReadBlock::Text(text) => clicked = markdown_ui(ui, id, text).or(clicked),
             ReadBlock::Code { language, code } => code_block_ui(ui, id, language, code, lang),
             ReadBlock::Table(table) => table_ui(ui, id, table),
             ReadBlock::Pictures(links) => {
@@ -29,6 +38,7 @@ pub fn note_view_ui(ui: &mut Ui, id: Id, text: &str, shelf: &PictureShelf, lang:
             }
         }
     }
+    clicked
 }
 
 /// Fenced code on its tint, coloured when its language is known, with a

@@ -12,9 +12,18 @@ use egui::{Id, Key, Modifiers, TextEdit, Ui};
 
 use super::list_editing::{self, Edited};
 use super::note_layout::{layout_note, list_marks_ui};
+use crate::markdown::links::{LinkTarget, link_at};
 
-/// Show the editor for `text`, labelled by the widget `label`; returns the new
-/// text when the user changed it.
+/// What the user did in a notes editor.
+#[derive(Default)]
+pub struct NotesEdited {
+    /// The new text, when the user changed it.
+    pub text: Option<String>,
+    /// The link Ctrl+clicked (Cmd+click on a Mac).
+    pub link: Option<LinkTarget>,
+}
+
+/// Show the editor for `text`, labelled by the widget `label`.
 pub fn notes_editor_ui(
     ui: &mut Ui,
     id: Id,
@@ -23,7 +32,7 @@ pub fn notes_editor_ui(
     hint: &str,
     ime_owns_keys: bool,
     reveal: Option<usize>,
-) -> Option<String> {
+) -> NotesEdited {
     let mut buffer = text.to_owned();
     let mut changed = false;
     if let Some(line) = reveal {
@@ -66,7 +75,26 @@ pub fn notes_editor_ui(
         buffer = toggled;
         changed = true;
     }
-    (changed || response.changed()).then_some(buffer)
+    let link = clicked_link(ui, &response, output.cursor_range, &buffer);
+    NotesEdited {
+        text: (changed || response.changed()).then_some(buffer),
+        link,
+    }
+}
+
+/// The link under the caret a Ctrl+click just put there.
+fn clicked_link(
+    ui: &Ui,
+    response: &egui::Response,
+    cursor: Option<egui::text::CCursorRange>,
+    text: &str,
+) -> Option<LinkTarget> {
+    if !response.clicked() || !ui.input(|i| i.modifiers.command) {
+        return None;
+    }
+    let at = cursor?.primary.index.0;
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+    link_at(text, byte)
 }
 
 /// Put the caret at the start of line `line` (from 0) of `text`.

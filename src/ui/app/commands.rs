@@ -18,6 +18,7 @@ impl StudylogApp {
             Action::MergeCopy(copy) => self.merge_copy(&copy),
             Action::MergeGitSides(path) => self.merge_git_sides(&path),
             Action::AddPictures { place, files } => self.add_picture_files(place, files),
+            Action::FollowLink(link) => self.follow_link(link),
             Action::PastePicture { place, image } => self.paste_picture(place, &image),
             Action::Reveal(hit) => {
                 self.show(View::Day(hit.date));

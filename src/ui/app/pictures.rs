@@ -86,6 +86,17 @@ impl StudylogApp {
         }
     }
 
+    /// A link clicked in a note: an address opens in the browser (the app
+    /// itself never goes online), a day opens in the form.
+    pub(super) fn follow_link(&mut self, link: crate::markdown::links::LinkTarget) {
+        match link {
+            crate::markdown::links::LinkTarget::Web(url) => {
+                self.ctx.open_url(egui::OpenUrl::new_tab(url));
+            }
+            crate::markdown::links::LinkTarget::Day(date) => self.show(View::Day(date)),
+        }
+    }
+
     /// Insert ▸ Image…: ask for pictures for the note that had the keyboard last.
     pub(super) fn ask_for_picture(&mut self) {
         let Some(place) = self.day_drafts.note_with_keyboard else {

@@ -96,8 +96,13 @@ pub fn text_block_ui(ui: &mut Ui, view: &mut DayView, at: Address, text: &str, l
     }
     let ime = view.cx.ime_owns_keys;
     let block = ui.scope(|ui| {
-        if let Some(text) = notes_editor_ui(ui, id, label, text, hint, ime, reveal) {
+        let edited = notes_editor_ui(ui, id, label, text, hint, ime, reveal);
+        if let Some(text) = edited.text {
             view.set_text(at, text);
+        }
+        if let Some(link) = edited.link {
+            view.actions
+                .push(crate::ui::action::Action::FollowLink(link));
         }
         note_pictures_hooks_ui(ui, view, id, at, text);
     });

@@ -106,3 +106,35 @@ fn a_day_link_in_the_chapter_view_opens_the_day() {
         studylog::ui::action::View::Day(target)
     );
 }
+
+/// In a notes editor, Shift+Tab and Tab in a table row move the caret
+/// between cells instead of indenting; what is typed lands in that cell.
+#[test]
+fn tab_moves_between_table_cells_in_the_editor() {
+    let table = "| 方式 | 費用 |\n| --- | --- |\n| EC2 | 安い |";
+    let (mut harness, _) = app_on(note_on_first_day(table));
+    let role = egui::accesskit::Role::MultilineTextInput;
+    harness
+        .get_by_role_and_label(role, "5 章 レプリケーション")
+        .focus();
+    harness.run();
+    // The caret starts at the end of the note, in the last cell: the
+    // cell before it is "EC2".
+    common::harness::press(&mut harness, egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness
+        .get_by_role_and_label(role, "5 章 レプリケーション")
+        .type_text("※");
+    harness.run();
+    common::harness::press(&mut harness, egui::Modifiers::NONE, egui::Key::Tab);
+    harness
+        .get_by_role_and_label(role, "5 章 レプリケーション")
+        .type_text("とても");
+    harness.run();
+    let day = common::harness::day(&harness, date());
+    assert_eq!(
+        common::first_notes(&day).blocks,
+        [Block::Text(
+            "| 方式 | 費用 |\n| --- | --- |\n| ※EC2 | とても安い |".into()
+        )]
+    );
+}

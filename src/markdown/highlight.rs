@@ -34,6 +34,8 @@ pub enum Mark {
     Quote,
     /// `---`, `***`.
     Rule,
+    /// A table's pipes and its delimiter row (`| --- | :-: |`).
+    TableSyntax,
 }
 
 /// A piece of text and what it is.
@@ -146,6 +148,9 @@ fn line_spans(spans: &mut Vec<Span>, hangs: &mut Vec<Hang>, line: &str, at: usiz
     if trimmed.starts_with('>') {
         return push(spans, whole, Mark::Quote);
     }
+    if trimmed.starts_with('|') {
+        return table_row_spans(spans, line, at);
+    }
     let Some((marker, rest)) = list_item(line) else {
         return inline_spans(spans, line, at);
     };
@@ -171,6 +176,30 @@ fn line_spans(spans: &mut Vec<Span>, hangs: &mut Vec<Hang>, line: &str, at: usiz
         text_start,
     });
     inline_spans(spans, &line[text_start..], at + text_start);
+}
+
+/// A table row: its pipes (and a delimiter row whole) as table syntax, the
+/// cells' text as text.
+fn table_row_spans(spans: &mut Vec<Span>, line: &str, at: usize) {
+    if line.trim().chars().all(|c| "|-: \t".contains(c)) {
+        return push(spans, at..at + line.len(), Mark::TableSyntax);
+    }
+    let mut cell_start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'|' => {
+                inline_spans(spans, &line[cell_start..i], at + cell_start);
+                push(spans, at + i..at + i + 1, Mark::TableSyntax);
+                cell_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    inline_spans(spans, &line[cell_start..], at + cell_start);
 }
 
 /// A list item at any depth: its indentation and marker (with the spaces

@@ -193,13 +193,13 @@ impl<'a> ListItem<'a> {
     }
 }
 
-fn byte_index(text: &str, chars: usize) -> usize {
+pub fn byte_index(text: &str, chars: usize) -> usize {
     text.char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| i)
 }
 
-fn char_index(text: &str, byte: usize) -> usize {
+pub fn char_index(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 

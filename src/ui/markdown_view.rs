@@ -133,6 +133,7 @@ fn render_span(out: &mut Rendered, mark: Mark, piece: &str, look: &MarkdownStyle
             out.push(said, look.italic(look.weak));
         }
         Mark::Rule => out.push(&"─".repeat(16), look.coloured(look.weak)),
+        Mark::TableSyntax => out.push(piece, look.coloured(look.weak)),
         Mark::Plain | Mark::Bullet | Mark::Checkbox { .. } => out.push(piece, look.plain()),
     }
 }

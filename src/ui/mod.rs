@@ -50,6 +50,7 @@ pub mod search_panel;
 pub mod sections;
 pub mod settings;
 pub mod side_tree;
+pub mod table_editing;
 
 pub mod widgets;
 

@@ -12,6 +12,7 @@ use egui::{Id, Key, Modifiers, TextEdit, Ui};
 
 use super::list_editing::{self, Edited};
 use super::note_layout::{layout_note, list_marks_ui};
+use super::table_editing;
 use crate::markdown::links::{LinkTarget, link_at};
 
 /// What the user did in a notes editor.
@@ -82,6 +83,34 @@ pub fn notes_editor_ui(
     }
 }
 
+/// Tab or Shift+Tab with the caret in a table row: the caret to the next
+/// or previous cell, the text unchanged.
+fn table_tab(
+    input: &mut egui::InputState,
+    text: &str,
+    selection: (usize, usize),
+) -> Option<Edited> {
+    if selection.0 != selection.1 {
+        return None;
+    }
+    let back = input.modifiers.shift;
+    let pressed = input.key_pressed(Key::Tab)
+        && (input.modifiers.is_none() || input.modifiers.matches_exact(Modifiers::SHIFT));
+    let to = pressed
+        .then(|| table_editing::cell_step(text, selection.1, back))
+        .flatten()?;
+    let modifiers = if back {
+        Modifiers::SHIFT
+    } else {
+        Modifiers::NONE
+    };
+    input.consume_key(modifiers, Key::Tab);
+    Some(Edited {
+        text: text.to_owned(),
+        cursor: (to, to),
+    })
+}
+
 /// The link under the caret a Ctrl+click just put there.
 fn clicked_link(
     ui: &Ui,
@@ -125,6 +154,8 @@ fn handle_list_keys(ui: &mut Ui, id: Id, buffer: &mut String) -> bool {
         if plain && input.key_pressed(Key::Enter) && selection.0 == selection.1 {
             let edited = list_editing::enter(buffer, selection.1)?;
             input.consume_key(Modifiers::NONE, Key::Enter);
+            Some(edited)
+        } else if let Some(edited) = table_tab(input, buffer, selection) {
             Some(edited)
         } else if input.consume_key(Modifiers::SHIFT, Key::Tab) {
             Some(list_editing::indent(buffer, selection, true))

@@ -84,3 +84,20 @@ fn quotes_and_rules() {
     assert_eq!(marked("---"), [("---", Mark::Rule)]);
     assert_eq!(marked("* * *"), [("* * *", Mark::Rule)]);
 }
+
+#[test]
+fn a_table_shows_its_pipes_as_syntax_and_its_cells_as_text() {
+    assert_eq!(
+        marked("| `ECS` | 安い |"),
+        [
+            ("|", Mark::TableSyntax),
+            ("`ECS`", Mark::Code),
+            ("|", Mark::TableSyntax),
+            ("|", Mark::TableSyntax),
+        ]
+    );
+    assert_eq!(
+        marked("| --- | :-: |"),
+        [("| --- | :-: |", Mark::TableSyntax)]
+    );
+}

@@ -44,7 +44,7 @@ fn span_format(style: &MarkdownStyle, mark: Mark, text: &str) -> TextFormat {
         Mark::Bullet if !is_numbered(text) => style.coloured(Color32::TRANSPARENT),
         Mark::Checkbox { .. } => style.coloured(Color32::TRANSPARENT),
         Mark::Quote => style.italic(style.weak),
-        Mark::Bullet | Mark::Rule => style.coloured(style.weak),
+        Mark::Bullet | Mark::Rule | Mark::TableSyntax => style.coloured(style.weak),
     }
 }
 

@@ -84,7 +84,7 @@ pub fn highlight(text: &str) -> (Vec<Span>, Vec<Hang>) {
 /// give it the same spans, which is what lets an editor redo only the lines
 /// an edit touched (and those after it whose context changed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LineContext(Fences);
+pub struct LineContext(Fences, String);
 
 /// One line's spans (ranges within the line, no newline), and where its
 /// text starts if it is a list item (its wrapped rows hang there).
@@ -92,6 +92,9 @@ pub struct LineContext(Fences);
 pub struct LineSpans {
     pub spans: Vec<Span>,
     pub hang: Option<usize>,
+    /// For a line of code inside a fence (not a fence line): the language
+    /// the fence names ("" if none), so an editor can colour it.
+    pub code_language: Option<String>,
 }
 
 /// Highlight one `line` (without its newline) after the lines that left
@@ -99,11 +102,26 @@ pub struct LineSpans {
 pub fn highlight_line(line: &str, context: &mut LineContext) -> LineSpans {
     let mut spans = Vec::new();
     let mut hangs = Vec::new();
+    let was_open = context.0.is_open();
     line_spans_in(&mut spans, &mut hangs, line, 0, context);
+    let is_open = context.0.is_open();
+    if !was_open && is_open {
+        context.1 = fence_language(line).to_owned();
+    }
     LineSpans {
         spans,
         hang: hangs.first().map(|h| h.text_start),
+        code_language: (was_open && is_open).then(|| context.1.clone()),
     }
+}
+
+/// The first word of a fence line's info string (```rust → "rust").
+fn fence_language(line: &str) -> &str {
+    let rest = line.trim_start().trim_start_matches(['-', '*', '+', ' ']);
+    rest.trim_start_matches(['`', '~'])
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
 }
 
 /// Add the spans of `line` (at byte `at` of the text); true if it is code.

@@ -41,6 +41,11 @@ pub fn coloured_code(ui: &Ui, code: &str, language: &str, font: FontId) -> Optio
     ))
 }
 
+/// Whether the grammars have loaded (the editor lays code out again then).
+pub fn grammars_ready() -> bool {
+    GRAMMARS.get().is_some()
+}
+
 /// Load the grammars on a worker (once), waking the window when done.
 fn load_grammars(ctx: &egui::Context) {
     if LOADING.swap(true, Ordering::SeqCst) {

@@ -80,10 +80,17 @@ impl LineMaker<'_> {
 
     /// One line, after lines that left `context` (updated for the next).
     pub fn line(&mut self, line: &str, context: &mut LineContext) -> Line {
-        let LineSpans { spans, hang } = highlight_line(line, context);
-        let mut job = LayoutJob::default();
-        for span in &spans {
-            append_span(&mut job, self.style, span.mark, &line[span.range.clone()]);
+        let LineSpans {
+            spans,
+            hang,
+            code_language,
+        } = highlight_line(line, context);
+        let coloured = code_language.and_then(|language| self.coloured_code(line, &language));
+        let mut job = coloured.unwrap_or_default();
+        if job.text.is_empty() {
+            for span in &spans {
+                append_span(&mut job, self.style, span.mark, &line[span.range.clone()]);
+            }
         }
         if line.is_empty() {
             // An empty line still has the height of a line of text.
@@ -135,6 +142,20 @@ impl LineMaker<'_> {
             galley,
             marks,
         }
+    }
+
+    /// A line of code coloured as `language`, on the code tint (None while
+    /// the grammars load, or for a language without one).
+    fn coloured_code(&self, line: &str, language: &str) -> Option<LayoutJob> {
+        if line.is_empty() {
+            return None;
+        }
+        let mut job =
+            crate::ui::code_colours::coloured_code(self.ui, line, language, self.style.mono())?;
+        for section in &mut job.sections {
+            section.format.background = self.style.code_background();
+        }
+        Some(job)
     }
 
     /// The width of a list item's indentation and marker, in points.

@@ -93,6 +93,8 @@ pub fn layout_note(ui: &Ui, id: Id, text: &str, wrap_width: f32) -> NoteView {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         wrap_width.to_bits().hash(&mut hasher);
         ui.visuals().dark_mode.hash(&mut hasher);
+        // Code is drawn again in colour once the grammars have loaded.
+        crate::ui::code_colours::grammars_ready().hash(&mut hasher);
         ui.ctx().pixels_per_point().to_bits().hash(&mut hasher);
         egui::TextStyle::Body
             .resolve(ui.style())

@@ -234,3 +234,37 @@ mod edits {
         }
     }
 }
+
+#[test]
+fn code_in_a_fence_with_a_language_is_coloured_in_the_editor() {
+    with_ui(|ui| {
+        crate::ui::code_colours::wait_for_grammars(ui.ctx());
+        let text = "説明\n```rust\nfn main() { let n: u32 = 1; }\n```\n```\nplain text\n```";
+        let style = MarkdownStyle::of(ui);
+        let mut maker = line::LineMaker {
+            ui,
+            style: &style,
+            wrap_width: 600.0,
+        };
+        let lines = maker.lines(text, Default::default());
+        let colours = |n: usize| {
+            let mut colours: Vec<egui::Color32> = lines[n]
+                .galley
+                .job
+                .sections
+                .iter()
+                .map(|s| s.format.color)
+                .collect();
+            colours.sort_by_key(|c| c.to_array());
+            colours.dedup();
+            colours
+        };
+        assert!(colours(2).len() >= 3, "fn main(): {:?}", colours(2));
+        assert_eq!(
+            colours(5).len(),
+            1,
+            "no language, one colour: {:?}",
+            colours(5)
+        );
+    });
+}

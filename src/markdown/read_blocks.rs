@@ -6,7 +6,6 @@
 use super::cells::{split_row, unescape_cell};
 use super::lines::Fences;
 use super::pictures::{PictureLink, picture_links};
-use super::table::{starts_table, table_len};
 
 /// How a table column's cells line up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +57,7 @@ pub fn read_blocks(text: &str) -> Vec<ReadBlock<'_>> {
             continue;
         }
         if starts_table(&lines[i..]) {
-            let len = table_len(&lines[i..]);
+            let len = 2 + lines[i + 2..].iter().take_while(|l| is_row(l)).count();
             flush(&mut prose, &mut blocks);
             blocks.push(ReadBlock::Table(table(&lines[i..i + len])));
             i += len;
@@ -129,6 +128,26 @@ fn is_only_pictures(line: &str, pictures: &[PictureLink]) -> bool {
     }
     rest.push_str(&line[at..]);
     rest.trim().is_empty()
+}
+
+/// A `|` row followed by a delimiter row (GFM: each cell at least one
+/// dash, with optional colons: `---`, `:-:`, `--:`).
+fn starts_table(lines: &[&str]) -> bool {
+    lines.len() >= 2 && is_row(lines[0]) && is_delimiter(lines[1])
+}
+
+fn is_row(line: &str) -> bool {
+    line.trim_start().starts_with('|')
+}
+
+fn is_delimiter(line: &str) -> bool {
+    let cells = split_row(line);
+    is_row(line)
+        && !cells.is_empty()
+        && cells.iter().all(|c| {
+            let dashes = c.trim_matches(':');
+            !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+        })
 }
 
 fn table(lines: &[&str]) -> Table {

@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn a_note_is_cut_into_text_code_tables_and_pictures() {
-    let note = "前置き\n\n```rust\nfn main() {}\n```\n\n| 方式 | 費用 |\n| :--- | ---: |\n| Fargate | 高い |\n| EC2 |\n\n![図](a.png)\n説明 ![b](b.png) つづき\n後";
+    let note = "前置き\n\n```rust\nfn main() {}\n```\n\n| 方式 | 費用 |\n| :- | -: |\n| Fargate | 高い |\n| EC2 |\n\n![図](a.png)\n説明 ![b](b.png) つづき\n後";
     let blocks = read_blocks(note);
     assert_eq!(blocks[0], ReadBlock::Text("前置き".into()));
     assert_eq!(

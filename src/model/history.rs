@@ -14,6 +14,7 @@ use super::book::Book;
 use super::day::Day;
 use super::edit::{self, Edit, Scope, TypingKey};
 use super::journal::Journal;
+use super::review::ReviewRecord;
 
 /// Keystrokes closer together than this (seconds) undo as one step.
 pub const TYPING_PAUSE: f64 = 1.5;
@@ -26,6 +27,7 @@ struct Snapshot {
     day: Option<(NaiveDate, Option<Day>)>,
     books: Option<Vec<Book>>,
     whole: Option<Box<Journal>>,
+    review: Option<ReviewRecord>,
 }
 
 impl Snapshot {
@@ -36,6 +38,7 @@ impl Snapshot {
                 .map(|date| (date, journal.days.get(&date).cloned())),
             books: scope.library.then(|| journal.books.clone()),
             whole: scope.whole.then(|| Box::new(journal.clone())),
+            review: scope.review.then(|| journal.review.clone()),
         }
     }
 
@@ -56,6 +59,9 @@ impl Snapshot {
         if let Some(books) = &self.books {
             journal.books = books.clone();
         }
+        if let Some(review) = &self.review {
+            journal.review = review.clone();
+        }
     }
 
     /// What this snapshot covers: the day to show again after undo, and
@@ -65,6 +71,7 @@ impl Snapshot {
             day: self.day.as_ref().map(|(date, _)| *date),
             library: self.books.is_some(),
             whole: self.whole.is_some(),
+            review: self.review.is_some(),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::book::{Book, Chapter};
 use super::day::Day;
 use super::ids::{BookId, ChapterId};
+use super::review::ReviewRecord;
 use super::template::{Language, Template};
 
 /// The version of the file format this program writes. Files with a larger
@@ -36,6 +37,9 @@ pub struct Journal {
     /// shows days by date. Empty: date order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub written_order: Vec<NaiveDate>,
+    /// Every review of the cards the log makes, and the cards set aside.
+    #[serde(default, skip_serializing_if = "ReviewRecord::is_empty")]
+    pub review: ReviewRecord,
 }
 
 impl Journal {
@@ -49,6 +53,7 @@ impl Journal {
             books: Vec::new(),
             days: BTreeMap::new(),
             written_order: Vec::new(),
+            review: ReviewRecord::default(),
         }
     }
 

@@ -26,6 +26,13 @@ use super::template::Section;
 /// One change to a journal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
+    /// Record a review of a card.
+    Review(super::review::Reviewed),
+    /// Set a card aside (or take it back).
+    Suspend {
+        card: super::review::CardKey,
+        suspended: bool,
+    },
     /// Start a log for a date from the template (a no-op if it exists):
     /// unfinished 次やること of the latest earlier day are carried into it.
     CreateDay(NaiveDate),
@@ -177,6 +184,8 @@ pub struct Scope {
     pub library: bool,
     /// Anything at all may change.
     pub whole: bool,
+    /// The review record (reviews, suspended cards).
+    pub review: bool,
 }
 
 impl Scope {
@@ -186,6 +195,7 @@ impl Scope {
             day: Some(date),
             library: false,
             whole: false,
+            review: false,
         }
     }
 
@@ -194,13 +204,22 @@ impl Scope {
             day,
             library: true,
             whole: false,
+            review: false,
         }
     }
+
+    const REVIEW: Scope = Scope {
+        day: None,
+        library: false,
+        whole: false,
+        review: true,
+    };
 
     const WHOLE: Scope = Scope {
         day: None,
         library: false,
         whole: true,
+        review: false,
     };
 }
 
@@ -237,6 +256,7 @@ impl Edit {
             | Edit::SetChapterStatus { .. }
             | Edit::AddChapters { .. } => Scope::library(None),
             Edit::Replace(_) | Edit::DeleteBook(_) | Edit::DeleteChapter(_) => Scope::WHOLE,
+            Edit::Review(_) | Edit::Suspend { .. } => Scope::REVIEW,
         }
     }
 
@@ -265,6 +285,8 @@ impl Edit {
 /// something that is not there (a stale index, a deleted day) changes nothing.
 pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
     match edit {
+        Edit::Review(review) => journal.review.add(review),
+        Edit::Suspend { card, suspended } => journal.review.suspend(card, suspended),
         Edit::CreateDay(date) => create_day(journal, date),
         Edit::SetText { date, at, text } => entries::set_text(journal, date, at, text),
         Edit::SetStudied {

@@ -64,6 +64,12 @@ pub fn merge(base: Option<&Journal>, ours: &Journal, theirs: &Journal) -> (Journ
     );
     result.preamble = preamble;
     tally.conflicts += conflicts;
+    // Reviews are facts of what was done: both sides' are kept, none twice.
+    result.review = crate::model::review::ReviewRecord::merged(
+        base.map(|b| &b.review),
+        &ours.review,
+        &theirs.review,
+    );
     merge_days(
         &mut result,
         base,

@@ -104,31 +104,7 @@ impl LineMaker<'_> {
             Some(at) => hang_wrapped_rows(&galley, line[..at].chars().count()),
             None => galley,
         };
-        let marks = spans
-            .iter()
-            .filter_map(|span| {
-                let piece = &line[span.range.clone()];
-                let (byte, chars, kind) = match span.mark {
-                    Mark::Bullet if !is_numbered(piece) => {
-                        let at = span.range.start + (piece.len() - piece.trim_start().len());
-                        (at, 1, ListMarkKind::Bullet)
-                    }
-                    Mark::Checkbox { checked } => {
-                        (span.range.start, 3, ListMarkKind::Checkbox { checked })
-                    }
-                    _ => return None,
-                };
-                let index = line[..byte].chars().count();
-                let (row, column) = row_and_column(&galley, index);
-                Some(ListMark {
-                    byte,
-                    row,
-                    column,
-                    chars,
-                    kind,
-                })
-            })
-            .collect();
+        let marks = list_marks(line, &spans, &galley);
         let ppp = self.ui.ctx().pixels_per_point();
         Line {
             len: line.len(),
@@ -167,6 +143,39 @@ impl LineMaker<'_> {
             .size()
             .x
     }
+}
+
+/// The bullets and checkboxes of a line laid out as `galley`.
+fn list_marks(
+    line: &str,
+    spans: &[crate::markdown::highlight::Span],
+    galley: &Galley,
+) -> Vec<ListMark> {
+    spans
+        .iter()
+        .filter_map(|span| {
+            let piece = &line[span.range.clone()];
+            let (byte, chars, kind) = match span.mark {
+                Mark::Bullet if !is_numbered(piece) => {
+                    let at = span.range.start + (piece.len() - piece.trim_start().len());
+                    (at, 1, ListMarkKind::Bullet)
+                }
+                Mark::Checkbox { checked } => {
+                    (span.range.start, 3, ListMarkKind::Checkbox { checked })
+                }
+                _ => return None,
+            };
+            let index = line[..byte].chars().count();
+            let (row, column) = row_and_column(&galley, index);
+            Some(ListMark {
+                byte,
+                row,
+                column,
+                chars,
+                kind,
+            })
+        })
+        .collect()
 }
 
 /// The row of `galley` holding character `index`, and its column there.

@@ -166,7 +166,7 @@ fn list_marks(
                 _ => return None,
             };
             let index = line[..byte].chars().count();
-            let (row, column) = row_and_column(&galley, index);
+            let (row, column) = row_and_column(galley, index);
             Some(ListMark {
                 byte,
                 row,

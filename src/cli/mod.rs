@@ -11,6 +11,7 @@ mod desktop;
 mod journal;
 mod markdown;
 mod merge;
+mod review;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -100,6 +101,29 @@ pub enum Command {
         journal: PathBuf,
         /// The text to find (matched as a whole, spaces included)
         query: String,
+    },
+    /// List the review cards the log makes (answered questions, `front :: back`
+    /// lines of 学んだこと), TSV: id, due, book, chapter, front, back.
+    Cards {
+        /// The journal
+        journal: PathBuf,
+        /// Only the cards due by the end of this day (YYYY-MM-DD)
+        #[arg(long)]
+        due: Option<NaiveDate>,
+    },
+    /// Record a review of one card, as the window's Review view does (FSRS).
+    Review {
+        /// The journal
+        journal: PathBuf,
+        /// The card, as `cards` prints its id
+        #[arg(long)]
+        card: String,
+        /// again, hard, good or easy
+        #[arg(long)]
+        rate: String,
+        /// When it was reviewed (RFC 3339) [default: now]
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Print study days, the current and longest streak, and each book's progress.
     Stats {
@@ -230,6 +254,13 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         }
         Command::Search { journal, query } => journal::search(&journal, &query, out),
         Command::Stats { journal } => journal::stats(&journal, out),
+        Command::Cards { journal, due } => review::list_cards(&journal, due, out),
+        Command::Review {
+            journal,
+            card,
+            rate,
+            now,
+        } => review::review(&journal, &card, &rate, now.as_deref(), out),
         Command::InstallDesktop { uninstall, force } => {
             desktop::install_desktop(uninstall, force, out)
         }

@@ -55,6 +55,12 @@ impl fmt::Display for CardKey {
     }
 }
 
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{:016x}", self.date, self.ordinal, self.front)
+    }
+}
+
 impl std::str::FromStr for CardId {
     type Err = String;
 

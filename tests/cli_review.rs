@@ -1,0 +1,142 @@
+//! Review cards from the command line: `cards` lists what the log makes
+//! (answered questions and `front :: back` lines, never `a :: b` in code),
+//! `review` records a review as the window would (FSRS moves the card's due
+//! date; a missing card exits 1 and changes nothing), and `merge` keeps
+//! both devices' reviews without counting one twice.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn studylog(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_studylog"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+const LOG: &str = "# 2025-12-01\n\n## 学んだこと\n\n### DDIA\n\n#### 5 章\n\n- リーダー :: 書き込みを受けるノード\n- `a :: b` はカードではない\n\n## わからなかったこと\n\n- [x] quorum とは\n  - 解決 (2025-12-01): 過半数の合意\n- [ ] まだ分からない\n";
+
+fn journal(dir: &Path) -> String {
+    fs::write(dir.join("log.md"), LOG).unwrap();
+    let output = studylog(&["import", "log.md", "-o", "j.studylog.ron"], dir);
+    assert!(output.status.success(), "{}", stdout(&output));
+    "j.studylog.ron".into()
+}
+
+/// The TSV rows of `cards` (header left out), split into cells.
+fn rows(output: &Output) -> Vec<Vec<String>> {
+    stdout(output)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn cards_lists_what_the_log_makes_and_review_moves_a_card_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    let cards = rows(&studylog(&["cards", &j], dir.path()));
+    let sides: Vec<(&str, &str)> = cards
+        .iter()
+        .map(|r| (r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("リーダー", "書き込みを受けるノード"),
+            ("quorum とは", "過半数の合意")
+        ]
+    );
+    assert_eq!(
+        (cards[0][2].as_str(), cards[0][3].as_str()),
+        ("DDIA", "5 章")
+    );
+    let id = cards[0][0].clone();
+    let due_first = rows(&studylog(&["cards", &j, "--due", "2025-12-01"], dir.path()));
+    assert_eq!(due_first.len(), 2, "new cards are due on their day");
+    for day in ["2025-12-01T09:00:00Z", "2025-12-01T09:20:00Z"] {
+        let output = studylog(
+            &["review", &j, "--card", &id, "--rate", "good", "--now", day],
+            dir.path(),
+        );
+        assert!(output.status.success(), "{}", stdout(&output));
+    }
+    let due_next_day = rows(&studylog(&["cards", &j, "--due", "2025-12-02"], dir.path()));
+    assert_eq!(
+        due_next_day.len(),
+        1,
+        "the reviewed card waits: {due_next_day:?}"
+    );
+    assert_eq!(due_next_day[0][4], "quorum とは");
+}
+
+#[test]
+fn reviewing_a_card_that_is_not_there_exits_1_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    let before = fs::read(dir.path().join(&j)).unwrap();
+    let output = studylog(
+        &[
+            "review",
+            &j,
+            "--card",
+            "2025-12-01.7.00000000000000ff",
+            "--rate",
+            "good",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no card 2025-12-01.7"));
+    let output = studylog(
+        &["review", &j, "--card", "nonsense", "--rate", "good"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(fs::read(dir.path().join(&j)).unwrap(), before);
+}
+
+#[test]
+fn merge_keeps_both_devices_reviews_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    let id = rows(&studylog(&["cards", &j], dir.path()))[0][0].clone();
+    let review = |file: &str, at: &str| {
+        let out = studylog(
+            &["review", file, "--card", &id, "--rate", "good", "--now", at],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{}", stdout(&out));
+    };
+    review(&j, "2025-12-01T09:00:00Z");
+    fs::copy(dir.path().join(&j), dir.path().join("laptop.studylog.ron")).unwrap();
+    review(&j, "2025-12-03T09:00:00Z");
+    review("laptop.studylog.ron", "2025-12-02T21:00:00Z");
+    let output = studylog(
+        &["merge", &j, "laptop.studylog.ron", "-o", "m.studylog.ron"],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{}", stdout(&output));
+    let merged = studylog::store::load(&dir.path().join("m.studylog.ron")).unwrap();
+    let times: Vec<String> = merged
+        .review
+        .log
+        .iter()
+        .map(|r| r.at.to_rfc3339())
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2025-12-01T09:00:00+00:00",
+            "2025-12-02T21:00:00+00:00",
+            "2025-12-03T09:00:00+00:00"
+        ]
+    );
+}

@@ -25,6 +25,17 @@ pub enum Unused {
     Remove,
 }
 
+impl Unused {
+    /// From `--remove-unused-pictures` and `--yes`.
+    pub fn of(remove: bool, yes: bool) -> Self {
+        match (remove, yes) {
+            (false, _) => Unused::Report,
+            (true, false) => Unused::Ask,
+            (true, true) => Unused::Remove,
+        }
+    }
+}
+
 /// Load a journal and say what it holds, and which of its pictures are
 /// missing or unused; never changes the journal file. Exits 1 when a note
 /// names a picture that cannot be shown.

@@ -220,14 +220,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             file,
             remove_unused_pictures,
             yes,
-        } => {
-            let unused = match (remove_unused_pictures, yes) {
-                (false, _) => journal::Unused::Report,
-                (true, false) => journal::Unused::Ask,
-                (true, true) => journal::Unused::Remove,
-            };
-            journal::check(&file, unused, out)
-        }
+        } => journal::check(&file, journal::Unused::of(remove_unused_pictures, yes), out),
         Command::Export {
             journal,
             day,

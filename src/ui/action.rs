@@ -26,6 +26,8 @@ pub enum View {
     Chapter(ChapterId),
     /// Streaks, the month holding this date, and the past year's heatmap.
     Calendar(NaiveDate),
+    /// Today's due review cards, one at a time.
+    Review,
 }
 
 /// Something the user asked for while a view was drawn.

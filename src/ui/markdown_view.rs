@@ -149,6 +149,8 @@ fn is_fence(line: &str) -> bool {
 pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) -> Option<LinkTarget> {
     let look = MarkdownStyle::of(ui);
     let mut rendered = render(text.trim_end(), &look);
+    drop_final_newline(&mut rendered.job);
+    rendered.text.truncate(rendered.job.text.len());
     let mut links = std::mem::take(&mut rendered.links);
     links.extend(links_in(&rendered.text));
     let shown = rendered.text.clone();
@@ -184,17 +186,22 @@ pub fn markdown_ui(ui: &mut Ui, id: Id, text: &str) -> Option<LinkTarget> {
 pub fn inline_job(ui: &Ui, text: &str, wrap_width: f32) -> LayoutJob {
     let look = MarkdownStyle::of(ui);
     let mut job = render(text, &look).job;
-    // The renderer ends every line; a cell is one line with no break after it.
+    drop_final_newline(&mut job);
+    job.wrap.max_width = wrap_width;
+    job
+}
+
+/// The renderer ends every line; the last one needs no break after it
+/// (what a screen reader reads ends with the text).
+fn drop_final_newline(job: &mut LayoutJob) {
     if job.text.ends_with('\n') {
         job.text.pop();
-        let end = job.text.len();
+        let end = egui::text::ByteIndex(job.text.len());
         job.sections.retain_mut(|s| {
-            s.byte_range.end = s.byte_range.end.min(egui::text::ByteIndex(end));
+            s.byte_range.end = s.byte_range.end.min(end);
             s.byte_range.start < s.byte_range.end
         });
     }
-    job.wrap.max_width = wrap_width;
-    job
 }
 
 /// One line of a search result, rendered, with what `query` matched in it

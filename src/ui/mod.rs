@@ -46,6 +46,7 @@ pub mod notes_editor;
 pub mod pictures;
 pub mod prompts;
 pub mod resting_pointer;
+pub mod review_view;
 pub mod search_panel;
 pub mod sections;
 pub mod settings;

@@ -90,6 +90,7 @@ impl StudylogApp {
                 self.show(View::Day(date));
             }
             Command::Calendar => self.show(View::Calendar(self.nav.last_day)),
+            Command::Review => self.show(View::Review),
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Command::InsertPicture => self.ask_for_picture(),
             Command::JournalHeadings => {
@@ -159,7 +160,7 @@ impl StudylogApp {
     pub(super) fn current_book(&self) -> Option<BookId> {
         let journal = self.journal();
         match self.nav.view {
-            View::Calendar(_) => None,
+            View::Calendar(_) | View::Review => None,
             View::Chapter(chapter) => journal.chapter(chapter).map(|(b, _)| b.id),
             View::Day(date) => journal
                 .days

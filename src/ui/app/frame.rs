@@ -5,6 +5,16 @@ use super::*;
 
 impl StudylogApp {
     pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
+        self.window.acted |= ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { .. }
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::Text(_)
+                )
+            })
+        });
         self.follow_composition(ui);
         self.forward_text_command();
         let mut actions = Vec::new();
@@ -125,6 +135,14 @@ impl StudylogApp {
     }
 
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        // The count waits for the user's first move: the first picture the
+        // window shows stays until then (and nothing is worked out before it).
+        let due = self.window.acted.then(|| {
+            let revision = self.session.doc().state();
+            self.review
+                .due_count(self.session.doc().journal(), revision)
+        });
+        review_button_ui(ui, self.language(), due, actions);
         let (journal, search) = self.session.journal_and_search();
         let mut tree = TreeView {
             cx: view_ctx(journal, &self.settings, &self.window, &self.nav),
@@ -145,6 +163,10 @@ impl StudylogApp {
             }
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
             View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
+            View::Review => {
+                let revision = self.session.doc().state();
+                self.review.ui(ui, &cx, revision, actions)
+            }
         }
     }
 

@@ -61,6 +61,7 @@ use super::list_to_grid::list_to_grid_ui;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::pictures::PictureShelf;
 use super::resting_pointer::RestingPointer;
+use super::review_view::{ReviewView, review_button_ui};
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
@@ -108,6 +109,8 @@ struct WindowState {
     caret_report: CaretReport,
     /// The pictures notes name, as textures at the size drawn.
     pictures: PictureShelf,
+    /// The user has pressed a key or a button since the window opened.
+    acted: bool,
 }
 
 /// How many frames the input method stays off to drop a composition.
@@ -126,6 +129,7 @@ pub struct StudylogApp {
     after_save: Option<Guarded>,
     day_drafts: DayDrafts,
     tree_drafts: TreeDrafts,
+    review: ReviewView,
     settings: Settings,
     dialogs: Box<dyn FileDialogs<Purpose>>,
     messages: Vec<Message>,
@@ -185,6 +189,7 @@ impl StudylogApp {
             after_save: None,
             day_drafts: DayDrafts::default(),
             tree_drafts: TreeDrafts::default(),
+            review: ReviewView::default(),
             settings: Settings::load(cc.storage),
             dialogs: config.dialogs,
             messages: Vec::new(),

@@ -61,6 +61,7 @@ impl eframe::App for StudylogApp {
     fn raw_input_hook(&mut self, _ctx: &Context, raw_input: &mut egui::RawInput) {
         let window = &mut self.window;
         window.resting_pointer.filter(&mut raw_input.events);
+
         if self.loading.is_some() {
             let (hover, held): (Vec<_>, Vec<_>) = std::mem::take(&mut raw_input.events)
                 .into_iter()

@@ -2,6 +2,8 @@
 //! 学んだこと line `front :: back` (spaces around `::`, outside code, so
 //! `std::fs::read` is never a card). A card with an empty side is not made.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::model::{Block, BookId, ChapterId, Day, Journal, SectionBody};
@@ -37,14 +39,19 @@ impl Card {
 
 /// Every card of the journal, day by day, in the order written.
 pub fn cards(journal: &Journal) -> Vec<Card> {
+    let books: HashMap<ChapterId, BookId> = journal
+        .books
+        .iter()
+        .flat_map(|b| b.chapters.iter().map(|c| (c.id, b.id)))
+        .collect();
     journal
         .days
         .iter()
-        .flat_map(|(date, day)| day_cards(journal, *date, day))
+        .flat_map(|(date, day)| day_cards(&books, *date, day))
         .collect()
 }
 
-fn day_cards(journal: &Journal, date: NaiveDate, day: &Day) -> Vec<Card> {
+fn day_cards(books: &HashMap<ChapterId, BookId>, date: NaiveDate, day: &Day) -> Vec<Card> {
     let mut found: Vec<(String, String, Option<ChapterId>, CardSource)> = Vec::new();
     let studied = only_chapter_studied(day);
     for section in &day.sections {
@@ -88,9 +95,7 @@ fn day_cards(journal: &Journal, date: NaiveDate, day: &Day) -> Vec<Card> {
                 of,
                 front: fnv1a(front.as_bytes()),
             },
-            book: chapter
-                .and_then(|c| journal.chapter(c))
-                .map(|(book, _)| book.id),
+            book: chapter.and_then(|c| books.get(&c).copied()),
             front,
             back,
             chapter,
@@ -111,16 +116,28 @@ fn only_chapter_studied(day: &Day) -> Option<ChapterId> {
 
 /// The `front :: back` lines of a note, outside fenced code.
 fn card_lines(text: &str) -> Vec<(String, String)> {
+    // Most notes make no card: one pass over the bytes says so.
+    if memchr::memmem::find(text.as_bytes(), b" :: ").is_none() {
+        return Vec::new();
+    }
+    let fenced = text.contains("```") || text.contains("~~~");
     let mut in_fence: Option<&str> = None;
     let mut found = Vec::new();
     for line in text.lines() {
-        let trimmed = line.trim_start();
-        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
-        match (in_fence, fence) {
-            (None, Some(f)) => in_fence = Some(f),
-            (Some(open), Some(f)) if open == f => in_fence = None,
-            (None, None) => found.extend(split_card_line(line)),
-            _ => {}
+        if fenced {
+            let trimmed = line.trim_start();
+            let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
+            match (in_fence, fence) {
+                (None, Some(f)) => in_fence = Some(f),
+                (Some(open), Some(f)) if open == f => in_fence = None,
+                _ => {}
+            }
+            if in_fence.is_some() || fence.is_some() {
+                continue;
+            }
+        }
+        if line.contains(" :: ") {
+            found.extend(split_card_line(line));
         }
     }
     found

@@ -3,8 +3,6 @@
 //! give the same schedule), and which cards are due: those whose next
 //! review has come, then new cards, at most [`NEW_PER_DAY`] a day.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rs_fsrs::FSRS;
 
@@ -86,37 +84,38 @@ fn replay(fsrs: &FSRS, card: &Card, reviews: &[&Reviewed]) -> CardState {
 /// day has as many cards as then and the card there has no reviews of its
 /// own; else its card is gone (retired).
 fn attach<'a>(cards: &[Card], log: &'a [Reviewed]) -> Vec<Vec<&'a Reviewed>> {
-    let by_front: HashMap<(NaiveDate, u64), usize> = cards
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ((c.key.date, c.key.front), i))
-        .collect();
-    let by_place: HashMap<(NaiveDate, u32, u32), usize> = cards
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ((c.key.date, c.key.ordinal, c.key.of), i))
-        .collect();
+    // Cards come day by day: a review's day is found by binary search.
+    let day_of = |date: NaiveDate| {
+        let start = cards.partition_point(|c| c.key.date < date);
+        let end = start + cards[start..].partition_point(|c| c.key.date == date);
+        start..end
+    };
     let mut attached: Vec<Vec<&Reviewed>> = vec![Vec::new(); cards.len()];
     let mut edited = Vec::new();
     for review in log {
-        let CardKey { date, front, .. } = review.card;
-        match by_front.get(&(date, front)) {
-            Some(&i) => attached[i].push(review),
+        let key = review.card;
+        let day = day_of(key.date);
+        match cards[day.clone()]
+            .iter()
+            .position(|c| c.key.front == key.front)
+        {
+            Some(i) => attached[day.start + i].push(review),
             None => edited.push(review),
         }
     }
     let exact: Vec<bool> = attached.iter().map(|r| !r.is_empty()).collect();
     for review in edited {
-        let CardKey {
-            date, ordinal, of, ..
-        } = review.card;
-        if let Some(&i) = by_place.get(&(date, ordinal, of))
-            && !exact[i]
-        {
+        let key = review.card;
+        let day = day_of(key.date);
+        let place = cards[day.clone()]
+            .iter()
+            .position(|c| c.key.ordinal == key.ordinal && c.key.of == key.of)
+            .map(|i| day.start + i);
+        if let Some(i) = place.filter(|&i| !exact[i]) {
             attached[i].push(review);
         }
     }
-    for reviews in &mut attached {
+    for reviews in attached.iter_mut().filter(|r| r.len() > 1) {
         reviews.sort_by_key(|r| r.at);
     }
     attached
@@ -130,33 +129,38 @@ pub fn due_cards(
     now: DateTime<Utc>,
     book: Option<BookId>,
 ) -> Vec<Due> {
-    let states = card_states(cards, record);
+    let fsrs = scheduler();
     let today = now.date_naive();
-    let new_today = states
-        .iter()
-        .filter(|s| s.first_review == Some(today))
-        .count();
-    let allowance = NEW_PER_DAY.saturating_sub(new_today);
+    let attached = attach(cards, &record.log);
     let wanted = |i: usize| {
         !record.suspended.contains(&cards[i].key) && book.is_none_or(|b| cards[i].book == Some(b))
     };
-    let mut due: Vec<Due> = states
+    let new_today = attached
         .iter()
-        .enumerate()
-        .filter(|(i, s)| !s.new && s.due <= now && wanted(*i))
-        .map(|(index, state)| Due {
-            index,
-            state: state.clone(),
-        })
-        .collect();
+        .filter(|reviews| reviews.first().is_some_and(|r| r.at.date_naive() == today))
+        .count();
+    let mut due = Vec::new();
+    let mut fresh = Vec::new();
+    for (index, reviews) in attached.iter().enumerate() {
+        if !wanted(index) {
+            continue;
+        }
+        if reviews.is_empty() {
+            if cards[index].date() <= today && fresh.len() < NEW_PER_DAY.saturating_sub(new_today) {
+                fresh.push(index);
+            }
+            continue;
+        }
+        let state = replay(&fsrs, &cards[index], reviews);
+        if state.due <= now {
+            due.push(Due { index, state });
+        }
+    }
     due.sort_by_key(|d| d.state.due);
-    let fresh = states
-        .into_iter()
-        .enumerate()
-        .filter(|(i, s)| s.new && cards[*i].date() <= today && wanted(*i))
-        .take(allowance)
-        .map(|(index, state)| Due { index, state });
-    due.extend(fresh);
+    due.extend(fresh.into_iter().map(|index| Due {
+        index,
+        state: replay(&fsrs, &cards[index], &[]),
+    }));
     due
 }
 

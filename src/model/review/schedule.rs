@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rs_fsrs::FSRS;
 
-use super::{Card, CardKey, Rating, ReviewRecord, Reviewed};
+use super::{Card, Rating, ReviewRecord, Reviewed};
 use crate::model::BookId;
 
 /// New cards shown a day (Anki's default).

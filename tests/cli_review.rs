@@ -140,3 +140,69 @@ fn merge_keeps_both_devices_reviews_once_each() {
         ]
     );
 }
+
+/// The week's reflection gathers three logged days of the week and the
+/// reviews made in it, and leaves out a day of the week after.
+#[test]
+fn summary_of_a_week_gathers_its_days_and_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = "# 2025-12-01\n\n## 学んだこと\n\n### DDIA\n\n#### 5 章\n\n- リーダー :: 書き込みを受けるノード\n- 同期と非同期\n\n## わからなかったこと\n\n- [x] quorum とは\n  - 解決 (2025-12-03): 過半数の合意\n\n## 次やること\n\n- [ ] 6 章を読む\n\n# 2025-12-02\n\n## 学んだこと\n\n### DDIA\n\n#### 6 章\n\n- パーティション\n\n## 次やること\n\n- [x] 6 章を読む\n\n# 2025-12-04\n\n## わからなかったこと\n\n- ホットスポットの避け方\n\n# 2025-12-09\n\n## 学んだこと\n\n### DDIA\n\n#### 7 章\n\n- トランザクション\n";
+    fs::write(dir.path().join("log.md"), log).unwrap();
+    studylog(&["import", "log.md", "-o", "j.studylog.ron"], dir.path());
+    let id = rows(&studylog(&["cards", "j.studylog.ron"], dir.path()))[0][0].clone();
+    for (at, rate) in [
+        ("2025-12-02T09:00:00Z", "again"),
+        ("2025-12-03T09:00:00Z", "good"),
+    ] {
+        studylog(
+            &[
+                "review",
+                "j.studylog.ron",
+                "--card",
+                &id,
+                "--rate",
+                rate,
+                "--now",
+                at,
+            ],
+            dir.path(),
+        );
+    }
+    let output = studylog(
+        &["summary", "j.studylog.ron", "--week", "2025-W49"],
+        dir.path(),
+    );
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("# 振り返り 2025-12-01 – 2025-12-07"),
+        "{text}"
+    );
+    assert!(text.contains("- 学習した日: 3 / 7"), "{text}");
+    assert!(text.contains("- 学んだことの行: 3"), "{text}");
+    assert!(
+        text.contains("- 復習したカード: 2 (覚えていた 50%)"),
+        "{text}"
+    );
+    assert!(text.contains("- DDIA: 5 章, 6 章"), "{text}");
+    assert!(!text.contains("7 章"), "the next week is not in it: {text}");
+    assert!(text.contains("## 解決した疑問\n\n- quorum とは"), "{text}");
+    assert!(
+        text.contains("## 新しい疑問\n\n- quorum とは\n- ホットスポットの避け方"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## 残っている次やること\n\n- 6 章を読む"),
+        "{text}"
+    );
+    let month = stdout(&studylog(
+        &["summary", "j.studylog.ron", "--month", "2025-12"],
+        dir.path(),
+    ));
+    assert!(month.contains("- 学習した日: 4 / 31"), "{month}");
+    let bad = studylog(
+        &["summary", "j.studylog.ron", "--week", "2025-49"],
+        dir.path(),
+    );
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -125,6 +125,19 @@ pub enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// The reflection on a week or a month (週の振り返り), as Markdown: days
+    /// studied, books and chapters, lines learned, questions opened and
+    /// answered, 次やること still open, cards reviewed and remembered.
+    Summary {
+        /// The journal
+        journal: PathBuf,
+        /// An ISO week, e.g. 2025-W49 [default: this week]
+        #[arg(long, conflicts_with = "month")]
+        week: Option<String>,
+        /// A month, e.g. 2025-12
+        #[arg(long)]
+        month: Option<String>,
+    },
     /// Print study days, the current and longest streak, and each book's progress.
     Stats {
         /// The journal to summarize
@@ -248,6 +261,11 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Command::Search { journal, query } => journal::search(&journal, &query, out),
         Command::Stats { journal } => journal::stats(&journal, out),
         Command::Cards { journal, due } => review::list_cards(&journal, due, out),
+        Command::Summary {
+            journal,
+            week,
+            month,
+        } => review::summary(&journal, week.as_deref(), month.as_deref(), out),
         Command::Review {
             journal,
             card,

@@ -114,3 +114,28 @@ pub fn span(d: Duration) -> String {
         _ => format!("{} months", minutes / 43200),
     }
 }
+
+/// The reflection on a week (`2025-W49`) or a month (`2025-12`), as Markdown.
+pub fn summary(
+    file: &Path,
+    week: Option<&str>,
+    month: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    use crate::model::summary;
+    let range =
+        match (week, month) {
+            (Some(w), _) => summary::iso_week(w)
+                .ok_or_else(|| format!("--week {w:?}: not a week like 2025-W49"))?,
+            (None, Some(m)) => summary::month(m)
+                .ok_or_else(|| format!("--month {m:?}: not a month like 2025-12"))?,
+            (None, None) => {
+                let today = chrono::Local::now().date_naive();
+                summary::iso_week(&summary::week_of(today)).ok_or("no week for today")?
+            }
+        };
+    let journal = store::load(file)?;
+    let gathered = summary::summarize(&journal, &range);
+    let text = summary::summary_markdown(&gathered, &range, journal.template.language);
+    out.write_all(text.as_bytes()).map_err(Failure::Output)
+}

@@ -260,18 +260,10 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         }
         Command::Search { journal, query } => journal::search(&journal, &query, out),
         Command::Stats { journal } => journal::stats(&journal, out),
-        Command::Cards { journal, due } => review::list_cards(&journal, due, out),
-        Command::Summary {
-            journal,
-            week,
-            month,
-        } => review::summary(&journal, week.as_deref(), month.as_deref(), out),
-        Command::Review {
-            journal,
-            card,
-            rate,
-            now,
-        } => review::review(&journal, &card, &rate, now.as_deref(), out),
+        command @ (Command::Cards { .. } | Command::Review { .. } | Command::Summary { .. }) => {
+            review::run(command, out)
+        }
+
         Command::InstallDesktop { uninstall, force } => {
             desktop::install_desktop(uninstall, force, out)
         }

@@ -11,6 +11,26 @@ use crate::model::review::{Card, CardId, Rating, Reviewed, card_states, cards, d
 use crate::model::{Edit, Journal};
 use crate::store;
 
+/// Run `cards`, `review` or `summary`.
+pub(super) fn run(command: super::Command, out: &mut dyn Write) -> Result<(), Failure> {
+    use super::Command;
+    match command {
+        Command::Cards { journal, due } => list_cards(&journal, due, out),
+        Command::Review {
+            journal,
+            card,
+            rate,
+            now,
+        } => review(&journal, &card, &rate, now.as_deref(), out),
+        Command::Summary {
+            journal,
+            week,
+            month,
+        } => summary(&journal, week.as_deref(), month.as_deref(), out),
+        _ => Err("not a review command".into()),
+    }
+}
+
 /// Every card (or those due by the end of `due`), a TSV line each:
 /// id, due date, book, chapter, front, back.
 pub fn list_cards(file: &Path, due: Option<NaiveDate>, out: &mut dyn Write) -> Result<(), Failure> {

@@ -130,8 +130,7 @@ pub fn summary_markdown(
         pick("学んだことの行", "Lines learned"),
         summary.learned
     ));
-    if summary.reviews > 0 {
-        let percent = summary.remembered * 100 / summary.reviews;
+    if let Some(percent) = (summary.remembered * 100).checked_div(summary.reviews) {
         out.push_str(&format!(
             "- {}: {} ({} {percent}%)\n",
             pick("復習したカード", "Cards reviewed"),

@@ -485,3 +485,33 @@ fn a_shift_jis_log_is_converted_and_the_conversion_reported() {
     ));
     assert!(found.starts_with("2012-04-02 "), "{found}");
 }
+
+/// Time a log states is reported on import (a time line not read is named,
+/// never guessed) and `stats` adds it up per book.
+#[test]
+fn import_reports_study_time_and_stats_show_it_per_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = "# 2025-12-01\n\n## 取り組んだこと\n\n- Rust Book 1h30m\n- 散歩\n\n## 学んだこと\n\n### Rust Book\n\n#### 1 章\n\n- cargo new\n\n# 2025-12-02\n\n学習時間: 2時間半くらい\n\n## 取り組んだこと\n\n- Rust Book 45分\n";
+    fs::write(dir.path().join("log.md"), log).unwrap();
+    let output = studylog(&["import", "log.md", "-o", "j.studylog.ron"], dir.path());
+    let said = stdout(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        said.contains("2025-12-02: time not read, kept as written: 学習時間: 2時間半くらい"),
+        "{said}"
+    );
+    assert!(
+        said.contains("study time read: 2h15m over 2 days"),
+        "{said}"
+    );
+    let stats = stdout(&studylog(&["stats", "j.studylog.ron"], dir.path()));
+    assert!(
+        stats.ends_with("Rust Book: 0/1 chapters done, 2h15m studied\n"),
+        "{stats}"
+    );
+    let back = stdout(&studylog(&["export", "j.studylog.ron"], dir.path()));
+    assert!(
+        back.contains("学習時間: 2時間半くらい"),
+        "kept as written: {back}"
+    );
+}

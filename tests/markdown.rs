@@ -444,3 +444,33 @@ fn a_new_books_chapters_go_in_number_order_whatever_order_the_log_met_them() {
         "the log itself is untouched"
     );
 }
+
+/// Time people already write in their logs is read as minutes for the book
+/// the line names, the text stays as written (the export is the log again),
+/// and a book's finish date follows the pace of the last four weeks.
+#[test]
+fn study_time_in_a_log_counts_for_its_book_and_sets_the_pace() {
+    use studylog::model::ChapterStatus;
+    use studylog::model::study_time::{day_time, projected_finish, time_by_book};
+    let text = "# 2024-03-01\n\n学習時間: 2h\n\n## 取り組んだこと\n\n- DDIA 1時間30分\n- 散歩 30分\n\n## 学んだこと\n\n### DDIA\n\n#### 1 章\n\n- 信頼性\n\n# 2024-03-08\n\n## 取り組んだこと\n\n- DDIA (0.75h)\n\n## 学んだこと\n\n### DDIA\n\n#### 2 章\n\n- データモデル\n\n#### 3 章\n\n- 索引\n\n#### 4 章\n\n- 符号化\n";
+    let mut journal = import_new(text);
+    let ddia = journal.books[0].id;
+    assert_eq!(time_by_book(&journal).get(&ddia), Some(&135));
+    let first = &journal.days[&NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()];
+    assert_eq!(day_time(&journal, first).minutes, 120, "the stated total");
+    assert_eq!(
+        normalized(&markdown::export_journal(&journal)),
+        normalized(text)
+    );
+    for chapter in &mut journal.books[0].chapters[..2] {
+        chapter.status = ChapterStatus::Done;
+    }
+    // Two chapters done in four weeks, two left: four weeks more.
+    let today = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+    assert_eq!(
+        projected_finish(&journal, ddia, today),
+        NaiveDate::from_ymd_opt(2024, 4, 7)
+    );
+    let much_later = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    assert_eq!(projected_finish(&journal, ddia, much_later), None);
+}

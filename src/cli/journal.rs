@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, say};
+use crate::model::study_time::{hours_and_minutes, projected_finish, time_by_book};
 use crate::model::{Journal, Language, SearchIndex, heading_of, hit_line, streaks};
 use crate::session::check_pictures;
 use crate::store;
@@ -110,12 +111,17 @@ pub fn stats(file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     say(out, format_args!("study days: {}", streaks.study_days))?;
     say(out, format_args!("current streak: {}", streaks.current))?;
     say(out, format_args!("longest streak: {}", streaks.longest))?;
+    let minutes = time_by_book(&journal);
     for book in &journal.books {
         let (done, total) = book.progress();
-        say(
-            out,
-            format_args!("{}: {done}/{total} chapters done", book.title),
-        )?;
+        let mut line = format!("{}: {done}/{total} chapters done", book.title);
+        if let Some(&m) = minutes.get(&book.id) {
+            line.push_str(&format!(", {} studied", hours_and_minutes(m)));
+        }
+        if let Some(date) = projected_finish(&journal, book.id, today) {
+            line.push_str(&format!(", at this pace done by {date}"));
+        }
+        say(out, line)?;
     }
     Ok(())
 }

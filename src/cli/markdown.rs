@@ -5,6 +5,7 @@
 //! Import reads, changes and writes the journal under its writer lock, so two
 //! imports at once never lose each other's days.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 use super::{Failure, say};
 use crate::locale::system_language;
 use crate::markdown::{self, DateSource, ImportReport};
-use crate::model::{Book, BookId, Journal};
+use crate::model::{Book, BookId, Journal, study_time};
 use crate::session::{self, ImportHow, Imported};
 use crate::store;
 
@@ -130,7 +131,7 @@ pub fn import(
     // A save that changes nothing writes nothing (and turns over no backup).
     store::save_locked(&lock, &target, &journal)?;
     drop(lock);
-    summarise(&imported, out)?;
+    summarise(&journal, &imported, out)?;
     let done = if imported.brings_anything() {
         "saved"
     } else {
@@ -199,7 +200,8 @@ fn report_logs(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> 
     Ok(())
 }
 
-fn summarise(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
+fn summarise(journal: &Journal, imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
+    report_time(journal, imported, out)?;
     let files = imported.logs.len() + imported.refused.len();
     if files <= 1 {
         return Ok(());
@@ -225,6 +227,41 @@ fn summarise(imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
         line.push_str(&format!(", {} refused", imported.refused.len()));
     }
     say(out, line)
+}
+
+/// The study time the imported days state, and each line naming time in a
+/// form not read (kept as written).
+fn report_time(journal: &Journal, imported: &Imported, out: &mut dyn Write) -> Result<(), Failure> {
+    let dates: BTreeSet<NaiveDate> = imported
+        .logs
+        .iter()
+        .flat_map(|l| [&l.report.added, &l.report.replaced, &l.report.joined])
+        .flatten()
+        .copied()
+        .collect();
+    let (mut minutes, mut days) = (0, 0);
+    for (date, day) in dates.iter().filter_map(|d| Some((d, journal.days.get(d)?))) {
+        let time = study_time::day_time(journal, day).minutes;
+        minutes += time;
+        days += usize::from(time > 0);
+        for line in study_time::unread_time_lines(day) {
+            say(
+                out,
+                format_args!("{date}: time not read, kept as written: {line}"),
+            )?;
+        }
+    }
+    if minutes > 0 {
+        say(
+            out,
+            format_args!(
+                "study time read: {} over {}",
+                study_time::hours_and_minutes(minutes),
+                count(days, "day", "days")
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 /// The pictures an export copied beside it, and each it could not.

@@ -21,6 +21,7 @@ pub mod merge;
 pub mod review;
 mod search;
 mod study;
+pub mod study_time;
 pub mod summary;
 mod template;
 mod validate;

@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::review::Rating;
+use super::study_time::{day_time, hours_and_minutes};
 use super::{Journal, Language};
 
 /// A stretch of days gathered.
@@ -25,6 +26,9 @@ pub struct Summary {
     pub questions_answered: Vec<String>,
     /// 次やること written in these days and not done.
     pub left_open: Vec<String>,
+    /// Study time the days state, in all and by book title.
+    pub minutes: u32,
+    pub minutes_by_book: BTreeMap<String, u32>,
     pub reviews: usize,
     /// Reviews not rated Again.
     pub remembered: usize,
@@ -52,6 +56,7 @@ pub fn summarize(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Summar
     };
     for (_, day) in journal.days.range(range.clone()) {
         summary.days_studied += 1;
+        add_time(&mut summary, journal, day);
         for book in day.learned_books() {
             let title = journal.book(book.book).map_or("", |b| b.title.as_str());
             let chapters = summary.books.entry(title.to_owned()).or_default();
@@ -104,6 +109,15 @@ pub fn summarize(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Summar
     summary
 }
 
+fn add_time(summary: &mut Summary, journal: &Journal, day: &super::Day) {
+    let time = day_time(journal, day);
+    summary.minutes += time.minutes;
+    for (book, minutes) in time.by_book {
+        let title = journal.book(book).map_or("", |b| b.title.as_str());
+        *summary.minutes_by_book.entry(title.to_owned()).or_default() += minutes;
+    }
+}
+
 fn first_line(text: &str) -> String {
     text.lines().next().unwrap_or("").trim().to_owned()
 }
@@ -122,30 +136,19 @@ pub fn summary_markdown(
         range.start(),
         range.end()
     );
-    out.push_str(&format!(
-        "- {}: {} / {}\n- {}: {}\n",
-        pick("学習した日", "Days studied"),
-        summary.days_studied,
-        summary.days_in_range,
-        pick("学んだことの行", "Lines learned"),
-        summary.learned
-    ));
-    if let Some(percent) = (summary.remembered * 100).checked_div(summary.reviews) {
-        out.push_str(&format!(
-            "- {}: {} ({} {percent}%)\n",
-            pick("復習したカード", "Cards reviewed"),
-            summary.reviews,
-            pick("覚えていた", "remembered")
-        ));
-    }
+    overview(&mut out, summary, pick);
     section(
         &mut out,
         pick("読んだ本", "Books"),
         summary.books.iter().map(|(book, chapters)| {
+            let time = summary
+                .minutes_by_book
+                .get(book)
+                .map_or(String::new(), |m| format!(" ({})", hours_and_minutes(*m)));
             if chapters.is_empty() {
-                book.clone()
+                format!("{book}{time}")
             } else {
-                format!("{book}: {}", chapters.join(", "))
+                format!("{book}{time}: {}", chapters.join(", "))
             }
         }),
     );
@@ -165,6 +168,37 @@ pub fn summary_markdown(
         summary.left_open.iter().cloned(),
     );
     out
+}
+
+/// The figures at the top: days, lines, time, cards.
+fn overview(
+    out: &mut String,
+    summary: &Summary,
+    pick: impl Fn(&'static str, &'static str) -> &'static str,
+) {
+    out.push_str(&format!(
+        "- {}: {} / {}\n- {}: {}\n",
+        pick("学習した日", "Days studied"),
+        summary.days_studied,
+        summary.days_in_range,
+        pick("学んだことの行", "Lines learned"),
+        summary.learned
+    ));
+    if summary.minutes > 0 {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            pick("学習時間", "Study time"),
+            hours_and_minutes(summary.minutes)
+        ));
+    }
+    if let Some(percent) = (summary.remembered * 100).checked_div(summary.reviews) {
+        out.push_str(&format!(
+            "- {}: {} ({} {percent}%)\n",
+            pick("復習したカード", "Cards reviewed"),
+            summary.reviews,
+            pick("覚えていた", "remembered")
+        ));
+    }
 }
 
 fn section(out: &mut String, heading: &str, lines: impl Iterator<Item = String>) {

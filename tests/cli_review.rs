@@ -206,3 +206,50 @@ fn summary_of_a_week_gathers_its_days_and_reviews() {
     );
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// `check` refuses a review dated in the future and one naming a day the
+/// journal lacks, each at its line in the file; a sound log passes.
+#[test]
+fn check_refuses_future_reviews_and_cards_that_never_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    let id = rows(&studylog(&["cards", &j], dir.path()))[0][0].clone();
+    for at in ["2025-12-02T09:00:00Z", "2999-01-01T00:00:00Z"] {
+        let args = ["review", &j, "--card", &id, "--rate", "good", "--now", at];
+        assert!(studylog(&args, dir.path()).status.success());
+    }
+    let file = dir.path().join(&j);
+    let text = fs::read_to_string(&file).unwrap();
+    let future_line = text.lines().position(|l| l.contains("2999-01-01")).unwrap() + 1;
+    let output = studylog(&["check", &j], dir.path());
+    assert!(!output.status.success());
+    let said = stdout(&output);
+    assert!(
+        said.contains(&format!(
+            "j.studylog.ron:{future_line}: review 2 of card {id} at 2999-01-01T00:00:00+00:00 is dated in the future"
+        )),
+        "{said}"
+    );
+    assert!(
+        !said.contains("review 1 "),
+        "the sound review passes: {said}"
+    );
+    // A hand edit moves the first review to a day the journal lacks.
+    fs::write(
+        &file,
+        text.replacen("2999-01-01T00:00:00Z", "2025-12-03T00:00:00Z", 1)
+            .replacen(
+                "date: \"2025-12-01\",\n          ordinal",
+                "date: \"2024-01-01\",\n          ordinal",
+                1,
+            ),
+    )
+    .unwrap();
+    let said = stdout(&studylog(&["check", &j], dir.path()));
+    assert!(
+        said.contains("review 1 of card 2024-01-01.0.")
+            && said.contains("names a card of a day the journal does not have"),
+        "{said}"
+    );
+    assert!(!said.contains("future"), "{said}");
+}

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, say};
+use crate::model::review::review_problems;
 use crate::model::study_time::{hours_and_minutes, projected_finish, time_by_book};
 use crate::model::{Journal, Language, SearchIndex, heading_of, hit_line, streaks};
 use crate::session::check_pictures;
@@ -51,10 +52,49 @@ pub fn check(file: &Path, unused: Unused, out: &mut dyn Write) -> Result<(), Fai
     for broken in &pictures.broken {
         say(out, format_args!("picture: {broken}"))?;
     }
-    match pictures.broken.len() {
-        0 => Ok(()),
-        n => Err(format!("{}: {n} picture link(s) point nowhere", file.display()).into()),
+    let reviews = refused_reviews(file, &journal, out)?;
+    let mut failures = Vec::new();
+    if !pictures.broken.is_empty() {
+        let n = pictures.broken.len();
+        failures.push(format!(
+            "{}: {n} picture link(s) point nowhere",
+            file.display()
+        ));
     }
+    if reviews > 0 {
+        failures.push(format!("{}: {reviews} review(s) refused", file.display()));
+    }
+    match failures.is_empty() {
+        true => Ok(()),
+        false => Err(failures.join("\n").into()),
+    }
+}
+
+/// Each review the journal should not hold, at its line; how many.
+fn refused_reviews(file: &Path, journal: &Journal, out: &mut dyn Write) -> Result<usize, Failure> {
+    let problems = review_problems(journal, chrono::Utc::now());
+    let lines = if problems.is_empty() {
+        Vec::new()
+    } else {
+        store::review_lines(file)
+    };
+    for problem in &problems {
+        let at = lines
+            .get(problem.index)
+            .map_or(String::new(), |l| format!(":{l}"));
+        say(
+            out,
+            format_args!(
+                "{}{at}: review {} of card {} at {} {}",
+                file.display(),
+                problem.index + 1,
+                problem.review.card,
+                problem.review.at.to_rfc3339(),
+                problem.kind
+            ),
+        )?;
+    }
+    Ok(problems.len())
 }
 
 fn unused_pictures(

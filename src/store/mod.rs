@@ -21,6 +21,7 @@ mod pictures;
 mod preview;
 mod recovery;
 mod replace;
+mod review_lines;
 mod save;
 mod scan;
 mod split;
@@ -49,6 +50,7 @@ pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,
 };
+pub use review_lines::review_lines;
 pub use save::{
     Expect, check_journal_target, lock, save, save_as_backup, save_expecting, save_locked,
     save_new, save_plain, write_private_file, write_text_file,

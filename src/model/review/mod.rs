@@ -7,6 +7,7 @@
 //! nothing is counted twice.
 
 mod cards;
+mod check;
 mod schedule;
 #[cfg(test)]
 mod tests;
@@ -18,6 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use cards::{Card, CardSource, cards, split_card_line};
+pub use check::{ProblemKind, ReviewProblem, review_problems};
 pub use schedule::{CardState, Due, NEW_PER_DAY, card_states, due_cards, next_intervals};
 
 /// Which card a review was of: its day, its place among the day's cards

@@ -451,7 +451,8 @@ fn a_new_books_chapters_go_in_number_order_whatever_order_the_log_met_them() {
 #[test]
 fn study_time_in_a_log_counts_for_its_book_and_sets_the_pace() {
     use studylog::model::ChapterStatus;
-    use studylog::model::study_time::{day_time, projected_finish, time_by_book};
+    use studylog::model::pace::{book_pace, projected_finish};
+    use studylog::model::study_time::{day_time, time_by_book};
     let text = "# 2024-03-01\n\n学習時間: 2h\n\n## 取り組んだこと\n\n- DDIA 1時間30分\n- 散歩 30分\n\n## 学んだこと\n\n### DDIA\n\n#### 1 章\n\n- 信頼性\n\n# 2024-03-08\n\n## 取り組んだこと\n\n- DDIA (0.75h)\n\n## 学んだこと\n\n### DDIA\n\n#### 2 章\n\n- データモデル\n\n#### 3 章\n\n- 索引\n\n#### 4 章\n\n- 符号化\n";
     let mut journal = import_new(text);
     let ddia = journal.books[0].id;
@@ -471,6 +472,11 @@ fn study_time_in_a_log_counts_for_its_book_and_sets_the_pace() {
         projected_finish(&journal, ddia, today),
         NaiveDate::from_ymd_opt(2024, 4, 7)
     );
+    let pace = book_pace(&journal, ddia, today).unwrap();
+    let date = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    assert_eq!(pace.weeks, [(date(2, 26), 90), (date(3, 4), 45)]);
+    assert_eq!(pace.finished, [(date(3, 1), 1), (date(3, 8), 2)]);
+    assert_eq!((pace.done, pace.total, pace.minutes), (2, 4, 135));
     let much_later = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
     assert_eq!(projected_finish(&journal, ddia, much_later), None);
 }

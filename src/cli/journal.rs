@@ -4,8 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, say};
+use crate::model::pace::projected_finish;
 use crate::model::review::review_problems;
-use crate::model::study_time::{hours_and_minutes, projected_finish, time_by_book};
+use crate::model::study_time::{hours_and_minutes, time_by_book};
 use crate::model::{Journal, Language, SearchIndex, heading_of, hit_line, streaks};
 use crate::session::check_pictures;
 use crate::store;

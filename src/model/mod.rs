@@ -18,6 +18,7 @@ mod join;
 mod journal;
 mod library;
 pub mod merge;
+pub mod pace;
 pub mod review;
 mod search;
 mod study;

@@ -11,8 +11,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::{BookId, Day, Journal, SectionBody, WorkItem};
 
 /// Minutes a line states, and the goal it states beside them (`done / goal`).
@@ -226,39 +224,6 @@ pub fn time_by_book(journal: &Journal) -> BTreeMap<BookId, u32> {
         }
     }
     total
-}
-
-/// When a book would be finished at the pace of the four weeks up to
-/// `today` (chapters marked done, by the last day each was studied), or
-/// None if no chapter was finished in them or none is left.
-pub fn projected_finish(journal: &Journal, book: BookId, today: NaiveDate) -> Option<NaiveDate> {
-    let book = journal.book(book)?;
-    let left = book
-        .chapters
-        .iter()
-        .filter(|c| c.status != super::ChapterStatus::Done)
-        .count();
-    if left == 0 {
-        return None;
-    }
-    let since = today - chrono::Days::new(28);
-    let mut last_studied: BTreeMap<super::ChapterId, NaiveDate> = BTreeMap::new();
-    for (date, day) in journal.days.range(..=today) {
-        for notes in day.learned_books().flat_map(|b| &b.chapters) {
-            last_studied.insert(notes.chapter, *date);
-        }
-    }
-    let finished = book
-        .chapters
-        .iter()
-        .filter(|c| c.status == super::ChapterStatus::Done)
-        .filter(|c| last_studied.get(&c.id).is_some_and(|d| *d > since))
-        .count();
-    if finished == 0 {
-        return None;
-    }
-    let days = (28 * left).div_ceil(finished);
-    today.checked_add_days(chrono::Days::new(days as u64))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::Id;
 
-use crate::model::{Address, ChapterId, Day, Edit, Hit, Journal};
+use crate::model::{Address, BookId, ChapterId, Day, Edit, Hit, Journal};
 use crate::session::PicturePlace;
 
 use super::command::Command;
@@ -28,6 +28,10 @@ pub enum View {
     Calendar(NaiveDate),
     /// Today's due review cards, one at a time.
     Review,
+    /// A book's pace: time per week, chapters finished, the finish date.
+    Book(BookId),
+    /// The week (Monday to Sunday) holding this date, gathered.
+    Week(NaiveDate),
 }
 
 /// Something the user asked for while a view was drawn.

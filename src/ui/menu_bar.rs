@@ -61,6 +61,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             ui.separator();
             command_ui(ui, Command::Calendar, true, lang, actions);
             command_ui(ui, Command::Review, true, lang, actions);
+            command_ui(ui, Command::Week, true, lang, actions);
         });
         ui.menu_button(lang.pick("設定", "Settings"), |ui| {
             settings_menu_ui(ui, state, actions)

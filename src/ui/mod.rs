@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod banner;
+pub mod book_page;
 pub mod calendar;
 pub mod candidates;
 pub mod chapter_view;
@@ -37,6 +38,7 @@ pub mod library_menu;
 pub mod list_editing;
 pub mod list_to_grid;
 pub mod long_note;
+pub mod look_back;
 pub mod markdown_style;
 pub mod markdown_view;
 pub mod menu_bar;
@@ -52,6 +54,7 @@ pub mod sections;
 pub mod settings;
 pub mod side_tree;
 pub mod table_editing;
+pub mod week_view;
 
 pub mod widgets;
 

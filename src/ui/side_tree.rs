@@ -1,8 +1,9 @@
 //! The left panel: books ▸ chapters with progress, then the days by month.
 //!
-//! Clicking a chapter shows all its notes; clicking a day opens its form. A
-//! book or chapter can be added at the bottom of the library. The panel only
-//! returns actions; it changes nothing while drawing.
+//! Clicking a book shows its pace page and opens it (its arrow opens and
+//! closes), clicking a chapter shows all its notes, clicking a day opens its
+//! form. Books and chapters are added at the bottom of the library. The
+//! panel only returns actions; it changes nothing while drawing.
 //!
 //! Both lists grow with the journal (600 chapters, 3,650 days in ten years),
 //! so each is flattened into rows of one height and only the rows on screen
@@ -252,9 +253,9 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     let title = ui
         .scope(|ui| {
             ui.set_max_width(title_width);
+            let shown = tree.shown == View::Book(book.id);
             ui.add(
-                egui::Button::new(format!("{}  {done}/{total}", book.title))
-                    .frame(false)
+                egui::Button::selectable(shown, format!("{}  {done}/{total}", book.title))
                     .truncate(),
             )
         })
@@ -266,7 +267,11 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
                 .desired_width(36.0),
         );
     }
-    if arrow_clicked || title.clicked() {
+    // The title shows the book's page (and opens it); the arrow alone closes.
+    if title.clicked() {
+        tree.drafts.open_books.insert(book.id);
+        tree.actions.push(Action::Show(View::Book(book.id)));
+    } else if arrow_clicked {
         if open {
             tree.drafts.open_books.remove(&book.id);
         } else {

@@ -91,6 +91,7 @@ impl StudylogApp {
             }
             Command::Calendar => self.show(View::Calendar(self.nav.last_day)),
             Command::Review => self.show(View::Review),
+            Command::Week => self.show(View::Week(self.nav.last_day)),
             Command::Search => self.ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Command::InsertPicture => self.ask_for_picture(),
             Command::JournalHeadings => {
@@ -160,7 +161,8 @@ impl StudylogApp {
     pub(super) fn current_book(&self) -> Option<BookId> {
         let journal = self.journal();
         match self.nav.view {
-            View::Calendar(_) | View::Review => None,
+            View::Calendar(_) | View::Review | View::Week(_) => None,
+            View::Book(book) => Some(book),
             View::Chapter(chapter) => journal.chapter(chapter).map(|(b, _)| b.id),
             View::Day(date) => journal
                 .days

@@ -139,7 +139,8 @@ impl StudylogApp {
         // window shows stays until then (and nothing is worked out before it).
         let due = self.window.acted.then(|| {
             let revision = self.session.doc().state();
-            self.review
+            self.look_back
+                .review
                 .due_count(self.session.doc().journal(), revision)
         });
         review_button_ui(ui, self.language(), due, actions);
@@ -156,6 +157,7 @@ impl StudylogApp {
 
     pub(super) fn central_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let journal = self.session.doc().journal();
+        let revision = self.session.doc().state();
         let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
         match self.nav.view {
             View::Day(date) => {
@@ -163,10 +165,9 @@ impl StudylogApp {
             }
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
             View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
-            View::Review => {
-                let revision = self.session.doc().state();
-                self.review.ui(ui, &cx, revision, actions)
-            }
+            View::Review => self.look_back.review.ui(ui, &cx, revision, actions),
+            View::Book(book) => self.look_back.book.ui(ui, &cx, book, revision, actions),
+            View::Week(date) => self.look_back.week.ui(ui, &cx, date, revision, actions),
         }
     }
 

@@ -58,10 +58,11 @@ use super::ime::{Ending, ImeTracker};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::list_to_grid::list_to_grid_ui;
+use super::look_back::LookBack;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::pictures::PictureShelf;
 use super::resting_pointer::RestingPointer;
-use super::review_view::{ReviewView, review_button_ui};
+use super::review_view::review_button_ui;
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
@@ -129,7 +130,7 @@ pub struct StudylogApp {
     after_save: Option<Guarded>,
     day_drafts: DayDrafts,
     tree_drafts: TreeDrafts,
-    review: ReviewView,
+    look_back: LookBack,
     settings: Settings,
     dialogs: Box<dyn FileDialogs<Purpose>>,
     messages: Vec<Message>,
@@ -189,7 +190,7 @@ impl StudylogApp {
             after_save: None,
             day_drafts: DayDrafts::default(),
             tree_drafts: TreeDrafts::default(),
-            review: ReviewView::default(),
+            look_back: LookBack::default(),
             settings: Settings::load(cc.storage),
             dialogs: config.dialogs,
             messages: Vec::new(),

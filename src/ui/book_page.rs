@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, GridInput, Line, Plot, PlotPoints, Points, uniform_grid_spacer};
 
 use crate::model::BookId;
 use crate::model::pace::{BookPace, book_pace};
@@ -156,6 +156,8 @@ fn weeks_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, pace: &BookPace) {
     };
     let shown = quiet_plot(("book-weeks", book))
         .x_axis_formatter(move |mark, _| week_label(mark.value))
+        .y_axis_formatter(|mark, _| whole(mark.value).map_or(String::new(), |h| format!("{h}h")))
+        .y_grid_spacer(uniform_grid_spacer(about_five_steps))
         .include_y(0.0)
         .show(ui, |plot| {
             plot.bar_chart(
@@ -192,12 +194,11 @@ fn finished_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, pace: &BookPace) {
         return;
     }
     let day = |d: &NaiveDate| f64::from(d.num_days_from_ce());
-    let mut points = vec![[day(&pace.finished[0].0), 0.0]];
-    for (date, count) in &pace.finished {
-        points.push([day(date), (*count - 1) as f64]);
-        points.push([day(date), *count as f64]);
-    }
-    points.push([day(&cx.today), pace.finished.len() as f64]);
+    let points: Vec<[f64; 2]> = pace
+        .finished
+        .iter()
+        .map(|(date, count)| [day(date), *count as f64])
+        .collect();
     let colour = ui.visuals().hyperlink_color;
     let name = cx.pick("終えた章", "Chapters finished");
     let shown = quiet_plot(("book-chapters", book))
@@ -205,14 +206,21 @@ fn finished_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, pace: &BookPace) {
             date_of(mark.value).map_or(String::new(), |d| d.format("%m/%d").to_string())
         })
         .label_formatter(move |hover| hover_text(name, hover))
+        .y_axis_formatter(|mark, _| whole(mark.value).map_or(String::new(), |n| n.to_string()))
+        .y_grid_spacer(uniform_grid_spacer(about_five_steps))
         .include_y(0.0)
         .include_y(pace.total as f64)
         .show(ui, |plot| {
             plot.line(
-                Line::new(name, PlotPoints::from(points))
+                Line::new(name, PlotPoints::from(points.clone()))
                     .color(colour)
                     .width(2.0),
-            )
+            );
+            plot.points(
+                Points::new(name, PlotPoints::from(points))
+                    .color(colour)
+                    .radius(4.0),
+            );
         });
     let words: Vec<String> = pace
         .finished
@@ -220,6 +228,25 @@ fn finished_ui(ui: &mut Ui, cx: &ViewCtx, book: BookId, pace: &BookPace) {
         .map(|(d, n)| format!("{d}: {n}"))
         .collect();
     described(&shown.response, format!("{name}: {}", words.join(", ")));
+}
+
+/// Grid steps of 1, 2 or 5 times a power of ten, about five labelled lines
+/// to the axis (egui_plot's own spacer knows only powers of ten, which at
+/// this height leaves a 0–8 h axis with a lone "0").
+fn about_five_steps(input: GridInput) -> [f64; 3] {
+    let rough = ((input.bounds.1 - input.bounds.0) / 5.0).max(1.0);
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    [step / 2.0, step, step * 5.0]
+}
+
+/// A whole number, for an axis that counts (no "2.5 chapters").
+fn whole(value: f64) -> Option<i64> {
+    (value.fract().abs() < 1e-9).then_some(value as i64)
 }
 
 fn date_of(x: f64) -> Option<NaiveDate> {

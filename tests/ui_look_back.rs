@@ -71,3 +71,58 @@ fn the_week_view_gathers_a_week_and_steps_between_weeks() {
     harness.get_by_label("Copy as Markdown").click();
     harness.run();
 }
+
+/// The timer started on a book's page times that book; Stop writes the time
+/// under today's 取り組んだこと (read back as study time); Undo takes it back.
+#[test]
+fn the_timer_records_a_books_time_as_a_line_of_today() {
+    let (mut harness, _) = app_on(journal_with_time());
+    harness.get_by_label(&format!("{BOOK}  1/2")).click();
+    harness.run();
+    harness.get_by_label("▶ Start Timer").click();
+    harness.run();
+    let timer = harness.state().journal().study.timer.expect("running");
+    assert_eq!(timer.book, Some(harness.state().journal().books[0].id));
+    harness.get_by_label("■ Stop and Record").click();
+    harness.run();
+    let journal = harness.state().journal();
+    assert!(journal.study.timer.is_none());
+    let today = chrono::Local::now().date_naive();
+    let day = &journal.days[&today];
+    let lines: Vec<&str> = day
+        .work_items()
+        .filter_map(|(_, _, item)| match item {
+            WorkItem::Text { text, .. } => Some(text.as_str()),
+            WorkItem::Book(_) => None,
+        })
+        .collect();
+    assert_eq!(lines, [format!("{BOOK} 1m")]);
+    let time = studylog::model::study_time::day_time(journal, day);
+    assert_eq!(time.by_book.values().copied().collect::<Vec<_>>(), [1]);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness.state().journal().study.timer.is_some(),
+        "Undo brings the timer back"
+    );
+}
+
+/// A journal opened with its timer still running (the window was closed or
+/// crashed) says so, and Discard drops it; the goal shows today's time.
+#[test]
+fn a_timer_left_running_is_asked_about_and_the_goal_shows_today() {
+    let mut journal = journal_with_time();
+    let started = chrono::Utc::now() - chrono::Duration::minutes(95);
+    journal.study.timer = Some(studylog::model::study_plan::StudyTimer {
+        started,
+        book: None,
+    });
+    journal.study.daily_goal = Some(120);
+    let (mut harness, _) = app_on(journal);
+    harness.get_by_label_contains("A study timer has been running since");
+    harness.get_by_label_contains("(1h35m)");
+    harness.get_by_label("Today 0m / 2h");
+    harness.get_by_label("Discard Timer").click();
+    harness.run();
+    assert!(harness.state().journal().study.timer.is_none());
+    harness.get_by_label("▶ Start Timer");
+}

@@ -15,6 +15,7 @@ use super::day::Day;
 use super::edit::{self, Edit, Scope, TypingKey};
 use super::journal::Journal;
 use super::review::ReviewRecord;
+use super::study_plan::StudyPlan;
 
 /// Keystrokes closer together than this (seconds) undo as one step.
 pub const TYPING_PAUSE: f64 = 1.5;
@@ -28,6 +29,7 @@ struct Snapshot {
     books: Option<Vec<Book>>,
     whole: Option<Box<Journal>>,
     review: Option<ReviewRecord>,
+    study: Option<StudyPlan>,
 }
 
 impl Snapshot {
@@ -39,6 +41,7 @@ impl Snapshot {
             books: scope.library.then(|| journal.books.clone()),
             whole: scope.whole.then(|| Box::new(journal.clone())),
             review: scope.review.then(|| journal.review.clone()),
+            study: scope.study.then(|| journal.study.clone()),
         }
     }
 
@@ -62,6 +65,9 @@ impl Snapshot {
         if let Some(review) = &self.review {
             journal.review = review.clone();
         }
+        if let Some(study) = &self.study {
+            journal.study = study.clone();
+        }
     }
 
     /// What this snapshot covers: the day to show again after undo, and
@@ -72,6 +78,7 @@ impl Snapshot {
             library: self.books.is_some(),
             whole: self.whole.is_some(),
             review: self.review.is_some(),
+            study: self.study.is_some(),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::book::{Book, Chapter};
 use super::day::Day;
 use super::ids::{BookId, ChapterId};
 use super::review::ReviewRecord;
+use super::study_plan::StudyPlan;
 use super::template::{Language, Template};
 
 /// The version of the file format this program writes. Files with a larger
@@ -40,6 +41,9 @@ pub struct Journal {
     /// Every review of the cards the log makes, and the cards set aside.
     #[serde(default, skip_serializing_if = "ReviewRecord::is_empty")]
     pub review: ReviewRecord,
+    /// The daily goal and the running study timer.
+    #[serde(default, skip_serializing_if = "StudyPlan::is_empty")]
+    pub study: StudyPlan,
 }
 
 impl Journal {
@@ -54,6 +58,7 @@ impl Journal {
             days: BTreeMap::new(),
             written_order: Vec::new(),
             review: ReviewRecord::default(),
+            study: StudyPlan::default(),
         }
     }
 

@@ -22,6 +22,7 @@ pub mod pace;
 pub mod review;
 mod search;
 mod study;
+pub mod study_plan;
 pub mod study_time;
 pub mod summary;
 mod template;

@@ -53,6 +53,7 @@ pub mod search_panel;
 pub mod sections;
 pub mod settings;
 pub mod side_tree;
+pub mod study_timer;
 pub mod table_editing;
 pub mod week_view;
 

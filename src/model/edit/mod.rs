@@ -33,6 +33,15 @@ pub enum Edit {
         card: super::review::CardKey,
         suspended: bool,
     },
+    /// Start the study timer (it replaces one running).
+    StartTimer(super::study_plan::StudyTimer),
+    /// Stop the study timer; `line` (if any) is added to the day's 取り組んだこと.
+    StopTimer {
+        date: NaiveDate,
+        line: Option<String>,
+    },
+    /// Minutes a day the user means to study (None: no goal).
+    SetDailyGoal(Option<u32>),
     /// Start a log for a date from the template (a no-op if it exists):
     /// unfinished 次やること of the latest earlier day are carried into it.
     CreateDay(NaiveDate),
@@ -186,6 +195,8 @@ pub struct Scope {
     pub whole: bool,
     /// The review record (reviews, suspended cards).
     pub review: bool,
+    /// The study plan (daily goal, running timer).
+    pub study: bool,
 }
 
 impl Scope {
@@ -196,6 +207,7 @@ impl Scope {
             library: false,
             whole: false,
             review: false,
+            study: false,
         }
     }
 
@@ -205,6 +217,7 @@ impl Scope {
             library: true,
             whole: false,
             review: false,
+            study: false,
         }
     }
 
@@ -213,6 +226,15 @@ impl Scope {
         library: false,
         whole: false,
         review: true,
+        study: false,
+    };
+
+    const STUDY: Scope = Scope {
+        day: None,
+        library: false,
+        whole: false,
+        review: false,
+        study: true,
     };
 
     const WHOLE: Scope = Scope {
@@ -220,6 +242,7 @@ impl Scope {
         library: false,
         whole: true,
         review: false,
+        study: false,
     };
 }
 
@@ -257,6 +280,11 @@ impl Edit {
             | Edit::AddChapters { .. } => Scope::library(None),
             Edit::Replace(_) | Edit::DeleteBook(_) | Edit::DeleteChapter(_) => Scope::WHOLE,
             Edit::Review(_) | Edit::Suspend { .. } => Scope::REVIEW,
+            Edit::StartTimer(_) | Edit::SetDailyGoal(_) => Scope::STUDY,
+            Edit::StopTimer { date, .. } => Scope {
+                study: true,
+                ..Scope::day(*date)
+            },
         }
     }
 
@@ -287,6 +315,9 @@ pub fn apply(journal: &mut Journal, edit: Edit) -> bool {
     match edit {
         Edit::Review(review) => journal.review.add(review),
         Edit::Suspend { card, suspended } => journal.review.suspend(card, suspended),
+        Edit::StartTimer(timer) => replace(&mut journal.study.timer, Some(timer)),
+        Edit::StopTimer { date, line } => studied::stop_timer(journal, date, line),
+        Edit::SetDailyGoal(goal) => replace(&mut journal.study.daily_goal, goal.filter(|m| *m > 0)),
         Edit::CreateDay(date) => create_day(journal, date),
         Edit::SetText { date, at, text } => entries::set_text(journal, date, at, text),
         Edit::SetStudied {
@@ -399,11 +430,12 @@ fn create_day(journal: &mut Journal, date: NaiveDate) -> bool {
     true
 }
 
-fn replace(journal: &mut Journal, new: Journal) -> bool {
-    let changed = *journal != new;
-    *journal = new;
-    changed
-}
-
 #[cfg(test)]
 mod tests;
+
+/// Set `slot` to `value`; whether that changed it.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    let changed = *slot != value;
+    *slot = value;
+    changed
+}

@@ -1,7 +1,7 @@
 //! Books and chapters studied on a day: ticking a chapter lists it under
 //! 取り組んだこと and gives it a notes block in 学んだこと; unticking takes both
 //! back unless notes were written. A day without those sections gets them at
-//! their template position first.
+//! their template position first. A stopped study timer writes its line there too.
 
 use chrono::NaiveDate;
 
@@ -40,6 +40,30 @@ pub(super) fn set_studied(
         }
     } else {
         unmark_studied(day, book, chapter);
+    }
+    true
+}
+
+/// Stop the study timer; its line (if kept) goes under the day's
+/// 取り組んだこと, the day started from the template if it has no log yet.
+pub(super) fn stop_timer(journal: &mut Journal, date: NaiveDate, line: Option<String>) -> bool {
+    let Some(_) = journal.study.timer.take() else {
+        return false;
+    };
+    let Some(line) = line else {
+        return true;
+    };
+    if !journal.days.contains_key(&date) {
+        let day = super::super::study::new_day(journal, date);
+        journal.days.insert(date, day);
+    }
+    let template = journal.template.clone();
+    let day = journal.days.get_mut(&date).expect("made above");
+    if let Some(entries) = worked_on_mut(day, &template) {
+        entries.push(Entry::Item(WorkItem::Text {
+            text: line,
+            marker: Marker::default(),
+        }));
     }
     true
 }

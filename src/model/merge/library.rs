@@ -163,6 +163,11 @@ fn add_book(
 
 impl IdMap {
     /// A day of the other side, with its books and chapters named as here.
+    /// Their book, as the merged library numbers it.
+    pub(super) fn book(&self, id: BookId) -> BookId {
+        *self.books.get(&id).unwrap_or(&id)
+    }
+
     pub(super) fn day(&self, day: &Day) -> Day {
         let mut day = day.clone();
         let book = |id: BookId| *self.books.get(&id).unwrap_or(&id);

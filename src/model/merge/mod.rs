@@ -70,6 +70,13 @@ pub fn merge(base: Option<&Journal>, ours: &Journal, theirs: &Journal) -> (Journ
         &ours.review,
         &theirs.review,
     );
+    // The goal and the running timer: the side that changed them wins.
+    if base.map(|b| &b.study) == Some(&ours.study) {
+        result.study = theirs.study.clone();
+        if let Some(timer) = &mut result.study.timer {
+            timer.book = timer.book.map(|b| ids.book(b));
+        }
+    }
     merge_days(
         &mut result,
         base,

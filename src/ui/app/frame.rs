@@ -2,6 +2,7 @@
 //! the title, and the IME and text commands that come before the views.
 
 use super::*;
+use crate::ui::study_timer::study_row_ui;
 
 impl StudylogApp {
     pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
@@ -144,6 +145,10 @@ impl StudylogApp {
                 .due_count(self.session.doc().journal(), revision)
         });
         review_button_ui(ui, self.language(), due, actions);
+        let book = self.current_book();
+        let journal = self.session.doc().journal();
+        let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
+        study_row_ui(ui, &cx, chrono::Utc::now(), book, actions);
         let (journal, search) = self.session.journal_and_search();
         let mut tree = TreeView {
             cx: view_ctx(journal, &self.settings, &self.window, &self.nav),

@@ -66,6 +66,7 @@ use super::review_view::review_button_ui;
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
 use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
+use super::study_timer::running_timer_notice;
 
 /// What the central panel shows, and where the user came from.
 struct Navigation {
@@ -363,6 +364,8 @@ impl StudylogApp {
         self.session.note_agreed(false);
         // Whatever route opened it: work a crashed session left for it is offered.
         self.offer_recovery();
+        let timer = running_timer_notice(self.journal(), self.language(), chrono::Utc::now());
+        self.messages.extend(timer);
         crate::startup::phase("recovery files looked at");
     }
 }

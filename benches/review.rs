@@ -1,7 +1,8 @@
-//! Review cards on the generated 10-year journal, with eight `front :: back`
-//! lines added to each day's notes (29,200 cards) and 20,000 reviews:
-//! finding the cards, and working out today's due cards (what opening the
-//! Review view does). Budget (issue 30): ≤ 20 ms each.
+//! Looking back on the generated 10-year journal, with eight `front :: back`
+//! lines added to each day's notes (29,200 cards), 20,000 reviews and a
+//! time line (`BOOK 1h30m`) on each day: finding the cards, working out
+//! today's due cards (what opening the Review view does), a book's pace
+//! (its page's charts) and a week's summary. Budget (issue 30): ≤ 20 ms each.
 //!
 //! Run with `cargo bench --bench review`.
 
@@ -11,8 +12,10 @@ use std::time::Duration;
 
 use chrono::{Duration as Span, TimeZone, Utc};
 use studylog::generate;
+use studylog::model::pace::book_pace;
 use studylog::model::review::{Rating, Reviewed, cards, due_cards};
-use studylog::model::{Block, Journal, SectionBody};
+use studylog::model::summary::{iso_week, summarize, summary_markdown, week_of};
+use studylog::model::{Block, Entry, Journal, Language, SectionBody, WorkItem};
 
 fn journal_with_cards() -> Journal {
     let mut journal = generate::generate(10, 1);
@@ -29,6 +32,7 @@ fn journal_with_cards() -> Journal {
             }
         }
     }
+    add_time_lines(&mut journal);
     let all = cards(&journal);
     let start = Utc.with_ymd_and_hms(2016, 1, 2, 9, 0, 0).unwrap();
     for (n, card) in all
@@ -49,6 +53,29 @@ fn journal_with_cards() -> Journal {
     journal
 }
 
+/// Each day states 1h30m for the first book it studies.
+fn add_time_lines(journal: &mut Journal) {
+    let titles: Vec<(studylog::model::BookId, String)> = journal
+        .books
+        .iter()
+        .map(|b| (b.id, b.title.clone()))
+        .collect();
+    for day in journal.days.values_mut() {
+        let Some(book) = day.learned_books().next().map(|b| b.book) else {
+            continue;
+        };
+        let title = &titles.iter().find(|(id, _)| *id == book).unwrap().1;
+        for section in &mut day.sections {
+            if let SectionBody::WorkedOn(entries) = &mut section.body {
+                entries.push(Entry::Item(WorkItem::Text {
+                    text: format!("{title} 1h30m"),
+                    marker: Default::default(),
+                }));
+            }
+        }
+    }
+}
+
 fn main() {
     let journal = journal_with_cards();
     let all = cards(&journal);
@@ -67,5 +94,23 @@ fn main() {
     common::measure("open the Review view (find + due)", 20, budget, || {
         let all = cards(&journal);
         due_cards(&all, &journal.review, now, None).len()
+    });
+    let last = *journal.days.keys().next_back().unwrap();
+    let busiest = journal
+        .books
+        .iter()
+        .max_by_key(|b| {
+            studylog::model::study_time::time_by_book(&journal)
+                .get(&b.id)
+                .copied()
+        })
+        .unwrap()
+        .id;
+    common::measure("a book's pace (its page's charts)", 20, budget, || {
+        book_pace(&journal, busiest, last).unwrap().weeks.len()
+    });
+    let week = iso_week(&week_of(last)).unwrap();
+    common::measure("the week's summary (Week view)", 20, budget, || {
+        summary_markdown(&summarize(&journal, &week), &week, Language::Ja).len()
     });
 }

@@ -198,7 +198,10 @@ fn the_chapter_view_shows_a_notes_pictures() {
     store::save(&path, &journal).unwrap();
     let (mut harness, _) = app(Start::Open(path));
     harness
-        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .get_by_role_and_label(
+            egui::accesskit::Role::TreeItem,
+            "データ指向アプリケーションデザイン",
+        )
         .click();
     harness.run();
     harness.get_by_label("○ 5 章 レプリケーション").click();

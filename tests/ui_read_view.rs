@@ -18,7 +18,10 @@ fn code_has_a_copy_button_and_a_table_is_a_table() {
     notes.blocks = vec![Block::Text(NOTE.into())];
     let (mut harness, _) = app_on(journal);
     harness
-        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .get_by_role_and_label(
+            egui::accesskit::Role::TreeItem,
+            "データ指向アプリケーションデザイン",
+        )
         .click();
     harness.run();
     harness.get_by_label("○ 5 章 レプリケーション").click();
@@ -94,7 +97,10 @@ fn a_day_link_in_the_chapter_view_opens_the_day() {
     let target: chrono::NaiveDate = "2025-02-01".parse().unwrap();
     let (mut harness, _) = app_on(note_on_first_day("[[2025-02-01]]"));
     harness
-        .get_by_label("データ指向アプリケーションデザイン  0/2")
+        .get_by_role_and_label(
+            egui::accesskit::Role::TreeItem,
+            "データ指向アプリケーションデザイン",
+        )
         .click();
     harness.run();
     harness.get_by_label("○ 5 章 レプリケーション").click();

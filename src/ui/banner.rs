@@ -62,7 +62,9 @@ pub fn banner_ui(ui: &mut Ui, messages: &[Message], lang: UiLanguage, actions: &
                 actions.push(action.clone());
                 actions.push(Action::DismissMessage(index));
             }
-            ui.add(egui::Label::new(text).wrap());
+            let shown = ui.add(egui::Label::new(text).wrap());
+            // Read out as it appears, errors at once.
+            super::accessible::live(&shown, message.kind == MessageKind::Error);
         });
     }
 }

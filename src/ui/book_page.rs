@@ -54,7 +54,7 @@ impl BookPage {
             return;
         };
         ui.label(RichText::new(cx.pick("本", "Book")).weak());
-        ui.heading(RichText::new(&entry.title).strong());
+        super::accessible::heading(&ui.heading(RichText::new(&entry.title).strong()), 1);
         ui.label(overview(pace, cx.lang));
         ui.label(RichText::new(projection(pace, cx.lang)).strong());
         ui.separator();

@@ -46,7 +46,7 @@ fn streaks_ui(ui: &mut Ui, cx: &ViewCtx, today: NaiveDate) {
             UiLanguage::count(s.longest, "day", "days"),
         ),
     };
-    ui.label(RichText::new(text).heading());
+    super::accessible::heading(&ui.label(RichText::new(text).heading()), 1);
 }
 
 fn first_of_month(date: NaiveDate) -> NaiveDate {

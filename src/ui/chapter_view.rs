@@ -25,7 +25,7 @@ pub fn chapter_view_ui(ui: &mut Ui, cx: &ViewCtx, chapter: ChapterId, actions: &
         return;
     };
     ui.label(RichText::new(&book.title).weak());
-    ui.label(RichText::new(&info.label).heading().strong());
+    super::accessible::heading(&ui.label(RichText::new(&info.label).heading().strong()), 1);
     ui.separator();
     let entries: Vec<(NaiveDate, &ChapterNotes)> = cx
         .journal

@@ -99,7 +99,7 @@ fn date_header_ui(ui: &mut Ui, cx: &ViewCtx, date: NaiveDate, actions: &mut Vec<
         }
         let language = UiLanguage::from(cx.journal.template.language);
         let text = language.date_with_weekday(date);
-        ui.label(RichText::new(text).heading().strong());
+        super::accessible::heading(&ui.label(RichText::new(text).heading().strong()), 1);
         if icon_button(ui, "▶", Command::NextDay.label(cx.lang)).clicked() {
             actions.push(Action::Run(Command::NextDay));
         }
@@ -151,6 +151,7 @@ fn section_ui(ui: &mut Ui, view: &mut DayView, section: usize) {
     ui.add_space(10.0);
     let heading = view.heading(section);
     let label = ui.label(RichText::new(heading).heading().strong());
+    super::accessible::heading(&label, 2);
     ui.add_space(4.0);
     match &day.sections[section].body {
         SectionBody::WorkedOn(entries) => worked_on_ui(ui, view, section, entries),

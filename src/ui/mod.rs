@@ -7,6 +7,7 @@
 //! dialogs sit behind [`dialogs::FileDialogs`] so tests answer them; files
 //! are reached only through the session and `store`.
 
+pub mod accessible;
 pub mod action;
 pub mod app;
 pub mod banner;
@@ -55,6 +56,7 @@ pub mod settings;
 pub mod side_tree;
 pub mod study_timer;
 pub mod table_editing;
+pub mod tree_focus;
 pub mod week_view;
 
 pub mod widgets;

@@ -63,10 +63,11 @@ impl ReviewView {
         self.book_filter_ui(ui, cx);
         let worked = self.work_out(cx.journal, revision, now);
         let count = worked.due.len();
-        ui.heading(match cx.lang {
+        let title = ui.heading(match cx.lang {
             UiLanguage::Japanese => format!("復習（残り {count} 枚）"),
             UiLanguage::English => format!("Review ({count} due)"),
         });
+        super::accessible::heading(&title, 1);
         ui.separator();
         let Some(first) = worked.due.first() else {
             ui.label(cx.pick(

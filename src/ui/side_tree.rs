@@ -17,10 +17,12 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 use crate::markdown::format_date;
 use crate::model::{Book, BookId, Chapter, Edit};
 
+use super::accessible::{TreePlace, tree_item};
 use super::action::{Action, View, ViewCtx};
 use super::drafts::Modal;
 use super::library_menu::{book_menu_ui, chapter_menu_ui, status_icon};
 use super::search_panel::{search_box_ui, search_results_ui};
+use super::tree_focus::{BooksView, FocusRow, focus_row};
 use super::widgets::{DraftField, draft_field_ui};
 use crate::session::SearchState;
 
@@ -43,7 +45,8 @@ pub struct TreeDrafts {
 /// One row of the library list.
 enum BookRow<'a> {
     Book(usize, &'a Book),
-    Chapter(usize, &'a Chapter),
+    /// Its place in the book, the book's chapter count, the chapter.
+    Chapter(usize, usize, &'a Chapter),
     AddChapter(&'a Book),
 }
 
@@ -90,7 +93,16 @@ pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) 
         .id_salt("books")
         .max_height(half)
         .auto_shrink([false, true]);
-    let focus = focus_row(ui, tree.drafts, &rows);
+    let asking = tree.drafts.focus_new_chapter.and_then(|book| {
+        rows.iter()
+            .position(|row| matches!(row, BookRow::AddChapter(b) if b.id == book))
+    });
+    let focus = focus_row(
+        row_height(ui),
+        ui.spacing().item_spacing.y,
+        asking,
+        tree.drafts.books_view,
+    );
     if matches!(focus, FocusRow::None) {
         // Its book was closed meanwhile: the request lapses.
         tree.drafts.focus_new_chapter = None;
@@ -113,58 +125,6 @@ pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) 
     ui.separator();
     ui.label(RichText::new(cx.pick("日付", "Days")).strong());
     days_ui(ui, tree);
-}
-
-/// Where the row asking for the keyboard is: out of the books list's view
-/// (with the offset that brings it in), or in view and ready to take it.
-/// Only rows on screen are drawn, and a field not drawn cannot take the
-/// keyboard. The offset stays within what the list could scroll to last
-/// frame: past it, egui springs back (its rubber band), and the row with it.
-fn focus_row(ui: &Ui, drafts: &TreeDrafts, rows: &[BookRow]) -> FocusRow {
-    let Some(book) = drafts.focus_new_chapter else {
-        return FocusRow::None;
-    };
-    let Some(index) = rows
-        .iter()
-        .position(|row| matches!(row, BookRow::AddChapter(b) if b.id == book))
-    else {
-        return FocusRow::None;
-    };
-    let row = row_height(ui) + ui.spacing().item_spacing.y;
-    let (top, bottom) = (index as f32 * row, index as f32 * row + row_height(ui));
-    let BooksView {
-        offset,
-        height,
-        max_offset,
-    } = drafts.books_view;
-    let wanted = if top < offset {
-        top
-    } else if bottom > offset + height + 0.5 {
-        (bottom - height).min(max_offset)
-    } else {
-        offset
-    };
-    // Already as close as the list can scroll: the row is as shown as it gets.
-    if (wanted - offset).abs() < 0.5 {
-        FocusRow::Shown
-    } else {
-        FocusRow::Away(wanted)
-    }
-}
-
-/// See [`focus_row`].
-enum FocusRow {
-    None,
-    Away(f32),
-    Shown,
-}
-
-/// How the books list was scrolled and sized, last frame.
-#[derive(Clone, Copy, Debug, Default)]
-struct BooksView {
-    offset: f32,
-    height: f32,
-    max_offset: f32,
 }
 
 /// "Books", with Expand All and Collapse All.
@@ -194,12 +154,9 @@ fn book_rows<'a>(cx: &ViewCtx<'a>, drafts: &TreeDrafts) -> Vec<BookRow<'a>> {
     for (index, book) in cx.journal.books.iter().enumerate() {
         rows.push(BookRow::Book(index, book));
         if drafts.open_books.contains(&book.id) {
-            rows.extend(
-                book.chapters
-                    .iter()
-                    .enumerate()
-                    .map(|(position, chapter)| BookRow::Chapter(position, chapter)),
-            );
+            rows.extend(book.chapters.iter().enumerate().map(|(position, chapter)| {
+                BookRow::Chapter(position, book.chapters.len(), chapter)
+            }));
             rows.push(BookRow::AddChapter(book));
         }
     }
@@ -212,7 +169,7 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
     let cx = tree.cx;
     match *row {
         BookRow::Book(index, book) => book_header_ui(ui, tree, index, book),
-        BookRow::Chapter(position, chapter) => {
+        BookRow::Chapter(position, of, chapter) => {
             ui.add_space(18.0);
             let text = format!("{} {}", status_icon(chapter.status), chapter.label);
             let selected = tree.shown == View::Chapter(chapter.id);
@@ -223,6 +180,15 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
             if response.clicked() {
                 tree.actions.push(Action::Show(View::Chapter(chapter.id)));
             }
+            let status = super::library_menu::status_label(chapter.status, cx.lang);
+            let place = TreePlace {
+                level: 2,
+                position: position + 1,
+                of,
+                expanded: None,
+                description: Some(status),
+            };
+            tree_item(&response, place);
             response.context_menu(|ui| {
                 chapter_menu_ui(ui, &cx, chapter.id, position, tree.modal, tree.actions);
             });
@@ -278,9 +244,31 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
             tree.drafts.open_books.insert(book.id);
         }
     }
+    book_node(&title, &cx, book, index, open);
     title.context_menu(|ui| {
         book_menu_ui(ui, &cx, book.id, index, tree.modal, tree.actions);
     });
+}
+
+/// The book's title read as a tree item: its name alone, the chapters done
+/// as its description.
+fn book_node(title: &egui::Response, cx: &ViewCtx, book: &Book, index: usize, open: bool) {
+    let (done, total) = book.progress();
+    let progress = match cx.lang {
+        super::i18n::UiLanguage::Japanese => format!("{done}/{total} 章 完了"),
+        super::i18n::UiLanguage::English => format!("{done}/{total} chapters done"),
+    };
+    title
+        .ctx
+        .accesskit_node_builder(title.id, |node| node.set_label(book.title.as_str()));
+    let place = TreePlace {
+        level: 1,
+        position: index + 1,
+        of: cx.journal.books.len(),
+        expanded: Some(open),
+        description: Some(&progress),
+    };
+    tree_item(title, place);
 }
 
 fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book, focus_ready: bool) {

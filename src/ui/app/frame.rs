@@ -241,6 +241,7 @@ impl StudylogApp {
 
     pub(super) fn update_title(&mut self) {
         let title = self.window_title();
+        crate::ui::accessible::name_window(&self.ctx, &title);
         if title != self.window.shown_title {
             self.ctx
                 .send_viewport_cmd(ViewportCommand::Title(title.clone()));

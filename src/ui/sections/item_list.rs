@@ -29,7 +29,7 @@ pub fn questions_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
             Entry::Item(question) => {
                 number += 1;
                 ui.horizontal(|ui| {
-                    ui.label("•");
+                    crate::ui::accessible::decoration(&ui.label("•"));
                     let name = format!("{heading} {number}");
                     item_row_ui(ui, view, (section, entry), (&question.text, &name), &[]);
                 });

@@ -44,6 +44,7 @@ fn learned_book_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Le
     let journal = view.cx.journal;
     let title = journal.book(learned.book).map_or("?", |b| b.title.as_str());
     let book_label = ui.label(RichText::new(title).strong().size(16.0));
+    crate::ui::accessible::heading(&book_label, 3);
     if !learned.intro.is_empty() {
         let at = Address::BookIntro {
             section,
@@ -58,6 +59,7 @@ fn learned_book_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Le
             .map_or("?", |(_, c)| c.label.as_str());
         ui.add_space(4.0);
         let chapter_label = ui.label(RichText::new(label).strong());
+        crate::ui::accessible::heading(&chapter_label, 4);
         for (block, content) in notes.blocks.iter().enumerate() {
             match content {
                 Block::Text(text) => {

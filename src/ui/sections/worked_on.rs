@@ -24,7 +24,7 @@ pub fn worked_on_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
             }
             Entry::Item(WorkItem::Text { text, .. }) => {
                 ui.horizontal(|ui| {
-                    ui.label("•");
+                    crate::ui::accessible::decoration(&ui.label("•"));
                     let name = format!("{heading} {}", entry + 1);
                     item_row_ui(ui, view, (section, entry), (text, &name), &[]);
                 });

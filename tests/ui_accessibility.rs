@@ -1,0 +1,153 @@
+//! What a screen reader is given, read from the AccessKit tree the app
+//! builds (the tree Orca, NVDA and VoiceOver read through AccessKit): every
+//! view, in English and in Japanese, names every control in words (never a
+//! bare symbol); the window is named after the journal; the books tree is a
+//! tree (level, place, open state, progress as its description); section
+//! titles are headings with levels; list bullets are left out.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use common::harness::{app_on, press};
+use egui::accessibility::is_input;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+use studylog::ui::StudylogApp;
+
+const BOOK: &str = "データ指向アプリケーションデザイン";
+
+/// Controls a reader could not name: no name, or a name of symbols alone.
+fn unnamed_controls(harness: &Harness<'_, StudylogApp>) -> Vec<String> {
+    let wordless = |name: &str| !name.chars().any(char::is_alphanumeric);
+    harness
+        .query_all(By::new().predicate(move |node| {
+            is_input(node.role()) && !node.is_hidden() && node.label().is_none_or(|n| wordless(&n))
+        }))
+        .map(|node| {
+            format!(
+                "{:?} {:?}",
+                node.accesskit_node().role(),
+                node.accesskit_node().label()
+            )
+        })
+        .collect()
+}
+
+/// Each view in turn: the day, a book's page, a chapter, the calendar,
+/// review, the week, search results, the shortcuts sheet and About.
+fn visit_every_view(
+    harness: &mut Harness<'_, StudylogApp>,
+    mut check: impl FnMut(&str, &Harness<'_, StudylogApp>),
+) {
+    check("day", harness);
+    harness.get_by_role_and_label(Role::TreeItem, BOOK).click();
+    harness.run();
+    check("book page", harness);
+    harness
+        .get_by_role_and_label(Role::Link, "5 章 レプリケーション")
+        .click();
+    harness.run();
+    check("chapter", harness);
+    for (name, modifiers, key) in [
+        ("calendar", Modifiers::COMMAND | Modifiers::SHIFT, Key::C),
+        ("review", Modifiers::COMMAND, Key::R),
+        ("week", Modifiers::COMMAND | Modifiers::SHIFT, Key::R),
+        ("shortcuts", Modifiers::NONE, Key::F1),
+    ] {
+        press(harness, modifiers, key);
+        check(name, harness);
+        press(harness, Modifiers::NONE, Key::Escape);
+    }
+    press(harness, Modifiers::COMMAND, Key::F);
+    let search = harness
+        .query_by_label("Search")
+        .or_else(|| harness.query_by_label("検索"));
+    search.expect("the search box").type_text("リーダー");
+    for _ in 0..4 {
+        harness.run();
+    }
+    check("search", harness);
+    let (help, about) = match harness.query_by_label("Help") {
+        Some(_) => ("Help", "About studylog"),
+        None => ("ヘルプ", "studylog について"),
+    };
+    harness.get_by_label(help).click();
+    harness.run();
+    harness.get_by_label(about).click();
+    harness.run();
+    check("about", harness);
+}
+
+#[test]
+fn every_control_of_every_view_has_a_name_in_words_in_both_languages() {
+    for japanese in [false, true] {
+        let (mut harness, _) = app_on(common::small_journal());
+        if japanese {
+            harness.get_by_label("Settings").click();
+            harness.run();
+            harness.get_by_label("日本語").click();
+            harness.run();
+        }
+        let mut seen = 0;
+        visit_every_view(&mut harness, |view, harness| {
+            seen += 1;
+            let controls = harness
+                .query_all(By::new().predicate(|n| is_input(n.role())))
+                .count();
+            assert!(controls >= 20, "{view}: only {controls} controls seen");
+            let bad = unnamed_controls(harness);
+            assert!(bad.is_empty(), "{view} (japanese: {japanese}): {bad:#?}");
+        });
+        assert_eq!(seen, 9);
+    }
+}
+
+#[test]
+fn the_window_the_tree_and_the_headings_say_what_they_are() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let window = harness.root().accesskit_node();
+    assert_eq!(
+        (window.role(), window.label().as_deref()),
+        (Role::Window, Some("Untitled — studylog"))
+    );
+    for (title, level) in [
+        ("2025年3月10日（月）", 1),
+        ("取り組んだこと", 2),
+        ("学んだこと", 2),
+        ("5 章 レプリケーション", 4),
+    ] {
+        let heading = harness.get_by_role_and_label(Role::Heading, title);
+        assert_eq!(heading.accesskit_node().level(), Some(level), "{title}");
+    }
+    let book = harness.get_by_role_and_label(Role::TreeItem, BOOK);
+    let node = book.accesskit_node();
+    assert_eq!(node.level(), Some(1));
+    assert_eq!(
+        (node.position_in_set(), node.size_of_set()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(node.data().is_expanded(), Some(false));
+    assert_eq!(node.description().as_deref(), Some("0/2 chapters done"));
+    book.click();
+    harness.run();
+    let node = harness
+        .get_by_role_and_label(Role::TreeItem, BOOK)
+        .accesskit_node();
+    assert_eq!(
+        node.data().is_expanded(),
+        Some(true),
+        "clicking the title opened it"
+    );
+    let chapter = harness.get_by_role_and_label(Role::TreeItem, "○ 6 章 パーティショニング");
+    let node = chapter.accesskit_node();
+    assert_eq!(
+        (node.level(), node.position_in_set(), node.size_of_set()),
+        (Some(2), Some(2), Some(2))
+    );
+    assert_eq!(node.description().as_deref(), Some("Not started"));
+    let bullets = harness
+        .query_all(By::new().predicate(|n| n.value().as_deref() == Some("•") && !n.is_hidden()));
+    assert_eq!(bullets.count(), 0, "a bullet is decoration, not read");
+}

@@ -3,7 +3,8 @@
 //! view, in English and in Japanese, names every control in words (never a
 //! bare symbol); the window is named after the journal; the books tree is a
 //! tree (level, place, open state, progress as its description); section
-//! titles are headings with levels; list bullets are left out.
+//! titles are headings with levels; a comparison grid is a table whose
+//! cells know their row and column; list bullets are left out.
 #![cfg(feature = "gui")]
 
 mod common;
@@ -121,6 +122,12 @@ fn the_window_the_tree_and_the_headings_say_what_they_are() {
         let heading = harness.get_by_role_and_label(Role::Heading, title);
         assert_eq!(heading.accesskit_node().level(), Some(level), "{title}");
     }
+    let table = harness.get_by_role_and_label(Role::Table, "レプリケーションの方式");
+    let cell = table
+        .get_by_label("マルチリーダー × 競合の扱い")
+        .accesskit_node();
+    let place = (cell.data().row_index(), cell.data().column_index());
+    assert_eq!(place, (Some(1), Some(1)));
     let book = harness.get_by_role_and_label(Role::TreeItem, BOOK);
     let node = book.accesskit_node();
     assert_eq!(node.level(), Some(1));

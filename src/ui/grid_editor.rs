@@ -135,29 +135,39 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let mut widths = column_widths(ui, widths_id, grid);
     let before = widths.clone();
     let shown = fit_columns(&widths, table_room(ui, view, grid, scored));
-    egui::Grid::new(("grid-table", view.date, at))
-        .striped(true)
-        .spacing([GRID_GAP, 6.0])
-        .show(ui, |ui| {
-            header_row_ui(ui, view, at, grid, scored, (&shown, &mut widths));
-            for row in 0..grid.options.len() {
-                option_ui(ui, view, at, grid, row, shown[0]);
-                for col in 0..grid.criteria.len() {
-                    cell_ui(ui, view, at, grid, (row, col), shown[col + 1]);
+    // Read as a table named by its title: a reader can say where a cell is.
+    let title = match grid.title.trim() {
+        "" => view.pick("比較表", "Comparison grid").to_owned(),
+        title => title.to_owned(),
+    };
+    let table = egui::UiBuilder::new()
+        .accessibility_role(egui::accesskit::Role::Table)
+        .accessibility_label(title);
+    ui.scope_builder(table, |ui| {
+        egui::Grid::new(("grid-table", view.date, at))
+            .striped(true)
+            .spacing([GRID_GAP, 6.0])
+            .show(ui, |ui| {
+                header_row_ui(ui, view, at, grid, scored, (&shown, &mut widths));
+                for row in 0..grid.options.len() {
+                    option_ui(ui, view, at, grid, row, shown[0]);
+                    for col in 0..grid.criteria.len() {
+                        cell_ui(ui, view, at, grid, (row, col), shown[col + 1]);
+                    }
+                    if scored {
+                        ui.label(RichText::new(totals[row].to_string()).strong());
+                        let rank = ranks[row];
+                        let text = RichText::new(format!("{rank}")).strong();
+                        ui.label(if rank == 1 {
+                            text.color(score_color(5))
+                        } else {
+                            text
+                        });
+                    }
+                    ui.end_row();
                 }
-                if scored {
-                    ui.label(RichText::new(totals[row].to_string()).strong());
-                    let rank = ranks[row];
-                    let text = RichText::new(format!("{rank}")).strong();
-                    ui.label(if rank == 1 {
-                        text.color(score_color(5))
-                    } else {
-                        text
-                    });
-                }
-                ui.end_row();
-            }
-        });
+            });
+    });
     if widths != before {
         ui.data_mut(|d| d.insert_persisted(widths_id, widths));
     }
@@ -361,6 +371,10 @@ fn cell_ui(
                 .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
         );
         set_name(ui, &response, &name);
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_row_index(row);
+            node.set_column_index(col);
+        });
         if view.reveals(Address::Grid(at, GridText::Cell(row, col))) {
             super::action::reveal(&response);
         }

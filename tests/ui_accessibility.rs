@@ -158,3 +158,29 @@ fn the_window_the_tree_and_the_headings_say_what_they_are() {
         .query_all(By::new().predicate(|n| n.value().as_deref() == Some("•") && !n.is_hidden()));
     assert_eq!(bullets.count(), 0, "a bullet is decoration, not read");
 }
+
+/// View ▸ High Contrast turns every theme black on white or white on
+/// black and is remembered; zoom reaches 300 %.
+#[test]
+fn high_contrast_is_a_view_setting_and_zoom_reaches_three_hundred_percent() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("High Contrast").click();
+    harness.run();
+    assert!(harness.state().settings().high_contrast);
+    for theme in [egui::Theme::Dark, egui::Theme::Light] {
+        let visuals = &harness.ctx.style_of(theme).visuals;
+        let (ink, paper) = (visuals.override_text_color, visuals.panel_fill);
+        let black_and_white = matches!(
+            (ink, paper),
+            (Some(egui::Color32::WHITE), egui::Color32::BLACK)
+                | (Some(egui::Color32::BLACK), egui::Color32::WHITE)
+        );
+        assert!(black_and_white, "{theme:?}: {ink:?} on {paper:?}");
+    }
+    for _ in 0..12 {
+        press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    }
+    assert_eq!(harness.state().zoom_factor(), 3.0);
+}

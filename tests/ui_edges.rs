@@ -72,3 +72,23 @@ fn every_button_of_a_busy_day_fits_the_window() {
         }
     }
 }
+
+/// At 300 % (and 50 %) zoom on a 1280 px window, with the side panel put
+/// away (F9) at 300 %, every button of the day still fits the window.
+#[test]
+fn at_three_hundred_percent_the_day_fits_without_the_side_panel() {
+    for (zoom, hide_panel) in [(3.0, true), (0.5, false)] {
+        let mut harness = busy_day(1280.0, zoom, UiLanguage::Japanese);
+        if hide_panel {
+            common::harness::press(&mut harness, egui::Modifiers::NONE, egui::Key::F9);
+            assert!(
+                harness.query_by_label("復習").is_none(),
+                "the side panel is away"
+            );
+        }
+        harness.state_mut().open_day(date());
+        harness.run();
+        let off = cut_off(&harness, 1280.0);
+        assert!(off.is_empty(), "{zoom}x: {off:#?}");
+    }
+}

@@ -49,6 +49,7 @@ pub enum Action {
     RestoreBackup(PathBuf),
     SetAutosaveToJournal(bool),
     SetTheme(egui::ThemePreference),
+    SetHighContrast(bool),
     /// Drop a file from Open Recent (or every file, for None).
     ForgetRecent(Option<PathBuf>),
     /// Merge a sync tool's conflict copy into the journal.

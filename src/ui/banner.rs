@@ -1,7 +1,7 @@
 //! Messages for the user: errors in red, news in the normal colour, shown in a
 //! strip under the menu until dismissed. Nothing goes wrong in silence.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::i18n::UiLanguage;
@@ -49,8 +49,9 @@ pub fn banner_ui(ui: &mut Ui, messages: &[Message], lang: UiLanguage, actions: &
     for (index, message) in messages.iter().enumerate() {
         ui.horizontal(|ui| {
             let text = match message.kind {
-                MessageKind::Error => RichText::new(format!("※ {}", message.text))
-                    .color(Color32::from_rgb(220, 60, 60)),
+                MessageKind::Error => {
+                    RichText::new(format!("※ {}", message.text)).color(ui.visuals().error_fg_color)
+                }
                 MessageKind::Info => RichText::new(&message.text),
             };
             if icon_button(ui, "×", lang.pick("閉じる", "Dismiss")).clicked() {

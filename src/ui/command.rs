@@ -42,6 +42,7 @@ crate::listed_enum::listed_enum! {
         ZoomOut,
         ZoomReset,
         FullScreen,
+        SidePanel,
         JournalHeadings,
         Shortcuts,
         About,
@@ -82,6 +83,7 @@ impl Command {
             Command::ZoomOut => ("縮小", "Zoom Out"),
             Command::ZoomReset => ("元の大きさ", "Reset Zoom"),
             Command::FullScreen => ("全画面表示", "Full Screen"),
+            Command::SidePanel => ("サイドパネルの表示/非表示", "Show/Hide Side Panel"),
             Command::JournalHeadings => ("この学習ログの見出し…", "Journal Headings…"),
             Command::Shortcuts => ("キーボードショートカット", "Keyboard Shortcuts"),
             Command::About => ("studylog について", "About studylog"),
@@ -125,6 +127,7 @@ impl Command {
             Command::ZoomOut => vec![command(Key::Minus)],
             Command::ZoomReset => vec![command(Key::Num0)],
             Command::FullScreen => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F11)],
+            Command::SidePanel => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F9)],
             Command::Shortcuts => vec![
                 KeyboardShortcut::new(Modifiers::NONE, Key::F1),
                 command_shift(Key::Questionmark),

@@ -159,7 +159,7 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
                         let rank = ranks[row];
                         let text = RichText::new(format!("{rank}")).strong();
                         ui.label(if rank == 1 {
-                            text.color(score_color(5))
+                            text.color(score_color(ui.visuals(), 5))
                         } else {
                             text
                         });

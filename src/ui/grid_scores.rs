@@ -20,7 +20,7 @@ pub(super) fn score_picker_ui(
 ) {
     let shown = match score {
         Some(score) => RichText::new(score_text(score))
-            .color(score_color(score.value()))
+            .color(score_color(ui.visuals(), score.value()))
             .strong(),
         None => RichText::new("–").weak(),
     };
@@ -45,7 +45,7 @@ pub(super) fn score_picker_ui(
             let score = Score::Points(points);
             choose(
                 ui,
-                RichText::new(score_text(score)).color(score_color(score.value())),
+                RichText::new(score_text(score)).color(score_color(ui.visuals(), score.value())),
                 Some(score),
             );
         }
@@ -53,7 +53,7 @@ pub(super) fn score_picker_ui(
             let score = Score::Mark(mark);
             choose(
                 ui,
-                RichText::new(mark.symbol()).color(score_color(score.value())),
+                RichText::new(mark.symbol()).color(score_color(ui.visuals(), score.value())),
                 Some(score),
             );
         }
@@ -132,13 +132,8 @@ fn score_text(score: Score) -> String {
     }
 }
 
-/// Red for 1 through green for 5.
-pub fn score_color(value: u32) -> Color32 {
-    match value {
-        0 | 1 => Color32::from_rgb(214, 69, 65),
-        2 => Color32::from_rgb(230, 126, 34),
-        3 => Color32::from_rgb(212, 172, 13),
-        4 => Color32::from_rgb(120, 180, 70),
-        _ => Color32::from_rgb(39, 174, 96),
-    }
+/// Red for 1 through green for 5, dark enough to read on the light theme
+/// and light enough on the dark one (see `theme`).
+pub fn score_color(visuals: &egui::Visuals, value: u32) -> Color32 {
+    super::theme::score_colour(visuals, value)
 }

@@ -23,6 +23,7 @@ pub struct MenuState<'a> {
     pub backups: &'a [Backup],
     pub autosave_to_journal: bool,
     pub theme: egui::ThemePreference,
+    pub high_contrast: bool,
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
@@ -113,7 +114,15 @@ fn view_menu_ui(ui: &mut Ui, state: &MenuState, actions: &mut Vec<Action>) {
             ui.close();
         }
     }
+    let mut high = state.high_contrast;
+    if ui
+        .checkbox(&mut high, lang.pick("高コントラスト", "High Contrast"))
+        .changed()
+    {
+        actions.push(Action::SetHighContrast(high));
+    }
     ui.separator();
+    command_ui(ui, Command::SidePanel, true, lang, actions);
     command_ui(ui, Command::FullScreen, true, lang, actions);
 }
 

@@ -56,6 +56,7 @@ pub mod settings;
 pub mod side_tree;
 pub mod study_timer;
 pub mod table_editing;
+pub mod theme;
 pub mod tree_focus;
 pub mod week_view;
 

@@ -30,6 +30,11 @@ pub struct Settings {
     pub zoom: Zoom,
     /// View → theme.
     pub theme: egui::ThemePreference,
+    /// View → High Contrast.
+    pub high_contrast: bool,
+    /// View → Show/Hide Side Panel (F9): the form takes the whole width,
+    /// for large zoom or a narrow window.
+    pub hide_side_panel: bool,
 }
 
 /// The zoom factor, kept between the limits View offers.
@@ -44,7 +49,9 @@ impl Default for Zoom {
 }
 
 impl Zoom {
-    const STEPS: [f32; 9] = [0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0];
+    const STEPS: [f32; 13] = [
+        0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0,
+    ];
 
     /// One step larger (or smaller), as browsers step.
     pub fn step(self, larger: bool) -> Zoom {

@@ -13,6 +13,12 @@ impl StudylogApp {
                 self.settings.theme = theme;
                 self.ctx.set_theme(theme);
             }
+            Action::SetHighContrast(on) => {
+                self.settings.high_contrast = on;
+                self.ctx.all_styles_mut(|style| {
+                    style.visuals = crate::ui::theme::visuals(style.visuals.dark_mode, on);
+                });
+            }
             Action::ForgetRecent(Some(path)) => self.settings.recent.retain(|p| *p != path),
             Action::ForgetRecent(None) => self.settings.recent.clear(),
             Action::MergeCopy(copy) => self.merge_copy(&copy),
@@ -112,14 +118,17 @@ impl StudylogApp {
                 self.ctx.request_repaint();
             }
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => self.zoom(command),
-            Command::FullScreen => {
-                let full = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                self.ctx
-                    .send_viewport_cmd(ViewportCommand::Fullscreen(!full));
-            }
+            Command::FullScreen => self.toggle_full_screen(),
+            Command::SidePanel => self.settings.hide_side_panel ^= true,
             Command::Shortcuts => self.window.help = Some(HelpWindow::Shortcuts),
             Command::About => self.window.help = Some(HelpWindow::About),
         }
+    }
+
+    fn toggle_full_screen(&self) {
+        let full = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.ctx
+            .send_viewport_cmd(ViewportCommand::Fullscreen(!full));
     }
 
     pub(super) fn zoom(&mut self, command: Command) {

@@ -123,15 +123,18 @@ impl StudylogApp {
                 backups: self.session.backups(),
                 autosave_to_journal: self.settings.autosave_to_journal,
                 theme: self.settings.theme,
+                high_contrast: self.settings.high_contrast,
             };
             menu_bar_ui(ui, &menu, actions);
             banner_ui(ui, &self.messages, self.language(), actions);
         });
-        egui::Panel::left("tree")
-            .resizable(true)
-            .default_size(280.0)
-            .size_range(180.0..=520.0)
-            .show(ui, |ui| self.side_panel_ui(ui, actions));
+        if !self.settings.hide_side_panel {
+            egui::Panel::left("tree")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(120.0..=520.0)
+                .show(ui, |ui| self.side_panel_ui(ui, actions));
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, actions));
     }
 

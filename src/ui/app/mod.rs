@@ -225,8 +225,12 @@ impl StudylogApp {
         }
         // Solid scroll bars: always there, never fading in and out (the
         // window is still the moment it is drawn, and a bar is easy to find).
-        self.ctx
-            .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+        // Text and focus at WCAG AA contrast (or the high-contrast theme).
+        let high_contrast = self.settings.high_contrast;
+        self.ctx.all_styles_mut(|style| {
+            style.spacing.scroll = egui::style::ScrollStyle::solid();
+            style.visuals = super::theme::visuals(style.visuals.dark_mode, high_contrast);
+        });
     }
 
     // ----- what tests and the binary can read -----

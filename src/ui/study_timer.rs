@@ -64,7 +64,7 @@ fn running_ui(
         .book
         .and_then(|b| cx.journal.book(b))
         .map_or("", |b| b.title.as_str());
-    ui.horizontal(|ui| {
+    ui.scope(|ui| {
         ui.label(format!(
             "{} {}:{:02}:{:02}",
             cx.pick("タイマー", "Timer"),
@@ -113,7 +113,7 @@ fn goal_ui(ui: &mut Ui, cx: &ViewCtx, actions: &mut Vec<Action>) {
         .get(&cx.today)
         .map_or(0, |day| day_time(cx.journal, day).minutes);
     let goal = cx.journal.study.daily_goal;
-    ui.horizontal(|ui| {
+    ui.scope(|ui| {
         if let Some(goal) = goal {
             let text = format!(
                 "{} {} / {}",

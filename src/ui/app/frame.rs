@@ -147,11 +147,14 @@ impl StudylogApp {
                 .review
                 .due_count(self.session.doc().journal(), revision)
         });
-        review_button_ui(ui, self.language(), due, actions);
         let book = self.current_book();
         let journal = self.session.doc().journal();
         let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
-        study_row_ui(ui, &cx, chrono::Utc::now(), book, actions);
+        // Review, the timer and the goal share a row (wrapping when narrow).
+        ui.horizontal_wrapped(|ui| {
+            review_button_ui(ui, cx.lang, due, actions);
+            study_row_ui(ui, &cx, chrono::Utc::now(), book, actions);
+        });
         let (journal, search) = self.session.journal_and_search();
         let mut tree = TreeView {
             cx: view_ctx(journal, &self.settings, &self.window, &self.nav),

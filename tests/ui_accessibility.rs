@@ -184,3 +184,49 @@ fn high_contrast_is_a_view_setting_and_zoom_reaches_three_hundred_percent() {
     }
     assert_eq!(harness.state().zoom_factor(), 3.0);
 }
+
+/// The books tree by keyboard alone: Right opens a book, Down moves to its
+/// chapters, F2 renames (Enter keeps the name), Delete asks, Left closes.
+#[test]
+fn the_books_tree_works_by_keyboard() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_role_and_label(Role::TreeItem, BOOK).focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let chapter = "○ 5 章 レプリケーション";
+    harness.get_by_role_and_label(Role::TreeItem, chapter);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TreeItem, chapter)
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    let field = harness.get_by_role_and_label(Role::TextInput, "New name");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name")
+        .type_text(" 改");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let chapters = &harness.state().journal().books[0].chapters;
+    assert_eq!(chapters[0].label, "5 章 レプリケーション 改");
+    harness
+        .get_by_role_and_label(Role::TreeItem, "○ 5 章 レプリケーション 改")
+        .focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TreeItem, BOOK)
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    harness.get_by_label("Delete");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().journal().books.len(), 1, "only asked");
+    harness.get_by_role_and_label(Role::TreeItem, BOOK).focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(harness.query_by_label(chapter).is_none(), "closed");
+}

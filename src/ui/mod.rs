@@ -58,6 +58,7 @@ pub mod study_timer;
 pub mod table_editing;
 pub mod theme;
 pub mod tree_focus;
+pub mod tree_keys;
 pub mod week_view;
 
 pub mod widgets;

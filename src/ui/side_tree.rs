@@ -23,6 +23,7 @@ use super::drafts::Modal;
 use super::library_menu::{book_menu_ui, chapter_menu_ui, status_icon};
 use super::search_panel::{search_box_ui, search_results_ui};
 use super::tree_focus::{BooksView, FocusRow, focus_row};
+use super::tree_keys::{Row, RowOrder, TreeKey, library_dialog, tree_key};
 use super::widgets::{DraftField, draft_field_ui};
 use crate::session::SearchState;
 
@@ -40,6 +41,7 @@ pub struct TreeDrafts {
     /// keyboard (a book or chapter was just added there).
     pub focus_new_chapter: Option<BookId>,
     books_view: BooksView,
+    rows: RowOrder,
 }
 
 /// One row of the library list.
@@ -77,6 +79,7 @@ pub struct TreeView<'a> {
 
 pub fn side_tree_ui(ui: &mut Ui, tree: &mut TreeView, search: &mut SearchState) {
     let cx = tree.cx;
+    tree.drafts.rows.begin();
     search_box_ui(ui, &cx, &mut search.query);
     if !search.query.trim().is_empty() {
         let ready = search.is_ready();
@@ -180,6 +183,11 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
             if response.clicked() {
                 tree.actions.push(Action::Show(View::Chapter(chapter.id)));
             }
+            let row = Row::Chapter(chapter.id, &chapter.label);
+            let key = tree_key(&response, &mut tree.drafts.rows);
+            if let Some(dialog) = key.and_then(|k| library_dialog(k, row)) {
+                *tree.modal = Some(dialog);
+            }
             let status = super::library_menu::status_label(chapter.status, cx.lang);
             let place = TreePlace {
                 level: 2,
@@ -234,15 +242,19 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
         );
     }
     // The title shows the book's page (and opens it); the arrow alone closes.
-    if title.clicked() {
+    let key = tree_key(&title, &mut tree.drafts.rows);
+    if title.clicked() || key == Some(TreeKey::Open) {
         tree.drafts.open_books.insert(book.id);
+    }
+    if title.clicked() {
         tree.actions.push(Action::Show(View::Book(book.id)));
-    } else if arrow_clicked {
-        if open {
-            tree.drafts.open_books.remove(&book.id);
-        } else {
-            tree.drafts.open_books.insert(book.id);
-        }
+    } else if arrow_clicked && !open {
+        tree.drafts.open_books.insert(book.id);
+    } else if arrow_clicked || key == Some(TreeKey::Close) {
+        tree.drafts.open_books.remove(&book.id);
+    }
+    if let Some(dialog) = key.and_then(|k| library_dialog(k, Row::Book(book.id, &book.title))) {
+        *tree.modal = Some(dialog);
     }
     book_node(&title, &cx, book, index, open);
     title.context_menu(|ui| {

@@ -230,3 +230,37 @@ fn the_books_tree_works_by_keyboard() {
     press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
     assert!(harness.query_by_label(chapter).is_none(), "closed");
 }
+
+/// F6 takes the keyboard from pane to pane (search, books, the day's form)
+/// and Ctrl+1…9 to a section's title, from where Tab goes into it.
+#[test]
+fn f6_cycles_the_panes_and_ctrl_digits_jump_to_sections() {
+    let (mut harness, _) = app_on(common::small_journal());
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TreeItem, BOOK)
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Heading, "取り組んだこと")
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Heading, "わからなかったこと")
+            .is_focused()
+    );
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    let question = harness.get_by_role_and_label(Role::TextInput, "わからなかったこと 1");
+    assert!(question.is_focused(), "Tab goes on into the section");
+}

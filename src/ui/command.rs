@@ -43,6 +43,7 @@ crate::listed_enum::listed_enum! {
         ZoomReset,
         FullScreen,
         SidePanel,
+        NextPane,
         JournalHeadings,
         Shortcuts,
         About,
@@ -84,6 +85,10 @@ impl Command {
             Command::ZoomReset => ("元の大きさ", "Reset Zoom"),
             Command::FullScreen => ("全画面表示", "Full Screen"),
             Command::SidePanel => ("サイドパネルの表示/非表示", "Show/Hide Side Panel"),
+            Command::NextPane => (
+                "次の区画へ（本の一覧・記録・検索）",
+                "Next Pane (Books, Form, Search)",
+            ),
             Command::JournalHeadings => ("この学習ログの見出し…", "Journal Headings…"),
             Command::Shortcuts => ("キーボードショートカット", "Keyboard Shortcuts"),
             Command::About => ("studylog について", "About studylog"),
@@ -128,6 +133,7 @@ impl Command {
             Command::ZoomReset => vec![command(Key::Num0)],
             Command::FullScreen => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F11)],
             Command::SidePanel => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F9)],
+            Command::NextPane => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F6)],
             Command::Shortcuts => vec![
                 KeyboardShortcut::new(Modifiers::NONE, Key::F1),
                 command_shift(Key::Questionmark),

@@ -6,7 +6,7 @@
 //! they stood, and are editable too.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::{Address, Edit, FreeText, GridAt, GridSlot, Section, SectionBody};
 
@@ -150,8 +150,10 @@ fn section_ui(ui: &mut Ui, view: &mut DayView, section: usize) {
     let day = view.day;
     ui.add_space(10.0);
     let heading = view.heading(section);
-    let label = ui.label(RichText::new(heading).heading().strong());
-    super::accessible::heading(&label, 2);
+    let label = section_heading_ui(ui, heading, section);
+    if section == 0 {
+        view.drafts.first_heading = Some(label.id);
+    }
     ui.add_space(4.0);
     match &day.sections[section].body {
         SectionBody::WorkedOn(entries) => worked_on_ui(ui, view, section, entries),
@@ -162,6 +164,37 @@ fn section_ui(ui: &mut Ui, view: &mut DayView, section: usize) {
             free_section_ui(ui, view, section, free, label.id)
         }
     }
+}
+
+/// A section's title: a heading a reader can find, and a stop for the
+/// keyboard that Ctrl+1…9 jumps to (Tab then goes on into the section).
+fn section_heading_ui(ui: &mut Ui, heading: &str, section: usize) -> egui::Response {
+    let text = RichText::new(heading).heading().strong();
+    let label = ui.add(egui::Label::new(text).sense(egui::Sense::focusable_noninteractive()));
+    super::accessible::heading(&label, 2);
+    let jump = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ]
+    .get(section)
+    .is_some_and(|key| ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, *key)));
+    if jump {
+        label.request_focus();
+        label.scroll_to_me(Some(egui::Align::TOP));
+    }
+    if label.has_focus() {
+        let ring = ui.visuals().widgets.active.bg_stroke;
+        ui.painter()
+            .rect_stroke(label.rect.expand(3.0), 3.0, ring, egui::StrokeKind::Outside);
+    }
+    label
 }
 
 /// 感想 or a section kept as written: its text, the grids after it, and a

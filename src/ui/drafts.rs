@@ -22,6 +22,8 @@ pub struct DayDrafts {
     /// The notes field that had the keyboard last: Insert ▸ Image… and a
     /// picture dropped outside any note go there.
     pub note_with_keyboard: Option<crate::session::PicturePlace>,
+    /// The first section title of the day shown (F6 brings the keyboard there).
+    pub first_heading: Option<egui::Id>,
 }
 
 /// The one form or dialog open at a time. A question the app asks (save

@@ -45,6 +45,61 @@ pub fn help_ui(ctx: &Context, window: HelpWindow, lang: UiLanguage, about: &Abou
     !(close || modal.should_close())
 }
 
+/// Keys that act where the keyboard is, not through a menu command.
+const IN_PLACE_KEYS: [(&str, &str, &str); 11] = [
+    (
+        "記録のセクションの見出しへ",
+        "Go to a section's title",
+        "Ctrl+1 … Ctrl+9",
+    ),
+    ("本の一覧: 上下の行へ", "Books: row above / below", "↑ / ↓"),
+    (
+        "本の一覧: 開く / 閉じる",
+        "Books: open / close a book",
+        "→ / ←",
+    ),
+    (
+        "本の一覧: 名前を変更 / 削除",
+        "Books: rename / delete",
+        "F2 / Delete",
+    ),
+    (
+        "ボタン・リンクを押す",
+        "Press a button or link",
+        "Enter / Space",
+    ),
+    (
+        "リストを続ける / 字下げ",
+        "Continue a list / indent it",
+        "Enter / Tab, Shift+Tab",
+    ),
+    (
+        "ノートの表: 次 / 前のセル",
+        "A table in a note: next / previous cell",
+        "Tab / Shift+Tab",
+    ),
+    (
+        "入力欄を離れる（Tab が字下げなどに使われる欄でも）",
+        "Leave a field (also where Tab indents)",
+        "Esc",
+    ),
+    (
+        "リンクを開く（ノートの中）",
+        "Follow a link (in a note)",
+        "Ctrl+click",
+    ),
+    (
+        "復習: 答えを見る / 評価する",
+        "Review: show the answer / rate it",
+        "Space / 1 – 4",
+    ),
+    (
+        "比較表の得点（得点ボタンで）",
+        "A grid score (on its score button)",
+        "1 – 5, ◎○△×, 0 / Delete",
+    ),
+];
+
 fn shortcuts_ui(ui: &mut egui::Ui, lang: UiLanguage) {
     ui.label(RichText::new(Command::Shortcuts.label(lang)).heading());
     ui.add_space(6.0);
@@ -66,6 +121,11 @@ fn shortcuts_ui(ui: &mut egui::Ui, lang: UiLanguage) {
                         }
                         ui.label(command.label(lang));
                         ui.label(RichText::new(keys.join(" / ")).monospace());
+                        ui.end_row();
+                    }
+                    for (ja, en, keys) in IN_PLACE_KEYS {
+                        ui.label(lang.pick(ja, en));
+                        ui.label(RichText::new(keys).monospace());
                         ui.end_row();
                     }
                 });

@@ -41,7 +41,7 @@ pub struct TreeDrafts {
     /// keyboard (a book or chapter was just added there).
     pub focus_new_chapter: Option<BookId>,
     books_view: BooksView,
-    rows: RowOrder,
+    pub rows: RowOrder,
 }
 
 /// One row of the library list.

@@ -32,6 +32,16 @@ impl RowOrder {
         self.last = std::mem::take(&mut self.now);
     }
 
+    /// Whether `id` is a row of the tree (as last drawn).
+    pub fn holds(&self, id: Id) -> bool {
+        self.last.contains(&id)
+    }
+
+    /// The first row drawn.
+    pub fn first(&self) -> Option<Id> {
+        self.last.first().copied()
+    }
+
     fn beside(&self, id: Id, below: bool) -> Option<Id> {
         let at = self.last.iter().position(|r| *r == id)?;
         let to = if below { at + 1 } else { at.checked_sub(1)? };

@@ -120,8 +120,29 @@ impl StudylogApp {
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => self.zoom(command),
             Command::FullScreen => self.toggle_full_screen(),
             Command::SidePanel => self.settings.hide_side_panel ^= true,
+            Command::NextPane => self.next_pane(),
             Command::Shortcuts => self.window.help = Some(HelpWindow::Shortcuts),
             Command::About => self.window.help = Some(HelpWindow::About),
+        }
+    }
+
+    /// F6: the keyboard goes from the books to the form, to the search
+    /// box, and back to the books.
+    fn next_pane(&mut self) {
+        let focused = self.ctx.memory(|m| m.focused());
+        let search = crate::ui::search_panel::search_field_id();
+        let in_tree = focused.is_some_and(|id| self.tree_drafts.rows.holds(id));
+        let next = if focused == Some(search) {
+            self.tree_drafts.rows.first()
+        } else if in_tree {
+            self.day_drafts
+                .first_heading
+                .filter(|_| matches!(self.nav.view, View::Day(_)))
+        } else {
+            Some(search)
+        };
+        if let Some(id) = next {
+            self.ctx.memory_mut(|m| m.request_focus(id));
         }
     }
 

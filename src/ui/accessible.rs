@@ -35,6 +35,9 @@ pub struct TreePlace<'a> {
     pub of: usize,
     pub expanded: Option<bool>,
     pub description: Option<&'a str>,
+    /// The item whose view is shown: read as selected (not as a pressed
+    /// toggle, which is what a selectable button says by itself).
+    pub selected: bool,
 }
 
 /// An item of a tree (the books and chapters of the side panel).
@@ -50,7 +53,14 @@ pub fn tree_item(response: &Response, place: TreePlace) {
         if let Some(description) = place.description {
             node.set_description(description);
         }
+        node.clear_toggled();
+        node.set_selected(place.selected);
     });
+}
+
+/// A link with what to say after its name (a chapter's status).
+pub fn described(response: &Response, description: &str) {
+    with_node(response, |node| node.set_description(description));
 }
 
 /// Decoration (a bullet drawn before an item) that a reader should skip.

@@ -67,9 +67,13 @@ impl BookPage {
                 ui.label(RichText::new(cx.pick("章", "Chapters")).strong());
                 for chapter in &entry.chapters {
                     ui.horizontal(|ui| {
-                        ui.label(status_icon(chapter.status))
-                            .on_hover_text(status_label(chapter.status, cx.lang));
-                        if ui.link(&chapter.label).clicked() {
+                        let status = status_label(chapter.status, cx.lang);
+                        let icon = ui.label(status_icon(chapter.status)).on_hover_text(status);
+                        // The icon is for the eye; a reader hears the status after the name.
+                        super::accessible::decoration(&icon);
+                        let link = ui.link(&chapter.label);
+                        super::accessible::described(&link, status);
+                        if link.clicked() {
                             actions.push(Action::Show(View::Chapter(chapter.id)));
                         }
                     });

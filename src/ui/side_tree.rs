@@ -195,6 +195,7 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
                 of,
                 expanded: None,
                 description: Some(status),
+                selected,
             };
             tree_item(&response, place);
             response.context_menu(|ui| {
@@ -256,7 +257,8 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     if let Some(dialog) = key.and_then(|k| library_dialog(k, Row::Book(book.id, &book.title))) {
         *tree.modal = Some(dialog);
     }
-    book_node(&title, &cx, book, index, open);
+    let shown = tree.shown == View::Book(book.id);
+    book_node(&title, &cx, book, (index, open, shown));
     title.context_menu(|ui| {
         book_menu_ui(ui, &cx, book.id, index, tree.modal, tree.actions);
     });
@@ -264,7 +266,12 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
 
 /// The book's title read as a tree item: its name alone, the chapters done
 /// as its description.
-fn book_node(title: &egui::Response, cx: &ViewCtx, book: &Book, index: usize, open: bool) {
+fn book_node(
+    title: &egui::Response,
+    cx: &ViewCtx,
+    book: &Book,
+    (index, open, shown): (usize, bool, bool),
+) {
     let (done, total) = book.progress();
     let progress = match cx.lang {
         super::i18n::UiLanguage::Japanese => format!("{done}/{total} 章 完了"),
@@ -279,6 +286,7 @@ fn book_node(title: &egui::Response, cx: &ViewCtx, book: &Book, index: usize, op
         of: cx.journal.books.len(),
         expanded: Some(open),
         description: Some(&progress),
+        selected: shown,
     };
     tree_item(title, place);
 }

@@ -148,7 +148,11 @@ fn the_window_the_tree_and_the_headings_say_what_they_are() {
         "clicking the title opened it"
     );
     assert_eq!(node.is_selected(), Some(true), "its page is shown");
-    assert_eq!(node.toggled(), None, "read as selected, not as a pressed toggle");
+    assert_eq!(
+        node.toggled(),
+        None,
+        "read as selected, not as a pressed toggle"
+    );
     let chapter = harness.get_by_role_and_label(Role::TreeItem, "○ 6 章 パーティショニング");
     let node = chapter.accesskit_node();
     assert_eq!(

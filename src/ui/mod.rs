@@ -59,6 +59,7 @@ pub mod table_editing;
 pub mod theme;
 pub mod tree_focus;
 pub mod tree_keys;
+pub mod tree_reading;
 pub mod week_view;
 
 pub mod widgets;

@@ -17,13 +17,13 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 use crate::markdown::format_date;
 use crate::model::{Book, BookId, Chapter, Edit};
 
-use super::accessible::{TreePlace, tree_item};
 use super::action::{Action, View, ViewCtx};
 use super::drafts::Modal;
 use super::library_menu::{book_menu_ui, chapter_menu_ui, status_icon};
 use super::search_panel::{search_box_ui, search_results_ui};
 use super::tree_focus::{BooksView, FocusRow, focus_row};
 use super::tree_keys::{Row, RowOrder, TreeKey, library_dialog, tree_key};
+use super::tree_reading::{book_node, chapter_node};
 use super::widgets::{DraftField, draft_field_ui};
 use crate::session::SearchState;
 
@@ -188,16 +188,7 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
             if let Some(dialog) = key.and_then(|k| library_dialog(k, row)) {
                 *tree.modal = Some(dialog);
             }
-            let status = super::library_menu::status_label(chapter.status, cx.lang);
-            let place = TreePlace {
-                level: 2,
-                position: position + 1,
-                of,
-                expanded: None,
-                description: Some(status),
-                selected,
-            };
-            tree_item(&response, place);
+            chapter_node(&response, &cx, chapter, (position, of, selected));
             response.context_menu(|ui| {
                 chapter_menu_ui(ui, &cx, chapter.id, position, tree.modal, tree.actions);
             });
@@ -262,33 +253,6 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     title.context_menu(|ui| {
         book_menu_ui(ui, &cx, book.id, index, tree.modal, tree.actions);
     });
-}
-
-/// The book's title read as a tree item: its name alone, the chapters done
-/// as its description.
-fn book_node(
-    title: &egui::Response,
-    cx: &ViewCtx,
-    book: &Book,
-    (index, open, shown): (usize, bool, bool),
-) {
-    let (done, total) = book.progress();
-    let progress = match cx.lang {
-        super::i18n::UiLanguage::Japanese => format!("{done}/{total} 章 完了"),
-        super::i18n::UiLanguage::English => format!("{done}/{total} chapters done"),
-    };
-    title
-        .ctx
-        .accesskit_node_builder(title.id, |node| node.set_label(book.title.as_str()));
-    let place = TreePlace {
-        level: 1,
-        position: index + 1,
-        of: cx.journal.books.len(),
-        expanded: Some(open),
-        description: Some(&progress),
-        selected: shown,
-    };
-    tree_item(title, place);
 }
 
 fn new_chapter_ui(ui: &mut Ui, tree: &mut TreeView, book: &Book, focus_ready: bool) {

@@ -211,3 +211,57 @@ fn the_chapter_view_shows_a_notes_pictures() {
     assert!(!shown.is_empty(), "shown in the chapter view");
     assert!(shown.iter().all(|n| n.rect().width() == 120.0));
 }
+
+/// File ▸ Import Markdown… into a saved journal: the preview copies
+/// nothing; Import copies the pictures the log names beside the journal and
+/// points its links there. A search for the picture's line shows it.
+#[test]
+fn a_log_imported_in_the_window_brings_its_pictures_and_search_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_journal(dir.path(), "");
+    let logs = dir.path().join("logs");
+    std::fs::create_dir_all(logs.join("images")).unwrap();
+    png_file(&logs.join("images"), "console.png", 160, 90);
+    let log = logs.join("2025-04-01.md");
+    std::fs::write(
+        &log,
+        "# 2025-04-01\n\n## 感想\n\nECS のコンソール\n\n![コンソール](images/console.png)\n",
+    )
+    .unwrap();
+    let (mut harness, dialogs) = app(Start::Open(path.clone()));
+    dialogs.answer(Some(log));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Markdown…").click();
+    harness.run();
+    assert!(
+        store::stored_pictures(&path).is_empty(),
+        "the preview copies nothing"
+    );
+    harness.get_by_label("Import").click();
+    harness.run();
+    let stored = store::stored_pictures(&path);
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let impressions = common::impressions(&day(&harness, "2025-04-01".parse().unwrap())).to_owned();
+    assert!(
+        impressions.contains(&format!("![コンソール]({})", stored[0].0)),
+        "{impressions}"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Search").type_text("コンソール");
+    for _ in 0..4 {
+        harness.run();
+    }
+    wait(&mut harness);
+    let heights: Vec<f32> = harness
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(Role::Image)
+                .label("コンソール"),
+        )
+        .map(|n| n.rect().height())
+        .collect();
+    // In the day (its own 90 px) and beside the hit, as small as the row.
+    assert!(heights.contains(&90.0), "{heights:?}");
+    assert!(heights.iter().any(|h| *h < 60.0), "{heights:?}");
+}

@@ -131,11 +131,17 @@ fn hit_row_ui(ui: &mut Ui, cx: &ViewCtx, query: &str, hit: &Hit, actions: &mut V
     };
     let heading = crate::model::heading_of(day, hit.place);
     let line = hit_line(cx.journal, hit).unwrap_or_default();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
     let response = ui
-        .vertical(|ui| {
-            ui.label(RichText::new(heading).weak().small());
-            let text = super::markdown_view::result_line_job(ui, line.trim(), query);
-            ui.add(egui::Button::new(text).frame(false).truncate())
+        .horizontal(|ui| {
+            // A line naming a picture shows it, as small as the row.
+            super::pictures::thumbnail_ui(ui, cx.pictures, &line, row_height);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(heading).weak().small());
+                let text = super::markdown_view::result_line_job(ui, line.trim(), query);
+                ui.add(egui::Button::new(text).frame(false).truncate())
+            })
+            .inner
         })
         .inner;
     set_name(ui, &response, line.trim());

@@ -1,20 +1,18 @@
 //! Files behind the app's commands: opening journals, the file dialogs'
-//! answers, Markdown import and export.
+//! answers, Markdown export (import is in `importing`).
 
 use std::path::{Path, PathBuf};
 
 use crate::markdown;
-use crate::model::{Edit, Journal};
+use crate::model::Journal;
 use crate::session::files::{self as disk, LoadError};
-use crate::session::{self, Document, FirstLook, Read};
+use crate::session::{Document, FirstLook, Read};
 
 use super::super::action::{Action, View};
 use super::super::banner::Message;
 use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
-use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
-use super::super::import_preview::ImportPreview;
 use super::{ExportWhat, Guarded, Purpose, ReadAhead, Start, StudylogApp, today};
 
 impl StudylogApp {
@@ -238,42 +236,6 @@ impl StudylogApp {
         }
     }
 
-    // ----- Markdown -----
-
-    /// Read Markdown logs (files, or folders of them) into a copy of the
-    /// journal and show what was found; nothing changes until Import.
-    pub(super) fn preview_import(&mut self, paths: &[PathBuf]) {
-        let preview = read_logs(self.journal().clone(), paths);
-        self.modal = Some(Modal::ImportPreview(Box::new(preview)));
-    }
-
-    /// The user's answer to an import preview.
-    pub(super) fn import_answered(&mut self, preview: ImportPreview, import: bool) {
-        if !import {
-            return;
-        }
-        let brought = preview.brought();
-        let first = brought.first().copied();
-        let days = brought.len();
-        self.edit(Edit::Replace(Box::new(preview.journal)));
-        if let Some(first) = first {
-            self.show(View::Day(first));
-        }
-        self.messages.push(Message::info(match self.language() {
-            UiLanguage::Japanese => {
-                format!("{days} 日分を取り込みました。元に戻すこともできます。")
-            }
-            UiLanguage::English => {
-                let days = if days == 1 {
-                    "1 day".to_owned()
-                } else {
-                    format!("{days} days")
-                };
-                format!("Imported {days}. Undo takes the import back.")
-            }
-        }));
-    }
-
     /// Files dropped on the window: Markdown logs (or folders of them) are
     /// imported through the preview, a journal is opened (asking first about
     /// unsaved changes).
@@ -300,17 +262,6 @@ impl StudylogApp {
             self.preview_import(&logs);
         } else if let Some(journal) = journals.into_iter().next() {
             self.guard(Guarded::OpenPath(journal));
-        }
-    }
-
-    /// A log given on the command line, into the new untitled journal at once.
-    pub(super) fn import_markdown(&mut self, path: &Path) {
-        let preview = read_logs(self.journal().clone(), &[path.to_owned()]);
-        if let Some(reason) = preview.imported.refused.first() {
-            self.messages.push(Message::error(reason.clone()));
-        }
-        if preview.brings_anything() {
-            self.import_answered(preview, true);
         }
     }
 
@@ -342,19 +293,6 @@ fn with_journal_extension(path: PathBuf) -> PathBuf {
     } else {
         path.with_file_name(format!("{name}.{}", disk::EXTENSION))
     }
-}
-
-/// Import each log (or each log in a folder) into a copy of `journal` in
-/// turn, as `studylog import` does: what the preview shows. A log that
-/// cannot be read or dated is refused and changes nothing.
-fn read_logs(mut journal: crate::model::Journal, paths: &[PathBuf]) -> ImportPreview {
-    let mut imported = session::Imported::default();
-    let files = session::find_logs(paths, &mut imported);
-    // Pipes and devices are refused before a read that would freeze the window.
-    let logs = session::read_logs(&files, true);
-    let how = session::ImportHow::default();
-    session::import_logs(&mut journal, logs, &how, &mut imported, &mut |_, _| {});
-    ImportPreview { journal, imported }
 }
 
 /// What the bundled sample is, with a button to start one's own journal.

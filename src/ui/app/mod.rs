@@ -27,6 +27,7 @@ mod commands;
 mod errands;
 mod files;
 mod frame;
+mod importing;
 mod keyboard;
 mod merging;
 mod pictures;

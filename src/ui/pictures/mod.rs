@@ -6,8 +6,10 @@
 //! link, never fetched.
 
 mod shelf;
+mod thumbnail;
 
 pub use shelf::{PictureShelf, Shown};
+pub use thumbnail::thumbnail_ui;
 
 use egui::{Align, Layout, RichText, Sense, Ui, vec2};
 

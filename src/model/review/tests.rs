@@ -176,3 +176,89 @@ fn merging_reviews_is_a_union_that_counts_nothing_twice() {
         merged
     );
 }
+
+mod identity {
+    //! Card identity, for any set of cards and any one edit of the day:
+    //! a reviewed card keeps its history while other lines are edited,
+    //! added or deleted, and is retired when its own line goes; merging
+    //! two devices' reviews keeps each review once, in time order.
+
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    use super::*;
+
+    fn note(fronts: &[String]) -> String {
+        fronts
+            .iter()
+            .map(|f| format!("- {f} :: {f} の説明\n"))
+            .collect()
+    }
+
+    /// Reviews each card of the day has, by front (the question card left out).
+    fn reps_by_front(fronts: &[String], record: &ReviewRecord) -> Vec<(String, usize)> {
+        let made = cards(&journal(&note(fronts)));
+        let states = card_states(&made, record);
+        made.iter()
+            .zip(states)
+            .filter(|(c, _)| fronts.contains(&c.front))
+            .map(|(c, s)| (c.front.clone(), s.reps))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn a_reviewed_card_keeps_its_history_through_any_other_edit(
+            fronts in prop::collection::btree_set("[a-z]{1,6}", 2..8),
+            reviewed in any::<Index>(),
+            other in any::<Index>(),
+            kind in 0..4usize,
+            new_front in "[A-Z]{1,6}",
+        ) {
+            let mut fronts: Vec<String> = fronts.into_iter().collect();
+            let reviewed = fronts[reviewed.index(fronts.len())].clone();
+            let mut record = ReviewRecord::default();
+            let key = cards(&journal(&note(&fronts)))
+                .into_iter()
+                .find(|c| c.front == reviewed)
+                .unwrap()
+                .key;
+            review(&mut record, key, 0, Rating::Good);
+            let others: Vec<usize> = (0..fronts.len()).filter(|i| fronts[*i] != reviewed).collect();
+            let other = others[other.index(others.len())];
+            match kind {
+                0 => fronts[other] = new_front,
+                1 => fronts.insert(other, new_front),
+                2 => { fronts.remove(other); }
+                _ => fronts.retain(|f| *f != reviewed),
+            }
+            let reps = reps_by_front(&fronts, &record);
+            for (front, n) in reps {
+                let expected = usize::from(front == reviewed);
+                prop_assert_eq!(n, expected, "{} after edit {}", front, kind);
+            }
+        }
+
+        #[test]
+        fn merged_reviews_are_each_review_once_in_time_order(
+            base in prop::collection::btree_set(0i64..40, 0..6),
+            ours in prop::collection::btree_set(0i64..40, 0..6),
+            theirs in prop::collection::btree_set(0i64..40, 0..6),
+        ) {
+            let card = cards(&journal("- a :: b"))[0].key;
+            let record = |days: &std::collections::BTreeSet<i64>| {
+                let mut r = ReviewRecord::default();
+                for day in days {
+                    review(&mut r, card, *day, Rating::Good);
+                }
+                r
+            };
+            let ours_all: std::collections::BTreeSet<i64> = base.union(&ours).copied().collect();
+            let theirs_all: std::collections::BTreeSet<i64> = base.union(&theirs).copied().collect();
+            let merged = ReviewRecord::merged(Some(&record(&base)), &record(&ours_all), &record(&theirs_all));
+            let days: Vec<i64> = merged.log.iter().map(|r| (r.at - at(0)).num_days()).collect();
+            let expected: Vec<i64> = ours_all.union(&theirs_all).copied().collect();
+            prop_assert_eq!(days, expected);
+        }
+    }
+}

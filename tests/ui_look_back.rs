@@ -66,6 +66,9 @@ fn the_week_view_gathers_a_week_and_steps_between_weeks() {
     harness.get_by_label_contains("Days studied: 1 / 7");
     harness.get_by_label_contains("Study time: 1h30m");
     harness.get_by_label_contains(&format!("{BOOK} (1h30m): 5 章 レプリケーション"));
+    harness.get_by_label_contains(&format!(
+        "Chapters finished\n\n• {BOOK}: 5 章 レプリケーション"
+    ));
     harness.get_by_label("Next Week ▶").click();
     harness.run();
     harness.get_by_label("2025-W12");

@@ -1,8 +1,9 @@
 //! The weekly (or monthly) reflection, 週の振り返り: what a stretch of days
 //! holds, gathered from the log and the reviews — days studied, the books
 //! and chapters studied, what was learned, questions opened and answered,
-//! 次やること left open, cards reviewed and how many were remembered — as
-//! Markdown ready to keep, export or paste into a blog post.
+//! 次やること left open, cards reviewed and how many were remembered, study
+//! time, chapters finished — as Markdown ready to keep, export or paste
+//! into a blog post.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -20,6 +21,9 @@ pub struct Summary {
     pub days_in_range: usize,
     /// Each book studied, with the chapters studied in it (in order).
     pub books: BTreeMap<String, Vec<String>>,
+    /// Chapters marked done whose last notes fall in these days
+    /// (`book: chapter`), the way a book's pace counts them.
+    pub finished: Vec<String>,
     /// Lines written under 学んだこと.
     pub learned: usize,
     pub questions_opened: Vec<String>,
@@ -97,6 +101,7 @@ pub fn summarize(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Summar
             }
         }
     }
+    summary.finished = finished_in(journal, range);
     let reviews = journal
         .review
         .log
@@ -107,6 +112,24 @@ pub fn summarize(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Summar
         summary.remembered += usize::from(review.rating != Rating::Again);
     }
     summary
+}
+
+/// Chapters done whose last day of notes is in `range`.
+fn finished_in(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Vec<String> {
+    let mut last: BTreeMap<super::ChapterId, NaiveDate> = BTreeMap::new();
+    for (date, day) in &journal.days {
+        for notes in day.learned_books().flat_map(|b| &b.chapters) {
+            last.insert(notes.chapter, *date);
+        }
+    }
+    journal
+        .books
+        .iter()
+        .flat_map(|b| b.chapters.iter().map(move |c| (b, c)))
+        .filter(|(_, c)| c.status == super::ChapterStatus::Done)
+        .filter(|(_, c)| last.get(&c.id).is_some_and(|d| range.contains(d)))
+        .map(|(b, c)| format!("{}: {}", b.title, c.label))
+        .collect()
 }
 
 fn add_time(summary: &mut Summary, journal: &Journal, day: &super::Day) {
@@ -151,6 +174,11 @@ pub fn summary_markdown(
                 format!("{book}{time}: {}", chapters.join(", "))
             }
         }),
+    );
+    section(
+        &mut out,
+        pick("読み終えた章", "Chapters finished"),
+        summary.finished.iter().cloned(),
     );
     section(
         &mut out,

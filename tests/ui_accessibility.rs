@@ -270,3 +270,41 @@ fn f6_cycles_the_panes_and_ctrl_digits_jump_to_sections() {
     let question = harness.get_by_role_and_label(Role::TextInput, "わからなかったこと 1");
     assert!(question.is_focused(), "Tab goes on into the section");
 }
+
+/// A list by keyboard: Alt+↑ moves the item up with the keyboard on it,
+/// one Undo puts it back; Ctrl+Backspace on an empty item removes it.
+#[test]
+fn list_items_move_and_go_by_keyboard() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    harness.get_by_label("次やること 2").focus();
+    harness.run();
+    harness.get_by_label("次やること 2").type_text("8 章");
+    harness.run();
+    press(&mut harness, Modifiers::ALT, Key::ArrowUp);
+    let next = |h: &Harness<'_, StudylogApp>| {
+        common::next_items(&common::harness::day(h, common::harness::date()))
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(next(&harness), ["8 章", "7 章を読む"]);
+    assert!(
+        harness.get_by_label("次やること 1").is_focused(),
+        "the keyboard went with it"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(next(&harness), ["7 章を読む", "8 章"]);
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    harness.get_by_label("次やること 3").focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Backspace);
+    assert_eq!(
+        next(&harness),
+        ["7 章を読む", "8 章"],
+        "the empty item is gone"
+    );
+    assert!(harness.get_by_label("次やること 2").is_focused());
+}

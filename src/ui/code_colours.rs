@@ -3,10 +3,12 @@
 //! shell, YAML, JSON, TOML, SQL, Dockerfile, HCL/Terraform, HTML/CSS and
 //! more) and the theme that fits the light or dark look (egui_extras).
 //!
-//! The grammars take a moment to load, so they load on a worker the first
-//! time a code block with a language is drawn; until then the code is drawn
-//! in one colour, and the window is woken when colour is ready. A journal
-//! without code never loads them.
+//! The grammars take a moment (and 16 MB) to load, so they load on a worker
+//! the first time a code block with a language is drawn after the user's
+//! first key or click: the first picture of the window stays its picture
+//! until the user acts, and start-up does not share its cores with them.
+//! Until then the code is drawn in one colour, and the window is woken when
+//! colour is ready. A journal without code never loads them.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,13 +19,21 @@ use egui_extras::syntax_highlighting::{CodeTheme, SyntectSettings, highlight_wit
 
 static GRAMMARS: OnceLock<SyntectSettings> = OnceLock::new();
 static LOADING: AtomicBool = AtomicBool::new(false);
+/// The user has acted: grammars a code block asks for may load.
+static ALLOWED: AtomicBool = AtomicBool::new(false);
+/// A code block asked for colour before the grammars were allowed.
+static WANTED: AtomicBool = AtomicBool::new(false);
 
 /// `code` coloured as `language` in the font `font`, or None while the
 /// grammars load or when the language is unknown (the caller draws it plain).
 pub fn coloured_code(ui: &Ui, code: &str, language: &str, font: FontId) -> Option<LayoutJob> {
     let name = grammar_name(language)?;
     let Some(grammars) = GRAMMARS.get() else {
-        load_grammars(ui.ctx());
+        if ALLOWED.load(Ordering::SeqCst) {
+            load_grammars(ui.ctx());
+        } else {
+            WANTED.store(true, Ordering::SeqCst);
+        }
         return None;
     };
     grammars
@@ -44,6 +54,13 @@ pub fn coloured_code(ui: &Ui, code: &str, language: &str, font: FontId) -> Optio
 /// Whether the grammars have loaded (the editor lays code out again then).
 pub fn grammars_ready() -> bool {
     GRAMMARS.get().is_some()
+}
+
+/// The user has acted: load the grammars now if a code block wanted them.
+pub fn allow_grammars(ctx: &egui::Context) {
+    if !ALLOWED.swap(true, Ordering::SeqCst) && WANTED.load(Ordering::SeqCst) {
+        load_grammars(ctx);
+    }
 }
 
 /// Load the grammars on a worker (once), waking the window when done.

@@ -6,16 +6,7 @@ use crate::ui::study_timer::study_row_ui;
 
 impl StudylogApp {
     pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
-        self.window.acted |= ui.input(|i| {
-            i.events.iter().any(|e| {
-                matches!(
-                    e,
-                    egui::Event::Key { .. }
-                        | egui::Event::PointerButton { .. }
-                        | egui::Event::Text(_)
-                )
-            })
-        });
+        self.note_acting(ui);
         self.follow_composition(ui);
         self.forward_text_command();
         let mut actions = Vec::new();
@@ -136,6 +127,24 @@ impl StudylogApp {
                 .show(ui, |ui| self.side_panel_ui(ui, actions));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, actions));
+    }
+
+    /// The user's first key or click ends the still start: what waits for
+    /// it (the due count, code colours) may come.
+    fn note_acting(&mut self, ui: &Ui) {
+        self.window.acted |= ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { .. }
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::Text(_)
+                )
+            })
+        });
+        if self.window.acted {
+            crate::ui::code_colours::allow_grammars(ui.ctx());
+        }
     }
 
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -133,6 +133,9 @@ pub fn item_row_ui(
     if edited.entered && !view.cx.ime_owns_keys {
         enter_in_item(view, section, entry, has_text);
     }
+    if ui.memory(|m| m.has_focus(id)) && !view.cx.ime_owns_keys {
+        super::item_keys::item_keys(ui, view, (section, entry), has_text);
+    }
     move_buttons_ui(ui, view, section, entry, name);
 }
 

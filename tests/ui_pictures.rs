@@ -197,15 +197,7 @@ fn the_chapter_view_shows_a_notes_pictures() {
     notes.blocks[0] = Block::Text(format!("- 図\n\n![図]({link})"));
     store::save(&path, &journal).unwrap();
     let (mut harness, _) = app(Start::Open(path));
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TreeItem,
-            "データ指向アプリケーションデザイン",
-        )
-        .click();
-    harness.run();
-    harness.get_by_label("○ 5 章 レプリケーション").click();
-    harness.run();
+    common::harness::open_first_chapter(&mut harness);
     wait(&mut harness);
     let shown: Vec<_> = harness.query_all_by_role(Role::Image).collect();
     assert!(!shown.is_empty(), "shown in the chapter view");

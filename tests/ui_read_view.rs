@@ -17,15 +17,7 @@ fn code_has_a_copy_button_and_a_table_is_a_table() {
     let notes = common::first_notes_mut(journal.days.get_mut(&date()).unwrap());
     notes.blocks = vec![Block::Text(NOTE.into())];
     let (mut harness, _) = app_on(journal);
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TreeItem,
-            "データ指向アプリケーションデザイン",
-        )
-        .click();
-    harness.run();
-    harness.get_by_label("○ 5 章 レプリケーション").click();
-    harness.run();
+    common::harness::open_first_chapter(&mut harness);
     harness.get_by_label("fn main() {}");
     harness.get_by_label("Fargate");
     harness.get_by_label("高い");
@@ -96,15 +88,7 @@ fn ctrl_click_on_a_day_link_in_the_editor_opens_the_day() {
 fn a_day_link_in_the_chapter_view_opens_the_day() {
     let target: chrono::NaiveDate = "2025-02-01".parse().unwrap();
     let (mut harness, _) = app_on(note_on_first_day("[[2025-02-01]]"));
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::TreeItem,
-            "データ指向アプリケーションデザイン",
-        )
-        .click();
-    harness.run();
-    harness.get_by_label("○ 5 章 レプリケーション").click();
-    harness.run();
+    common::harness::open_first_chapter(&mut harness);
     harness.get_by_label_contains("[[2025-02-01]]").click();
     harness.run();
     assert_eq!(

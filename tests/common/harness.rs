@@ -117,3 +117,17 @@ impl egui::DroppedFile for FileOnDisk {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// The small journal's chapter 5 shown: its book opened from the tree,
+/// then the chapter clicked.
+pub fn open_first_chapter(harness: &mut Harness<'_, StudylogApp>) {
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TreeItem,
+            "データ指向アプリケーションデザイン",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("○ 5 章 レプリケーション").click();
+    harness.run();
+}

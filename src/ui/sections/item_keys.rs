@@ -14,24 +14,16 @@ pub fn item_keys(ui: &Ui, view: &mut DayView, (section, entry): (usize, usize), 
     let len = entry_count(view.day, section);
     let pressed = |modifiers, key| ui.input_mut(|i| i.consume_key(modifiers, key));
     let date = view.date;
-    let (edit, focus) = if pressed(Modifiers::ALT, Key::ArrowUp) && entry > 0 {
-        let to = entry - 1;
+    let up = pressed(Modifiers::ALT, Key::ArrowUp) && entry > 0;
+    let down = !up && pressed(Modifiers::ALT, Key::ArrowDown) && entry + 1 < len;
+    let (edit, focus) = if up || down {
+        let to = if up { entry - 1 } else { entry + 1 };
+        let from = entry;
         (
             Edit::MoveEntry {
                 date,
                 section,
-                from: entry,
-                to,
-            },
-            Some(to),
-        )
-    } else if pressed(Modifiers::ALT, Key::ArrowDown) && entry + 1 < len {
-        let to = entry + 1;
-        (
-            Edit::MoveEntry {
-                date,
-                section,
-                from: entry,
+                from,
                 to,
             },
             Some(to),

@@ -165,6 +165,7 @@ pub fn library_dialog_ui(
     });
     if done || window.should_close() {
         *modal = None;
+        ctx.data_mut(|d| d.remove::<bool>(Id::unique("rename-opened")));
     }
 }
 
@@ -178,6 +179,12 @@ fn rename_ui(
     ui.label(RichText::new(cx.pick("新しい名前", "New name")).strong());
     let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
     set_name(ui, &response, cx.pick("新しい名前", "New name"));
+    // The name takes the keyboard as the dialog opens (F2 or the menu).
+    let opened = Id::unique("rename-opened");
+    if ui.data(|d| d.get_temp::<bool>(opened).is_none()) {
+        response.request_focus();
+        ui.data_mut(|d| d.insert_temp(opened, true));
+    }
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ok_cancel_ui(
         ui,

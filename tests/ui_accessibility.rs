@@ -307,3 +307,29 @@ fn list_items_move_and_go_by_keyboard() {
     );
     assert!(harness.get_by_label("次やること 2").is_focused());
 }
+
+/// Characters no bundled font has (Hangul, simplified Chinese, Arabic, a
+/// math sign) come from the system's fonts once the user acts: written in a
+/// note, they are laid out (a glyph no font had would fail the test) and
+/// kept. Needs a system font with them (CI installs fonts-droid-fallback
+/// and fonts-dejavu-core).
+#[test]
+fn letters_of_every_language_are_drawn_from_the_systems_fonts() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let notes = harness.get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション");
+    notes.focus();
+    harness.run();
+    let text = "안녕하세요 们这 مرحبا ∮";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .type_text(text);
+    for _ in 0..3 {
+        harness.run();
+    }
+    let day = common::harness::day(&harness, common::harness::date());
+    let written = match &common::first_notes(&day).blocks[0] {
+        studylog::model::Block::Text(note) => note.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(written.contains(text), "{written}");
+}

@@ -6,10 +6,19 @@
 //! egui's fonts, so Latin text keeps egui's look and only missing glyphs fall
 //! through to them. The app and its tests call the same [`setup_fonts`], so a
 //! glyph no font has fails a test instead of showing a box to a user.
+//!
+//! What neither has (Hangul, simplified Chinese, Arabic, Thai, emoji, math)
+//! comes from the system's fonts, found by the system's own fallback
+//! (`egui_system_font_provider`, fontique) for each character as it is
+//! first drawn. The scan of the system's fonts starts only after the user's
+//! first key or click, or two seconds after the window opened, so start-up
+//! does not share its cores with it.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use egui::{FontData, FontDefinitions, FontFamily};
+use egui::{FallbackRequest, FontData, FontDefinitions, FontFamily, FontInsert, FontProvider};
+use egui_system_font_provider::SystemFontProvider;
 
 const PROPORTIONAL: &str = "BIZ UDPGothic";
 const MONOSPACE: &str = "BIZ UDGothic";
@@ -17,6 +26,30 @@ const MONOSPACE: &str = "BIZ UDGothic";
 /// Install egui's fonts plus the bundled Japanese fonts on `ctx`.
 pub fn setup_fonts(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
+}
+
+/// The system's fonts for what the bundled ones lack. A machine whose font
+/// scan fails (no fontconfig, no fonts) shows boxes for those characters
+/// rather than stopping the window.
+struct SystemFallback(SystemFontProvider);
+
+impl FontProvider for SystemFallback {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        catch_unwind(AssertUnwindSafe(|| self.0.font_for(request)))
+            .ok()
+            .flatten()
+    }
+}
+
+/// Let the system's fonts stand in for characters no bundled font has
+/// (once per window; the scan of the system's fonts starts now, on its own
+/// thread).
+pub fn use_system_fonts(ctx: &egui::Context) {
+    let added = egui::Id::unique("system fonts added");
+    if ctx.data(|d| d.get_temp::<bool>(added).is_none()) {
+        ctx.data_mut(|d| d.insert_temp(added, true));
+        ctx.add_font_provider(Arc::new(SystemFallback(SystemFontProvider::new())));
+    }
 }
 
 /// egui's default fonts with the Japanese fonts appended to both families.

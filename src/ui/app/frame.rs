@@ -4,6 +4,9 @@
 use super::*;
 use crate::ui::study_timer::study_row_ui;
 
+/// Seconds after the window opened when the system's fonts are looked at.
+const SYSTEM_FONTS_AFTER: f64 = 2.0;
+
 impl StudylogApp {
     pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
         self.note_acting(ui);
@@ -144,6 +147,15 @@ impl StudylogApp {
         });
         if self.window.acted {
             crate::ui::code_colours::allow_grammars(ui.ctx());
+        }
+        // The system's fonts, for what the bundled ones lack: once the user
+        // acts, or two seconds in (a frame is asked for then).
+        let waited = ui.input(|i| i.time);
+        if self.window.acted || waited >= SYSTEM_FONTS_AFTER {
+            crate::ui::fonts::use_system_fonts(ui.ctx());
+        } else {
+            ui.ctx()
+                .request_repaint_after_secs((SYSTEM_FONTS_AFTER - waited) as f32);
         }
     }
 

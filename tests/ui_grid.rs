@@ -283,3 +283,22 @@ fn a_new_grid_takes_the_criteria_of_the_latest_one() {
         .collect();
     assert_eq!(criteria, ["書き込み遅延", "競合の扱い"]);
 }
+
+/// Alt+↑ in a cell moves its option's row up, the keyboard staying in the
+/// same cell (now a row higher); Undo puts the row back.
+#[test]
+fn alt_up_in_a_cell_moves_its_row() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let cell = "マルチリーダー × 書き込み遅延";
+    harness.get_by_label(cell).focus();
+    harness.run();
+    press(&mut harness, Modifiers::ALT, Key::ArrowUp);
+    let options = |h: &Harness<'_, StudylogApp>| grids(h)[0].options.clone();
+    assert_eq!(options(&harness), ["マルチリーダー", "シングルリーダー"]);
+    assert!(
+        harness.get_by_label(cell).is_focused(),
+        "the keyboard stays in the cell"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(options(&harness), ["シングルリーダー", "マルチリーダー"]);
+}

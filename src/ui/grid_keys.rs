@@ -1,6 +1,7 @@
 //! The grid by keyboard: Tab/Shift+Tab and Enter between cells (Tab from a
-//! cell's text to its score first), arrows at the edge of a cell's text, and
-//! a block of cells pasted from a spreadsheet.
+//! cell's text to its score first), arrows at the edge of a cell's text,
+//! Alt+↑/↓ to move a cell's row, and a block of cells pasted from a
+//! spreadsheet.
 
 use egui::text_edit::TextEditState;
 use egui::{Id, Key, Modifiers, Ui};
@@ -37,6 +38,11 @@ pub(super) fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid
         ui.memory_mut(|m| m.request_focus(score));
         return;
     }
+    if let Some(to) = row_move(ui, row, rows) {
+        grid_op(view, at, GridOp::MoveOption { from: row, to });
+        ui.memory_mut(|m| m.request_focus(part_id(view, at, GridText::Cell(to, col))));
+        return;
+    }
     let text = &grid.cells[row][col].text;
     let caret = TextEditState::load(ui.ctx(), focused)
         .and_then(|s| s.cursor.char_range())
@@ -45,6 +51,16 @@ pub(super) fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid
     if let Some((r, c)) = next {
         ui.memory_mut(|m| m.request_focus(part_id(view, at, GridText::Cell(r, c))));
     }
+}
+
+/// Alt+↑/↓ in a cell: its option row one place up or down (as Alt+↑/↓
+/// moves a list item); where to.
+fn row_move(ui: &Ui, row: usize, rows: usize) -> Option<usize> {
+    let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::ALT, key));
+    if row > 0 && pressed(Key::ArrowUp) {
+        return Some(row - 1);
+    }
+    (row + 1 < rows && pressed(Key::ArrowDown)).then_some(row + 1)
 }
 
 /// A paste holding a tab or a line break is a block of cells, not text.

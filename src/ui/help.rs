@@ -46,7 +46,7 @@ pub fn help_ui(ctx: &Context, window: HelpWindow, lang: UiLanguage, about: &Abou
 }
 
 /// Keys that act where the keyboard is, not through a menu command.
-const IN_PLACE_KEYS: [(&str, &str, &str); 11] = [
+const IN_PLACE_KEYS: [(&str, &str, &str); 13] = [
     (
         "記録のセクションの見出しへ",
         "Go to a section's title",
@@ -97,6 +97,16 @@ const IN_PLACE_KEYS: [(&str, &str, &str); 11] = [
         "比較表の得点（得点ボタンで）",
         "A grid score (on its score button)",
         "1 – 5, ◎○△×, 0 / Delete",
+    ),
+    (
+        "リストの項目を上下に移動 / 空の項目を削除",
+        "Move a list item / remove an empty one",
+        "Alt+↑ / Alt+↓, Ctrl+Backspace",
+    ),
+    (
+        "比較表: セル間の移動 / 行の移動",
+        "Grid: between cells / move a row",
+        "Tab, Enter, ←→↑↓ at a cell's edge / Alt+↑ ↓",
     ),
 ];
 

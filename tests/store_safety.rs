@@ -63,13 +63,25 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_journal() {
         })
         .collect();
     let journal = dir.path().join("journal.studylog.ron");
-    let start = Instant::now();
-    assert!(import(&logs[0], &journal).wait().unwrap().success());
-    let full_run = start.elapsed().as_millis() as u64;
+    // The quickest of three whole runs: a run measured while the machine
+    // was busy would make the kills land after later, quicker runs ended.
+    let full_run = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            assert!(import(&logs[0], &journal).wait().unwrap().success());
+            start.elapsed().as_millis() as u64
+        })
+        .min()
+        .unwrap_or(0);
 
     let mut random = Xorshift(0x5eed_1234_abcd_9876);
     let mut killed = 0;
-    for round in 0..16 {
+    // At least 16 rounds, and more (up to 48) until 8 were killed mid-way:
+    // how long a run takes varies with what else the machine is doing.
+    for round in 0..48 {
+        if round >= 16 && killed >= 8 {
+            break;
+        }
         let mut child = import(&logs[round % 2], &journal);
         std::thread::sleep(Duration::from_millis(random.below(full_run + 20)));
         if child.try_wait().unwrap().is_none() {
@@ -87,7 +99,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_journal() {
             "round {round}: the journal is neither the old nor the new one"
         );
     }
-    assert!(killed >= 8, "only {killed} of 16 runs were killed mid-way");
+    assert!(killed >= 8, "only {killed} runs were killed mid-way");
     // A killed save leaves its hidden temp file; the next save clears it.
     assert!(import(&logs[0], &journal).wait().unwrap().success());
     let leftovers: Vec<String> = fs::read_dir(dir.path())

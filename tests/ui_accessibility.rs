@@ -128,6 +128,18 @@ fn the_window_the_tree_and_the_headings_say_what_they_are() {
         .accesskit_node();
     let place = (cell.data().row_index(), cell.data().column_index());
     assert_eq!(place, (Some(1), Some(1)));
+    // The days are a tree too: a month, open, its days under it.
+    let month = harness.get_by_role_and_label(Role::TreeItem, "2025-03");
+    let node = month.accesskit_node();
+    assert_eq!(
+        (node.level(), node.data().is_expanded()),
+        (Some(1), Some(true))
+    );
+    assert_eq!(node.description().as_deref(), Some("1 day"));
+    let day = harness
+        .get_by_role_and_label(Role::TreeItem, "2025-03-10")
+        .accesskit_node();
+    assert_eq!((day.level(), day.is_selected()), (Some(2), Some(true)));
     let book = harness.get_by_role_and_label(Role::TreeItem, BOOK);
     let node = book.accesskit_node();
     assert_eq!(node.level(), Some(1));

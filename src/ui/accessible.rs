@@ -45,8 +45,11 @@ pub fn tree_item(response: &Response, place: TreePlace) {
     with_node(response, |node| {
         node.set_role(Role::TreeItem);
         node.set_level(place.level);
-        node.set_position_in_set(place.position);
-        node.set_size_of_set(place.of);
+        // 0 of 0: the place is not known (the days of a month drawn by rows).
+        if place.of > 0 {
+            node.set_position_in_set(place.position);
+            node.set_size_of_set(place.of);
+        }
         if let Some(expanded) = place.expanded {
             node.set_expanded(expanded);
         }

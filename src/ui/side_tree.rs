@@ -23,7 +23,7 @@ use super::library_menu::{book_menu_ui, chapter_menu_ui, status_icon};
 use super::search_panel::{search_box_ui, search_results_ui};
 use super::tree_focus::{BooksView, FocusRow, focus_row};
 use super::tree_keys::{Row, RowOrder, TreeKey, library_dialog, tree_key};
-use super::tree_reading::{book_node, chapter_node};
+use super::tree_reading::{book_node, chapter_node, day_node, month_node};
 use super::widgets::{DraftField, draft_field_ui};
 use crate::session::SearchState;
 
@@ -326,9 +326,15 @@ fn day_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &DayRow) {
         DayRow::Month(month, count, open) => {
             let arrow = if open { "▼" } else { "▶" };
             let text = format!("{arrow} {}-{:02}  ({count})", month.0, month.1);
-            if ui.add(egui::Button::new(text).frame(false)).clicked()
-                && !tree.drafts.flipped_months.remove(&month)
-            {
+            let row = ui.add(egui::Button::new(text).frame(false));
+            month_node(&row, &tree.cx, month, count, open);
+            let key = tree_key(&row, &mut tree.drafts.rows);
+            let wanted = match key {
+                Some(TreeKey::Open) => !open,
+                Some(TreeKey::Close) => open,
+                _ => row.clicked(),
+            };
+            if wanted && !tree.drafts.flipped_months.remove(&month) {
                 tree.drafts.flipped_months.insert(month);
             }
         }
@@ -336,7 +342,10 @@ fn day_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &DayRow) {
             ui.add_space(18.0);
             let text = format_date(date, &tree.cx.journal.template.date_format);
             let selected = tree.shown == View::Day(date);
-            if ui.selectable_label(selected, text).clicked() {
+            let row = ui.selectable_label(selected, text);
+            day_node(&row, selected);
+            tree_key(&row, &mut tree.drafts.rows);
+            if row.clicked() {
                 tree.actions.push(Action::Show(View::Day(date)));
             }
         }

@@ -2,6 +2,8 @@
 //! item of level 1 (its place among the books, open or closed, its
 //! progress as the description), a chapter one of level 2 under it (its
 //! status as the description); the row whose view is shown is selected.
+//! The days are a tree too: a month (its name, how many days as the
+//! description, open or closed), its days under it.
 
 use egui::Response;
 
@@ -54,6 +56,39 @@ pub fn chapter_node(
         of,
         expanded: None,
         description: Some(status),
+        selected,
+    };
+    tree_item(row, place);
+}
+
+/// A month of the days list: level 1, open or closed, its day count said.
+pub fn month_node(row: &Response, cx: &ViewCtx, month: (i32, u32), count: usize, open: bool) {
+    let name = format!("{}-{:02}", month.0, month.1);
+    let days = match cx.lang {
+        UiLanguage::Japanese => format!("{count} 日"),
+        UiLanguage::English => UiLanguage::count(count, "day", "days"),
+    };
+    row.ctx
+        .accesskit_node_builder(row.id, |node| node.set_label(name));
+    let place = TreePlace {
+        level: 1,
+        position: 0,
+        of: 0,
+        expanded: Some(open),
+        description: Some(&days),
+        selected: false,
+    };
+    tree_item(row, place);
+}
+
+/// A day under its month: level 2, selected when its form is shown.
+pub fn day_node(row: &Response, selected: bool) {
+    let place = TreePlace {
+        level: 2,
+        position: 0,
+        of: 0,
+        expanded: None,
+        description: None,
         selected,
     };
     tree_item(row, place);

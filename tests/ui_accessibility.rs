@@ -345,3 +345,22 @@ fn letters_of_every_language_are_drawn_from_the_systems_fonts() {
     };
     assert!(written.contains(text), "{written}");
 }
+
+/// The calendar by keyboard: arrows move between its days (→ the next day,
+/// ↓ the same weekday a week on), Enter opens the day.
+#[test]
+fn the_calendar_moves_by_arrows_and_enter_opens_a_day() {
+    let (mut harness, _) = app_on(common::small_journal());
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    harness.get_by_label("calendar 2025-03-10").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(harness.get_by_label("calendar 2025-03-11").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(harness.get_by_label("calendar 2025-03-18").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        harness.state().view(),
+        studylog::ui::action::View::Day("2025-03-18".parse().unwrap())
+    );
+}

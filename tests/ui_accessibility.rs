@@ -240,6 +240,10 @@ fn the_books_tree_works_by_keyboard() {
     );
     press(&mut harness, Modifiers::NONE, Key::Delete);
     harness.get_by_label("Delete");
+    assert!(
+        harness.get_by_label("Cancel").is_focused(),
+        "a deletion starts on Cancel"
+    );
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert_eq!(harness.state().journal().books.len(), 1, "only asked");
     harness.get_by_role_and_label(Role::TreeItem, BOOK).focus();
@@ -363,4 +367,19 @@ fn the_calendar_moves_by_arrows_and_enter_opens_a_day() {
         harness.state().view(),
         studylog::ui::action::View::Day("2025-03-18".parse().unwrap())
     );
+}
+
+/// A question starts with the keyboard on its safe choice: "Save changes?"
+/// on Cancel, so Enter keeps the work and the window as they were.
+#[test]
+fn a_question_starts_on_its_safe_choice() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("次やること: add").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Save changes?");
+    assert!(harness.get_by_label("Cancel").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(!harness.state().is_prompting());
+    assert!(harness.state().is_dirty(), "the work is still there");
 }

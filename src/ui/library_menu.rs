@@ -165,7 +165,7 @@ pub fn library_dialog_ui(
     });
     if done || window.should_close() {
         *modal = None;
-        ctx.data_mut(|d| d.remove::<bool>(Id::unique("rename-opened")));
+        ctx.data_mut(|d| d.remove::<bool>(Id::unique(OPENED)));
     }
 }
 
@@ -180,16 +180,12 @@ fn rename_ui(
     let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
     set_name(ui, &response, cx.pick("新しい名前", "New name"));
     // The name takes the keyboard as the dialog opens (F2 or the menu).
-    let opened = Id::unique("rename-opened");
-    if ui.data(|d| d.get_temp::<bool>(opened).is_none()) {
-        response.request_focus();
-        ui.data_mut(|d| d.insert_temp(opened, true));
-    }
+    first_focus(ui, &response);
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ok_cancel_ui(
         ui,
         cx,
-        cx.pick("変更", "Rename"),
+        (cx.pick("変更", "Rename"), false),
         !text.trim().is_empty(),
         entered,
         || {
@@ -226,7 +222,7 @@ fn toc_ui(
             UiLanguage::count(labels.len(), "chapter", "chapters")
         ),
     };
-    ok_cancel_ui(ui, cx, &add, !labels.is_empty(), false, || {
+    ok_cancel_ui(ui, cx, (&add, false), !labels.is_empty(), false, || {
         actions.push(Action::Edit(Edit::AddChapters { book, labels }));
     })
 }
@@ -270,17 +266,38 @@ fn delete_ui(
         ),
     };
     ui.label(text);
-    ok_cancel_ui(ui, cx, cx.pick("削除", "Delete"), true, false, || {
-        actions.push(Action::Edit(edit));
-    })
+    ok_cancel_ui(
+        ui,
+        cx,
+        (cx.pick("削除", "Delete"), true),
+        true,
+        false,
+        || {
+            actions.push(Action::Edit(edit));
+        },
+    )
+}
+
+/// Set when a library dialog has given the keyboard to its first widget,
+/// cleared when it closes.
+const OPENED: &str = "library dialog opened";
+
+/// `widget` takes the keyboard as the dialog opens (once).
+fn first_focus(ui: &Ui, widget: &egui::Response) {
+    let opened = Id::unique(OPENED);
+    if ui.data(|d| d.get_temp::<bool>(opened).is_none()) {
+        widget.request_focus();
+        ui.data_mut(|d| d.insert_temp(opened, true));
+    }
 }
 
 /// OK and Cancel buttons; runs `ok` on OK (or Enter) and returns true when
-/// the dialog is done either way.
+/// the dialog is done either way. `dangerous`: OK deletes, so the keyboard
+/// starts on Cancel.
 fn ok_cancel_ui(
     ui: &mut Ui,
     cx: &ViewCtx,
-    ok_text: &str,
+    (ok_text, dangerous): (&str, bool),
     enabled: bool,
     entered: bool,
     ok: impl FnOnce(),
@@ -291,8 +308,12 @@ fn ok_cancel_ui(
             let clicked = ui
                 .add_enabled(enabled, egui::Button::new(ok_text))
                 .clicked();
-            let cancelled = ui.button(cx.pick("キャンセル", "Cancel")).clicked();
-            (enabled && (clicked || entered), cancelled)
+            let cancel = ui.button(cx.pick("キャンセル", "Cancel"));
+            if dangerous {
+                // A deletion opens with the keyboard on Cancel, the safe choice.
+                first_focus(ui, &cancel);
+            }
+            (enabled && (clicked || entered), cancel.clicked())
         })
         .inner;
     if confirmed {

@@ -27,7 +27,9 @@ pub enum ExternalAnswer {
 
 /// A modal with a title, a message and buttons; returns the index of the
 /// button clicked. Escape or a click outside counts as button `dismiss`, or
-/// does nothing when it is None (the question must be answered).
+/// does nothing when it is None (the question must be answered). The
+/// keyboard starts on the safe choice (`dismiss`, else the first button):
+/// Enter or Space presses it, Tab moves to the others.
 fn modal_ui(
     ctx: &egui::Context,
     id: &str,
@@ -37,6 +39,9 @@ fn modal_ui(
     dismiss: Option<usize>,
 ) -> Option<usize> {
     let mut answer = None;
+    let opened = Id::unique((id, "opened"));
+    let first_frame = ctx.data(|d| d.get_temp::<bool>(opened).is_none());
+    let safe = dismiss.unwrap_or(0);
     let modal = Modal::new(Id::unique(id)).show(ctx, |ui: &mut Ui| {
         ui.set_width(440.0);
         ui.label(RichText::new(title).heading());
@@ -45,7 +50,11 @@ fn modal_ui(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             for (index, (text, enabled)) in buttons.iter().enumerate() {
-                if ui.add_enabled(*enabled, egui::Button::new(*text)).clicked() {
+                let button = ui.add_enabled(*enabled, egui::Button::new(*text));
+                if first_frame && index == safe {
+                    button.request_focus();
+                }
+                if button.clicked() {
                     answer = Some(index);
                 }
             }
@@ -54,6 +63,13 @@ fn modal_ui(
     if modal.should_close() && answer.is_none() {
         answer = dismiss;
     }
+    // Asked again later, the keyboard starts on the safe choice again.
+    ctx.data_mut(|d| match answer {
+        Some(_) => d.remove::<bool>(opened),
+        None => {
+            d.insert_temp(opened, true);
+        }
+    });
     answer
 }
 

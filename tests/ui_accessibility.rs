@@ -383,3 +383,26 @@ fn a_question_starts_on_its_safe_choice() {
     assert!(!harness.state().is_prompting());
     assert!(harness.state().is_dirty(), "the work is still there");
 }
+
+/// No keyboard trap: in a notes editor Tab indents a list, and Ctrl+Tab
+/// still takes the keyboard on to the next control.
+#[test]
+fn ctrl_tab_leaves_a_field_where_tab_indents() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let notes = "5 章 レプリケーション";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, notes)
+        .focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Tab);
+    harness.run();
+    assert!(
+        !harness
+            .get_by_role_and_label(Role::MultilineTextInput, notes)
+            .is_focused()
+    );
+    let focused = harness
+        .query_all(By::new().predicate(|n| n.is_focused()))
+        .count();
+    assert_eq!(focused, 1, "the keyboard went on to another control");
+}

@@ -46,7 +46,7 @@ pub fn help_ui(ctx: &Context, window: HelpWindow, lang: UiLanguage, about: &Abou
 }
 
 /// Keys that act where the keyboard is, not through a menu command.
-const IN_PLACE_KEYS: [(&str, &str, &str); 13] = [
+const IN_PLACE_KEYS: [(&str, &str, &str); 14] = [
     (
         "記録のセクションの見出しへ",
         "Go to a section's title",
@@ -77,6 +77,11 @@ const IN_PLACE_KEYS: [(&str, &str, &str); 13] = [
         "ノートの表: 次 / 前のセル",
         "A table in a note: next / previous cell",
         "Tab / Shift+Tab",
+    ),
+    (
+        "次 / 前の操作部品へ（Tab が字下げに使われる欄からも）",
+        "Next / previous control (also from a field where Tab indents)",
+        "Ctrl+Tab / Ctrl+Shift+Tab",
     ),
     (
         "入力欄を離れる（Tab が字下げなどに使われる欄でも）",

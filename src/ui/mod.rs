@@ -35,6 +35,7 @@ pub mod help;
 pub mod i18n;
 pub mod ime;
 pub mod import_preview;
+pub mod leave_field;
 pub mod library_menu;
 pub mod list_editing;
 pub mod list_to_grid;

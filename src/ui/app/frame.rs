@@ -10,6 +10,7 @@ const SYSTEM_FONTS_AFTER: f64 = 2.0;
 impl StudylogApp {
     pub(super) fn frame_ui(&mut self, ui: &mut Ui) {
         self.note_acting(ui);
+        crate::ui::leave_field::leave_field_keys(ui);
         self.follow_composition(ui);
         self.forward_text_command();
         let mut actions = Vec::new();

@@ -92,3 +92,40 @@ fn at_three_hundred_percent_the_day_fits_without_the_side_panel() {
         assert!(off.is_empty(), "{zoom}x: {off:#?}");
     }
 }
+
+/// At 300 % (side panel away) and at 50 %, no two controls of the day lie
+/// over each other: every button, field and link has its own room.
+#[test]
+fn at_any_zoom_no_two_controls_overlap() {
+    for (zoom, hide_panel) in [(3.0, true), (2.0, false), (0.5, false)] {
+        let mut harness = busy_day(1280.0, zoom, UiLanguage::English);
+        if hide_panel {
+            common::harness::press(&mut harness, egui::Modifiers::NONE, egui::Key::F9);
+        }
+        harness.state_mut().open_day(date());
+        harness.run();
+        let controls: Vec<(String, egui::Rect)> = harness
+            .query_all(
+                egui_kittest::kittest::By::new()
+                    .predicate(|n| egui::accessibility::is_input(n.role()) && !n.is_hidden()),
+            )
+            .map(|n| (format!("{:?}", n.accesskit_node().label()), n.rect()))
+            .filter(|(_, r)| r.width() > 0.0 && r.height() > 0.0)
+            .collect();
+        assert!(
+            controls.len() > 20,
+            "{zoom}x: only {} controls",
+            controls.len()
+        );
+        let mut overlaps = Vec::new();
+        for (i, (a, ra)) in controls.iter().enumerate() {
+            for (b, rb) in &controls[i + 1..] {
+                let common = ra.intersect(*rb);
+                if common.width() > 1.0 && common.height() > 1.0 {
+                    overlaps.push(format!("{a} {ra:?} / {b} {rb:?}"));
+                }
+            }
+        }
+        assert!(overlaps.is_empty(), "{zoom}x: {overlaps:#?}");
+    }
+}

@@ -229,6 +229,7 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
     if total > 0 {
         ui.add(
             egui::ProgressBar::new(done as f32 / total as f32)
+                .fill(super::theme::progress_fill(ui.visuals()))
                 .desired_height(4.0)
                 .desired_width(36.0),
         );

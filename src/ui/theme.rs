@@ -148,6 +148,13 @@ pub fn score_colour(visuals: &Visuals, value: u32) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The fill of a thin progress bar (a book's chapters done): the accent of
+/// links, which stands out from the panel (the selection's pale blue does
+/// not, in the light theme).
+pub fn progress_fill(visuals: &Visuals) -> Color32 {
+    visuals.hyperlink_color
+}
+
 /// The WCAG contrast ratio of two opaque colours (1 to 21).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
     let (la, lb) = (luminance(a), luminance(b));

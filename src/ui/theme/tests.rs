@@ -17,6 +17,7 @@ fn pairs(v: &Visuals) -> Vec<(&'static str, Color32, Color32, f32)> {
             4.5,
         ),
         ("a link", v.hyperlink_color, v.panel_fill, 4.5),
+        ("a progress bar", progress_fill(v), v.panel_fill, 3.0),
         ("an error", v.error_fg_color, v.panel_fill, 4.5),
         ("a warning", v.warn_fg_color, v.panel_fill, 4.5),
         (

@@ -61,6 +61,7 @@ pub mod theme;
 pub mod tree_focus;
 pub mod tree_keys;
 pub mod tree_reading;
+pub mod views;
 pub mod week_view;
 
 pub mod widgets;

@@ -106,7 +106,7 @@ impl StudylogApp {
                     language,
                     existing: false,
                 };
-                self.modal = Some(Modal::Headings(choice));
+                self.views.modal = Some(Modal::Headings(choice));
             }
             Command::PreviousDay => self.step_day(false, false),
             Command::NextDay => self.step_day(true, false),
@@ -131,11 +131,12 @@ impl StudylogApp {
     fn next_pane(&mut self) {
         let focused = self.ctx.memory(|m| m.focused());
         let search = crate::ui::search_panel::search_field_id();
-        let in_tree = focused.is_some_and(|id| self.tree_drafts.rows.holds(id));
+        let in_tree = focused.is_some_and(|id| self.views.tree.rows.holds(id));
         let next = if focused == Some(search) {
-            self.tree_drafts.rows.first()
+            self.views.tree.rows.first()
         } else if in_tree {
-            self.day_drafts
+            self.views
+                .day
                 .first_heading
                 .filter(|_| matches!(self.nav.view, View::Day(_)))
         } else {

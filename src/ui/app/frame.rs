@@ -165,7 +165,8 @@ impl StudylogApp {
         // window shows stays until then (and nothing is worked out before it).
         let due = self.window.acted.then(|| {
             let revision = self.session.doc().state();
-            self.look_back
+            self.views
+                .look_back
                 .review
                 .due_count(self.session.doc().journal(), revision)
         });
@@ -181,8 +182,8 @@ impl StudylogApp {
         let mut tree = TreeView {
             cx: view_ctx(journal, &self.settings, &self.window, &self.nav),
             shown: self.nav.view,
-            drafts: &mut self.tree_drafts,
-            modal: &mut self.modal,
+            drafts: &mut self.views.tree,
+            modal: &mut self.views.modal,
             actions,
         };
         side_tree_ui(ui, &mut tree, search);
@@ -193,14 +194,27 @@ impl StudylogApp {
         let revision = self.session.doc().state();
         let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
         match self.nav.view {
-            View::Day(date) => {
-                day_form_ui(ui, cx, date, &mut self.day_drafts, &mut self.modal, actions)
-            }
+            View::Day(date) => day_form_ui(
+                ui,
+                cx,
+                date,
+                &mut self.views.day,
+                &mut self.views.modal,
+                actions,
+            ),
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
             View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
-            View::Review => self.look_back.review.ui(ui, &cx, revision, actions),
-            View::Book(book) => self.look_back.book.ui(ui, &cx, book, revision, actions),
-            View::Week(date) => self.look_back.week.ui(ui, &cx, date, revision, actions),
+            View::Review => self.views.look_back.review.ui(ui, &cx, revision, actions),
+            View::Book(book) => self
+                .views
+                .look_back
+                .book
+                .ui(ui, &cx, book, revision, actions),
+            View::Week(date) => self
+                .views
+                .look_back
+                .week
+                .ui(ui, &cx, date, revision, actions),
         }
     }
 
@@ -208,23 +222,23 @@ impl StudylogApp {
     /// It is taken out of the slot while drawn and put back if unanswered,
     /// so a question holding a journal is never copied frame after frame.
     pub(super) fn modal_ui(&mut self, actions: &mut Vec<Action>) {
-        match self.modal.take() {
+        match self.views.modal.take() {
             Some(Modal::Prompt(prompt)) => {
                 if let Some(unanswered) = self.prompt_ui(prompt) {
-                    self.modal.get_or_insert(Modal::Prompt(unanswered));
+                    self.views.modal.get_or_insert(Modal::Prompt(unanswered));
                 }
             }
             Some(Modal::ImportPreview(preview)) => {
                 match import_preview_ui(&self.ctx, &preview, self.language()) {
                     Some(import) => self.import_answered(*preview, import),
-                    None => self.modal = Some(Modal::ImportPreview(preview)),
+                    None => self.views.modal = Some(Modal::ImportPreview(preview)),
                 }
             }
             Some(Modal::ListToGrid(offer)) => {
                 match list_to_grid_ui(&self.ctx, &offer, self.language()) {
                     Some(Some(edit)) => actions.push(Action::Edit(edit)),
                     Some(None) => {}
-                    None => self.modal = Some(Modal::ListToGrid(offer)),
+                    None => self.views.modal = Some(Modal::ListToGrid(offer)),
                 }
             }
             Some(Modal::Headings(mut choice)) => {
@@ -235,16 +249,16 @@ impl StudylogApp {
                         actions.push(Action::Edit(Edit::Replace(Box::new(changed))));
                     }
                     Some(false) => {}
-                    None => self.modal = Some(Modal::Headings(choice)),
+                    None => self.views.modal = Some(Modal::Headings(choice)),
                 }
             }
             Some(Modal::Library(dialog)) => {
-                self.modal = Some(Modal::Library(dialog));
+                self.views.modal = Some(Modal::Library(dialog));
                 let journal = self.session.doc().journal();
                 let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
-                library_dialog_ui(&self.ctx, &cx, &mut self.modal, actions);
+                library_dialog_ui(&self.ctx, &cx, &mut self.views.modal, actions);
             }
-            other => self.modal = other,
+            other => self.views.modal = other,
         }
     }
 
@@ -263,7 +277,7 @@ impl StudylogApp {
         let requested = self.ctx.input(|i| i.viewport().close_requested());
         if requested && !self.window.allow_close && self.is_dirty() {
             self.ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.modal = Some(Modal::Prompt(Prompt::Unsaved(Guarded::Quit)));
+            self.views.modal = Some(Modal::Prompt(Prompt::Unsaved(Guarded::Quit)));
         }
     }
 

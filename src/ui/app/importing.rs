@@ -20,7 +20,7 @@ impl StudylogApp {
     /// journal and show what was found; nothing changes until Import.
     pub(super) fn preview_import(&mut self, paths: &[PathBuf]) {
         let preview = read_logs(self.journal().clone(), paths, None);
-        self.modal = Some(Modal::ImportPreview(Box::new(preview)));
+        self.views.modal = Some(Modal::ImportPreview(Box::new(preview)));
     }
 
     /// The user's answer to an import preview.

@@ -89,10 +89,10 @@ impl StudylogApp {
     /// `on` a day, else in the tree, with the book opened.
     fn focus_new_chapter(&mut self, book: BookId, on: Option<NaiveDate>) {
         if on.is_some() {
-            self.day_drafts.focus_new_chapter = Some(book);
+            self.views.day.focus_new_chapter = Some(book);
         } else {
-            self.tree_drafts.open_books.insert(book);
-            self.tree_drafts.focus_new_chapter = Some(book);
+            self.views.tree.open_books.insert(book);
+            self.views.tree.focus_new_chapter = Some(book);
         }
     }
 

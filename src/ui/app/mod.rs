@@ -51,7 +51,7 @@ use super::command::Command;
 use super::day_form::day_form_ui;
 use super::day_steps;
 use super::dialogs::{FileDialogs, NativeDialogs};
-use super::drafts::{DayDrafts, Modal};
+use super::drafts::Modal;
 use super::headings_dialog::{HeadingsChoice, headings_dialog_ui};
 use super::help::{AboutInfo, HelpWindow, help_ui};
 use super::i18n::UiLanguage;
@@ -59,15 +59,15 @@ use super::ime::{Ending, ImeTracker};
 use super::import_preview::import_preview_ui;
 use super::library_menu::library_dialog_ui;
 use super::list_to_grid::list_to_grid_ui;
-use super::look_back::LookBack;
 use super::menu_bar::{MenuState, menu_bar_ui};
 use super::pictures::PictureShelf;
 use super::resting_pointer::RestingPointer;
 use super::review_view::review_button_ui;
 use super::search_panel::search_field_id;
 use super::settings::{Settings, Zoom};
-use super::side_tree::{TreeDrafts, TreeView, side_tree_ui};
+use super::side_tree::{TreeView, side_tree_ui};
 use super::study_timer::running_timer_notice;
+use super::views::Views;
 
 /// What the central panel shows, and where the user came from.
 struct Navigation {
@@ -127,12 +127,10 @@ pub struct StudylogApp {
     ctx: Context,
     session: Session,
     nav: Navigation,
-    modal: Option<Modal>,
+    /// The views' own state and the open dialog (`ui/views.rs`).
+    views: Views,
     /// The operation waiting for a save to finish (Save, then quit).
     after_save: Option<Guarded>,
-    day_drafts: DayDrafts,
-    tree_drafts: TreeDrafts,
-    look_back: LookBack,
     settings: Settings,
     dialogs: Box<dyn FileDialogs<Purpose>>,
     messages: Vec<Message>,
@@ -188,11 +186,8 @@ impl StudylogApp {
                 last_day: today,
                 reveal: None,
             },
-            modal: None,
+            views: Views::default(),
             after_save: None,
-            day_drafts: DayDrafts::default(),
-            tree_drafts: TreeDrafts::default(),
-            look_back: LookBack::default(),
             settings: Settings::load(cc.storage),
             dialogs: config.dialogs,
             messages: Vec::new(),
@@ -294,7 +289,7 @@ impl StudylogApp {
 
     /// The question waiting for an answer, if any.
     pub fn prompt(&self) -> Option<&Prompt> {
-        match &self.modal {
+        match &self.views.modal {
             Some(Modal::Prompt(prompt)) => Some(prompt),
             _ => None,
         }
@@ -362,9 +357,7 @@ impl StudylogApp {
     fn after_opening(&mut self) {
         let latest = self.journal().days.keys().next_back().copied();
         self.show(View::Day(latest.unwrap_or_else(today)));
-        self.day_drafts = DayDrafts::default();
-        self.tree_drafts = TreeDrafts::default();
-        self.modal = None;
+        self.views = Views::default();
         // The first version opened is one every device had.
         self.session.note_agreed(false);
         // Whatever route opened it: work a crashed session left for it is offered.

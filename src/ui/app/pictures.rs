@@ -74,7 +74,7 @@ impl StudylogApp {
         if files.is_empty() || claimed {
             return;
         }
-        match self.day_drafts.note_with_keyboard {
+        match self.views.day.note_with_keyboard {
             Some(place) => self.add_picture_files(place, files),
             None => {
                 let text = self.language().pick(
@@ -99,7 +99,7 @@ impl StudylogApp {
 
     /// Insert ▸ Image…: ask for pictures for the note that had the keyboard last.
     pub(super) fn ask_for_picture(&mut self) {
-        let Some(place) = self.day_drafts.note_with_keyboard else {
+        let Some(place) = self.views.day.note_with_keyboard else {
             let text = self.language().pick(
                 "画像を入れるノート欄をクリックしてから選んでください。",
                 "Click into a notes field first: the picture goes there.",

@@ -24,7 +24,7 @@ use super::{Purpose, StudylogApp};
 impl StudylogApp {
     pub(super) fn guard(&mut self, op: Guarded) {
         if self.is_dirty() {
-            self.modal = Some(Modal::Prompt(Prompt::Unsaved(op)));
+            self.views.modal = Some(Modal::Prompt(Prompt::Unsaved(op)));
         } else {
             self.perform(op);
         }
@@ -65,7 +65,7 @@ impl StudylogApp {
             SaveCheck::Changed { deleted } => Prompt::ExternalChange { then, deleted },
             SaveCheck::FewDays { on_disk } => Prompt::FewDays { then, on_disk },
         };
-        self.modal = Some(Modal::Prompt(prompt));
+        self.views.modal = Some(Modal::Prompt(prompt));
     }
 
     pub(super) fn start_save(&mut self, path: PathBuf, expect: Expect, then: Option<Guarded>) {
@@ -139,7 +139,7 @@ impl StudylogApp {
                 // the check before the save. Ask, as for one found before.
                 let then = self.after_save.take();
                 let prompt = Prompt::ExternalChange { then, deleted };
-                self.modal = Some(Modal::Prompt(prompt));
+                self.views.modal = Some(Modal::Prompt(prompt));
             }
             Event::SaveFailed(error) => {
                 self.after_save = None;
@@ -184,7 +184,7 @@ impl StudylogApp {
             }
         }
         if let Some(left) = offer {
-            self.modal = Some(Modal::Prompt(Prompt::Restore(Box::new(left))));
+            self.views.modal = Some(Modal::Prompt(Prompt::Restore(Box::new(left))));
         }
     }
 
@@ -255,7 +255,9 @@ impl StudylogApp {
         let Some(now) = self.session.changed_on_disk() else {
             return;
         };
-        if self.window.asked_about == Some(now) || self.session.is_saving() || self.modal.is_some()
+        if self.window.asked_about == Some(now)
+            || self.session.is_saving()
+            || self.views.modal.is_some()
         {
             return;
         }
@@ -277,7 +279,7 @@ impl StudylogApp {
             return;
         }
         let deleted = now.is_none();
-        self.modal = Some(Modal::Prompt(Prompt::ExternalChange {
+        self.views.modal = Some(Modal::Prompt(Prompt::ExternalChange {
             then: None,
             deleted,
         }));

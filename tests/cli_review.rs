@@ -214,11 +214,33 @@ fn check_refuses_future_reviews_and_cards_that_never_were() {
     let dir = tempfile::tempdir().unwrap();
     let j = journal(dir.path());
     let id = rows(&studylog(&["cards", &j], dir.path()))[0][0].clone();
-    for at in ["2025-12-02T09:00:00Z", "2999-01-01T00:00:00Z"] {
+    for at in ["2025-12-02T09:00:00Z", "2025-12-03T09:00:00Z"] {
         let args = ["review", &j, "--card", &id, "--rate", "good", "--now", at];
         assert!(studylog(&args, dir.path()).status.success());
     }
+    // `review` itself refuses a time in the future and changes nothing.
     let file = dir.path().join(&j);
+    let before = fs::read_to_string(&file).unwrap();
+    let args = [
+        "review",
+        &j,
+        "--card",
+        &id,
+        "--rate",
+        "good",
+        "--now",
+        "2999-01-01T00:00:00Z",
+    ];
+    let refused = studylog(&args, dir.path());
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is in the future"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+    // A hand edit (or a device with its clock wrong) puts one there anyway.
+    fs::write(
+        &file,
+        before.replacen("2025-12-03T09:00:00Z", "2999-01-01T00:00:00Z", 1),
+    )
+    .unwrap();
     let text = fs::read_to_string(&file).unwrap();
     let future_line = text.lines().position(|l| l.contains("2999-01-01")).unwrap() + 1;
     let output = studylog(&["check", &j], dir.path());

@@ -68,7 +68,8 @@ pub fn list_cards(file: &Path, due: Option<NaiveDate>, out: &mut dyn Write) -> R
 }
 
 /// Record a review of the card `id` rated `rating` at `now` (default: now).
-/// A card that is not there exits 1 and changes nothing.
+/// A card that is not there, or a time in the future, exits 1 and changes
+/// nothing.
 pub fn review(
     file: &Path,
     id: &str,
@@ -85,6 +86,12 @@ pub fn review(
             .with_timezone(&Utc),
         None => Utc::now(),
     };
+    // A review from the future is one `check` would refuse: never made.
+    if at > Utc::now() + chrono::Duration::minutes(1) {
+        return Err(
+            format!("--now {at}: is in the future; a review is recorded when it is made").into(),
+        );
+    }
     let lock = store::lock(file)?;
     let mut journal = store::load(file)?;
     let all = cards(&journal);

@@ -33,25 +33,13 @@ pub struct BookPace {
 pub fn book_pace(journal: &Journal, book: BookId, today: NaiveDate) -> Option<BookPace> {
     let entry = journal.book(book)?;
     let (done, total) = entry.progress();
-    let mut last_studied: BTreeMap<ChapterId, NaiveDate> = BTreeMap::new();
     let mut by_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
     for (date, day) in journal.days.range(..=today) {
-        for notes in day.learned_books().filter(|b| b.book == book) {
-            for chapter in &notes.chapters {
-                last_studied.insert(chapter.chapter, *date);
-            }
-        }
         if let Some(&minutes) = day_time(journal, day).by_book.get(&book) {
             *by_week.entry(monday_of(*date)).or_default() += minutes;
         }
     }
-    let mut finished: Vec<NaiveDate> = entry
-        .chapters
-        .iter()
-        .filter(|c| c.status == ChapterStatus::Done)
-        .filter_map(|c| last_studied.get(&c.id).copied())
-        .collect();
-    finished.sort();
+    let finished = finish_days(journal, book, today);
     let active = || finished.iter().copied().chain(by_week.keys().copied());
     let span = active().min().zip(active().max());
     Some(BookPace {
@@ -80,13 +68,41 @@ fn projected(finished: &[NaiveDate], left: usize, today: NaiveDate) -> Option<Na
     today.checked_add_days(Days::new(days as u64))
 }
 
-/// The finish date alone (for `stats`).
+/// The finish date alone (for `stats`: no study time worked out).
 pub fn projected_finish(journal: &Journal, book: BookId, today: NaiveDate) -> Option<NaiveDate> {
-    book_pace(journal, book, today)?.finish
+    let (done, total) = journal.book(book)?.progress();
+    projected(&finish_days(journal, book, today), total - done, today)
 }
 
-fn monday_of(date: NaiveDate) -> NaiveDate {
+/// The Monday of the week holding `date`.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// The last day up to `until` with notes for each chapter: the day a
+/// chapter marked done counts as finished.
+pub fn last_noted(journal: &Journal, until: NaiveDate) -> BTreeMap<ChapterId, NaiveDate> {
+    let mut last = BTreeMap::new();
+    for (date, day) in journal.days.range(..=until) {
+        for notes in day.learned_books().flat_map(|b| &b.chapters) {
+            last.insert(notes.chapter, *date);
+        }
+    }
+    last
+}
+
+/// The days `book`'s done chapters were finished, oldest first.
+fn finish_days(journal: &Journal, book: BookId, until: NaiveDate) -> Vec<NaiveDate> {
+    let last = last_noted(journal, until);
+    let mut days: Vec<NaiveDate> = journal
+        .book(book)
+        .into_iter()
+        .flat_map(|b| &b.chapters)
+        .filter(|c| c.status == ChapterStatus::Done)
+        .filter_map(|c| last.get(&c.id).copied())
+        .collect();
+    days.sort();
+    days
 }
 
 /// Every week from the first studied to today's, at most [`WEEKS_SHOWN`]

@@ -116,12 +116,7 @@ pub fn summarize(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Summar
 
 /// Chapters done whose last day of notes is in `range`.
 fn finished_in(journal: &Journal, range: &RangeInclusive<NaiveDate>) -> Vec<String> {
-    let mut last: BTreeMap<super::ChapterId, NaiveDate> = BTreeMap::new();
-    for (date, day) in &journal.days {
-        for notes in day.learned_books().flat_map(|b| &b.chapters) {
-            last.insert(notes.chapter, *date);
-        }
-    }
+    let last = super::pace::last_noted(journal, NaiveDate::MAX);
     journal
         .books
         .iter()

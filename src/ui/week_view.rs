@@ -7,9 +7,10 @@
 //! The view owns its state: the Markdown worked out for the journal's last
 //! revision and the week shown.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use egui::{Id, Ui};
 
+use crate::model::pace::monday_of;
 use crate::model::summary::{summarize, summary_markdown, week_of};
 
 use super::action::{Action, View, ViewCtx};
@@ -20,11 +21,6 @@ use super::markdown_view::markdown_ui;
 #[derive(Default)]
 pub struct WeekView {
     worked: Option<((NaiveDate, u64, UiLanguage), String)>,
-}
-
-/// The Monday of the week holding `date`.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
 impl WeekView {

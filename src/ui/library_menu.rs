@@ -12,7 +12,7 @@ use crate::model::{
 use super::action::{Action, ViewCtx};
 use super::drafts::{LibraryDialog, Modal};
 use super::i18n::UiLanguage;
-use super::widgets::set_name;
+use super::widgets::{dialog_closed, focus_on_open, set_name};
 
 /// The mark shown before a chapter for its status.
 pub fn status_icon(status: ChapterStatus) -> &'static str {
@@ -135,7 +135,7 @@ pub fn library_dialog_ui(
         return;
     };
     let mut done = false;
-    let window = egui::Modal::new(Id::unique("library-dialog")).show(ctx, |ui| {
+    let window = egui::Modal::new(Id::unique(DIALOG)).show(ctx, |ui| {
         ui.set_width(420.0);
         done = match current {
             LibraryDialog::RenameBook(book, title) => {
@@ -165,7 +165,7 @@ pub fn library_dialog_ui(
     });
     if done || window.should_close() {
         *modal = None;
-        ctx.data_mut(|d| d.remove::<bool>(Id::unique(OPENED)));
+        dialog_closed(ctx, Id::unique(DIALOG));
     }
 }
 
@@ -180,7 +180,7 @@ fn rename_ui(
     let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
     set_name(ui, &response, cx.pick("新しい名前", "New name"));
     // The name takes the keyboard as the dialog opens (F2 or the menu).
-    first_focus(ui, &response);
+    focus_on_open(&response, Id::unique(DIALOG));
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ok_cancel_ui(
         ui,
@@ -278,18 +278,8 @@ fn delete_ui(
     )
 }
 
-/// Set when a library dialog has given the keyboard to its first widget,
-/// cleared when it closes.
-const OPENED: &str = "library dialog opened";
-
-/// `widget` takes the keyboard as the dialog opens (once).
-fn first_focus(ui: &Ui, widget: &egui::Response) {
-    let opened = Id::unique(OPENED);
-    if ui.data(|d| d.get_temp::<bool>(opened).is_none()) {
-        widget.request_focus();
-        ui.data_mut(|d| d.insert_temp(opened, true));
-    }
-}
+/// The library's dialog (one at a time).
+const DIALOG: &str = "library-dialog";
 
 /// OK and Cancel buttons; runs `ok` on OK (or Enter) and returns true when
 /// the dialog is done either way. `dangerous`: OK deletes, so the keyboard
@@ -311,7 +301,7 @@ fn ok_cancel_ui(
             let cancel = ui.button(cx.pick("キャンセル", "Cancel"));
             if dangerous {
                 // A deletion opens with the keyboard on Cancel, the safe choice.
-                first_focus(ui, &cancel);
+                focus_on_open(&cancel, Id::unique(DIALOG));
             }
             (enabled && (clicked || entered), cancel.clicked())
         })

@@ -6,6 +6,7 @@
 use egui::{Id, Modal, RichText, Ui};
 
 use super::i18n::UiLanguage;
+use super::widgets::{dialog_closed, focus_on_open};
 
 /// What the user chose when asked about unsaved changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,10 +40,9 @@ fn modal_ui(
     dismiss: Option<usize>,
 ) -> Option<usize> {
     let mut answer = None;
-    let opened = Id::unique((id, "opened"));
-    let first_frame = ctx.data(|d| d.get_temp::<bool>(opened).is_none());
+    let dialog = Id::unique(id);
     let safe = dismiss.unwrap_or(0);
-    let modal = Modal::new(Id::unique(id)).show(ctx, |ui: &mut Ui| {
+    let modal = Modal::new(dialog).show(ctx, |ui: &mut Ui| {
         ui.set_width(440.0);
         ui.label(RichText::new(title).heading());
         ui.add_space(6.0);
@@ -51,8 +51,8 @@ fn modal_ui(
         ui.horizontal(|ui| {
             for (index, (text, enabled)) in buttons.iter().enumerate() {
                 let button = ui.add_enabled(*enabled, egui::Button::new(*text));
-                if first_frame && index == safe {
-                    button.request_focus();
+                if index == safe {
+                    focus_on_open(&button, dialog);
                 }
                 if button.clicked() {
                     answer = Some(index);
@@ -63,13 +63,10 @@ fn modal_ui(
     if modal.should_close() && answer.is_none() {
         answer = dismiss;
     }
-    // Asked again later, the keyboard starts on the safe choice again.
-    ctx.data_mut(|d| match answer {
-        Some(_) => d.remove::<bool>(opened),
-        None => {
-            d.insert_temp(opened, true);
-        }
-    });
+    if answer.is_some() {
+        // Asked again later, the keyboard starts on the safe choice again.
+        dialog_closed(ctx, dialog);
+    }
     answer
 }
 

@@ -184,3 +184,20 @@ pub fn draft_field_ui(
     });
     ((entered || clicked) && ready).then(|| std::mem::take(draft))
 }
+
+/// `widget` takes the keyboard the first time it is drawn after the dialog
+/// `dialog` opened (its safe choice, or the field to type in); see
+/// [`dialog_closed`].
+pub fn focus_on_open(widget: &Response, dialog: egui::Id) {
+    let focused = dialog.with("focused on open");
+    if widget.ctx.data(|d| d.get_temp::<bool>(focused).is_none()) {
+        widget.request_focus();
+        widget.ctx.data_mut(|d| d.insert_temp(focused, true));
+    }
+}
+
+/// The dialog `dialog` closed: the next time it opens, [`focus_on_open`]
+/// gives the keyboard again.
+pub fn dialog_closed(ctx: &egui::Context, dialog: egui::Id) {
+    ctx.data_mut(|d| d.remove::<bool>(dialog.with("focused on open")));
+}

@@ -134,7 +134,7 @@ impl StudylogApp {
     }
 
     /// The user's first key or click ends the still start: what waits for
-    /// it (the due count, code colours) may come.
+    /// it (the due count, code colours, the system's fonts) may come.
     fn note_acting(&mut self, ui: &Ui) {
         self.window.acted |= ui.input(|i| {
             i.events.iter().any(|e| {

@@ -15,7 +15,9 @@ use super::widgets::set_name;
 /// chapter or section it is in); or the two-axes form, while it is open there.
 pub fn grid_insert_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, label: &str) {
     let date = view.date;
-    let criteria = criteria_for_new_grid(view.cx.journal);
+    // Worked out only when a grid is made: it may look through every day.
+    let journal = view.cx.journal;
+    let criteria = move || criteria_for_new_grid(journal);
     if let Some(Modal::TwoAxes {
         date: d,
         at: a,
@@ -26,7 +28,7 @@ pub fn grid_insert_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, label: &str) 
     {
         let answer = two_axes_form_ui(ui, view.cx.lang, axes);
         if answer == Some(true) {
-            let grid = axes.grid(criteria);
+            let grid = axes.grid(criteria());
             view.edit(Edit::InsertGrid { date, at, grid });
         }
         if answer.is_some() {
@@ -37,7 +39,7 @@ pub fn grid_insert_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, label: &str) 
     }
     let menu = ui.menu_button(view.pick("＋ 比較表を挿入", "+ Insert grid"), |ui| {
         if ui.button(view.pick("空の表", "Blank grid")).clicked() {
-            let grid = Grid::new(vec![String::new(); 2], criteria.clone());
+            let grid = Grid::new(vec![String::new(); 2], criteria());
             view.edit(Edit::InsertGrid { date, at, grid });
             ui.close();
         }

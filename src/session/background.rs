@@ -42,3 +42,16 @@ impl<T: Send + 'static> Job<T> {
         self.receiver.recv().ok()
     }
 }
+
+/// Let the calling thread run only when the cores have nothing better to
+/// do (Linux: nice 19 for this thread alone). For work that must not slow
+/// what the user waits for, such as a window being created while a journal
+/// is read ahead. Elsewhere it does nothing.
+pub fn yield_cores() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory effects; on Linux, `who` 0 with
+    // PRIO_PROCESS names the calling thread only. A refusal changes nothing.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+    }
+}

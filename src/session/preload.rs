@@ -48,10 +48,17 @@ pub enum FirstLook {
 }
 
 impl Preload {
-    /// Start reading `path` now.
+    /// Start reading `path` now. The file is read and previewed on a thread
+    /// that yields the cores (the window and the X server are being set up
+    /// meanwhile, and on two cores it slowed them); the whole parse, after
+    /// the first paint, runs at the usual priority.
     pub fn spawn(path: PathBuf) -> Self {
         Self::spawn_with(path, |path, first_look| {
-            store::load_with_preview(path, first_look)
+            let (text, preview) = read_and_preview(path)?;
+            if let Some(preview) = preview {
+                first_look(preview);
+            }
+            store::parse_journal(path, &text)
         })
     }
 
@@ -136,9 +143,30 @@ impl Preload {
     }
 
     fn stopped(&self) -> LoadError {
-        LoadError::Read {
-            path: self.path.clone(),
-            source: std::io::Error::other("the reading thread stopped"),
-        }
+        stopped(&self.path)
+    }
+}
+
+/// The file's text and, for a big one, its preview; worked out on a thread
+/// that yields the cores.
+fn read_and_preview(path: &Path) -> Result<(String, Option<Journal>), LoadError> {
+    let reading = |path: &Path| {
+        super::background::yield_cores();
+        let text = store::read_text(path)?;
+        let preview = store::preview_of_big_file(path, &text);
+        Ok((text, preview))
+    };
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| reading(path))
+            .join()
+            .unwrap_or_else(|_| Err(stopped(path)))
+    })
+}
+
+fn stopped(path: &Path) -> LoadError {
+    LoadError::Read {
+        path: path.to_owned(),
+        source: std::io::Error::other("the reading thread stopped"),
     }
 }

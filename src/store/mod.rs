@@ -45,7 +45,7 @@ pub use pictures::{
     copy_picture, decode_picture, percent_decoded, pictures_dir, pictures_dir_name, read_picture,
     remove_picture, resolve_picture, stored_pictures,
 };
-pub use preview::{load_with_preview, preview};
+pub use preview::{preview, preview_of_big_file};
 pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,

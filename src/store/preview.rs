@@ -1,5 +1,5 @@
-//! A first look at a journal file (and [`load_with_preview`], which hands
-//! it over before the whole file is parsed): its header, its library, the dates of
+//! A first look at a big journal file, shown before the whole file is
+//! parsed: its header, its library, the dates of
 //! all its days, the newest day in full and the questions of the others
 //! (the day form lists those still open), read in a fraction of the time
 //! by skipping over the rest of the text. The window shows it while the
@@ -15,27 +15,18 @@ use std::path::Path;
 
 use crate::model::{FORMAT_VERSION, Journal};
 
-use super::error::LoadError;
-use super::load::{decode, parse_journal, read_bounded};
+use super::load::parse_journal;
 use super::scan::{Span, date_key, journal_parts, list_items, skip_value, struct_fields};
 
 /// Files smaller than this parse faster than a preview would help.
 const PREVIEW_FROM_BYTES: usize = 512 * 1024;
 
-/// [`load`](super::load()), handing a big file's [`preview`] to
-/// `first_look` before the whole of it is parsed.
-pub fn load_with_preview(
-    path: &Path,
-    first_look: &mut dyn FnMut(Journal),
-) -> Result<Journal, LoadError> {
-    let bytes = read_bounded(path)?;
-    let text = decode(path, &bytes)?;
-    if text.len() >= PREVIEW_FROM_BYTES
-        && let Some(journal) = preview(path, text)
-    {
-        first_look(journal);
-    }
-    parse_journal(path, text)
+/// The [`preview`] of a file big enough for one to help (a small one
+/// parses faster than it could be previewed).
+pub fn preview_of_big_file(path: &Path, text: &str) -> Option<Journal> {
+    (text.len() >= PREVIEW_FROM_BYTES)
+        .then(|| preview(path, text))
+        .flatten()
 }
 
 /// The preview of the journal `text` (the file at `path`), or `None` when

@@ -37,7 +37,11 @@ impl eframe::App for StudylogApp {
             // Why each early pass ran: a frame that repaints during start-up
             // is where a changing first picture comes from.
             let causes = self.ctx.repaint_causes();
-            crate::startup::phase(&format!("pass {} {causes:?}", self.window.frames));
+            crate::startup::phase(&format!(
+                "pass {} {causes:?} (the frame before took {:.1} ms to lay out and paint)",
+                self.window.frames,
+                frame.info().cpu_usage.unwrap_or(0.0) * 1000.0
+            ));
         }
         if let Some(request) = self.window.dialog.take() {
             self.dialogs.ask(request, &self.ctx, frame);

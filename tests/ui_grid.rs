@@ -5,7 +5,7 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use studylog::model::{Block, Grid, Journal, Mark, Score};
 use studylog::ui::StudylogApp;
 
@@ -151,6 +151,9 @@ fn tab_and_enter_move_between_cells() {
     press(&mut harness, Modifiers::NONE, Key::Delete);
     assert_eq!(grids(&harness)[0].cells[0][0].score, None);
     press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("ECS / EC2 × 拡張性").is_focused());
+    // Enter on a selected cell edits it; Enter while editing moves down.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     assert!(harness.get_by_label("ECS / EC2 × 拡張性").is_focused());
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert!(harness.get_by_label("ECS / Fargate × 拡張性").is_focused());
@@ -301,4 +304,94 @@ fn alt_up_in_a_cell_moves_its_row() {
     );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(options(&harness), ["シングルリーダー", "マルチリーダー"]);
+}
+
+/// A cell reached by the keyboard is only selected: plain arrows, Home and
+/// End move between cells whatever the caret, Ctrl+arrows move its row or
+/// column (the keyboard going with it), F2 or Enter edits, Esc stops
+/// editing, and Esc on a selected cell leaves the grid.
+#[test]
+fn a_selected_cell_moves_by_arrows_and_edits_on_f2() {
+    let (mut harness, _) = app_on(journal_without_grids());
+    insert_two_axes_grid(&mut harness);
+    let focused = |h: &Harness<'_, StudylogApp>, name: &str| h.get_by_label(name).is_focused();
+    harness.get_by_label("ECS / EC2 × コスト").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(focused(&harness, "ECS / EC2 × 拡張性"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(focused(&harness, "ECS / Fargate × 拡張性"));
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert!(focused(&harness, "ECS / Fargate × 人材確保のしやすさ"));
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert!(focused(&harness, "ECS / Fargate × コスト"));
+    // Ctrl+→ moves the column: コスト is now second, the keyboard with it.
+    press(&mut harness, Modifiers::COMMAND, Key::ArrowRight);
+    let criteria = |h: &Harness<'_, StudylogApp>| -> Vec<String> {
+        grids(h)[0]
+            .criteria
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    assert_eq!(criteria(&harness)[..2], ["拡張性", "コスト"]);
+    assert!(focused(&harness, "ECS / Fargate × コスト"));
+    // Ctrl+↑ moves the row.
+    press(&mut harness, Modifiers::COMMAND, Key::ArrowUp);
+    assert_eq!(grids(&harness)[0].options[0], "ECS / Fargate");
+    assert!(focused(&harness, "ECS / Fargate × コスト"));
+    // F2 edits: now arrows move the caret in the text, not the cell.
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    harness
+        .get_by_label("ECS / Fargate × コスト")
+        .type_text("安い");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(
+        focused(&harness, "ECS / Fargate × コスト"),
+        "the caret moved"
+    );
+    harness
+        .get_by_label("ECS / Fargate × コスト")
+        .type_text("く");
+    harness.run();
+    assert_eq!(grids(&harness)[0].cells[0][1].text, "安くい");
+    // Esc stops editing; the cell stays selected and arrows move again.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(focused(&harness, "ECS / Fargate × コスト"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(focused(&harness, "ECS / Fargate × 拡張性"));
+    // Esc on a selected cell leaves the grid.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!focused(&harness, "ECS / Fargate × 拡張性"));
+    // Undo takes back the text, then the row, then the column.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(grids(&harness)[0].cells[0][1].text, "");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(grids(&harness)[0].options[0], "ECS / EC2");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(criteria(&harness)[0], "コスト");
+}
+
+/// Typing on a selected cell edits it, adding to what it holds (never
+/// replacing it), and a screen reader is told how to edit a selected cell.
+#[test]
+fn typing_on_a_selected_cell_adds_to_its_text() {
+    let (mut harness, _) = app_on(common::small_journal());
+    let cell = "シングルリーダー × 書き込み遅延";
+    assert_eq!(grids(&harness)[0].cells[0][0].text, "高い");
+    harness.get_by_label(cell).focus();
+    harness.run();
+    let node = harness.get_by_label(cell);
+    let hint = node.accesskit_node().description().unwrap_or_default();
+    assert!(
+        hint.contains("F2"),
+        "the hint read for a selected cell: {hint:?}"
+    );
+    node.type_text("!");
+    harness.run();
+    assert_eq!(grids(&harness)[0].cells[0][0].text, "高い!");
+    // Now editing: the arrows stay in the text.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(harness.get_by_label(cell).is_focused());
 }

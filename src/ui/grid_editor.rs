@@ -4,25 +4,24 @@
 //!
 //! Like every view it only returns actions: each change is an
 //! [`Edit::Grid`] carrying a [`GridOp`], so undo and the unsaved marker see
-//! it. Keyboard: Tab/Shift+Tab and Enter move between cells, arrows move when
-//! the caret is at the edge of the cell's text, and a block of tab-separated
-//! cells pasted into a cell fills the grid from there. While the IME
-//! composes, all keys are left to it.
+//! it. The keyboard works as in a spreadsheet (`grid_mode`, `grid_keys`):
+//! a selected cell moves by arrows, an edited one takes the keys; a block
+//! of tab-separated cells pasted into a cell fills the grid from there.
+//! While the IME composes, all keys are left to it.
 
-use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
+use egui::{Color32, Id, RichText, TextEdit, Ui};
 
 use crate::markdown::grid_to_table;
 use crate::model::{Address, Edit, Grid, GridAt, GridOp, GridText, MAX_WEIGHT, ranks, to_tsv};
 
 use super::action::DayView;
+use super::grid_cell::cell_ui;
 use super::grid_columns::{column_widths, fit_columns, resize_handle_ui};
 use super::grid_keys::cell_keys;
 use super::grid_parts::{grid_op, part_id};
-use super::grid_scores::{score_color, score_picker_ui};
+use super::grid_scores::score_color;
 use super::widgets::{Direction, Reorder, icon_button, reorder_buttons_ui, set_name};
 
-/// Room for the score button beside a cell's text.
-const SCORE_WIDTH: f32 = 44.0;
 /// The gap between the grid's columns.
 const GRID_GAP: f32 = 10.0;
 
@@ -332,55 +331,5 @@ fn option_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid, row: usiz
                 };
             grid_op(view, at, op);
         });
-    });
-}
-
-/// The accessible name of a cell: "option × criterion", or positions when unnamed.
-fn cell_name(view: &DayView, grid: &Grid, row: usize, col: usize) -> String {
-    let option = match grid.options[row].trim() {
-        "" => format!("{} {}", view.pick("選択肢", "Option"), row + 1),
-        name => name.to_owned(),
-    };
-    let criterion = match grid.criteria[col].name.trim() {
-        "" => format!("{} {}", view.pick("観点", "Criterion"), col + 1),
-        name => name.to_owned(),
-    };
-    format!("{option} × {criterion}")
-}
-
-/// A cell: its text, and its score in a small button beside it.
-fn cell_ui(
-    ui: &mut Ui,
-    view: &mut DayView,
-    at: GridAt,
-    grid: &Grid,
-    (row, col): (usize, usize),
-    width: f32,
-) {
-    let cell = &grid.cells[row][col];
-    let name = cell_name(view, grid, row, col);
-    ui.horizontal_top(|ui| {
-        ui.set_min_width(width);
-        let mut text = cell.text.clone();
-        let response = ui.add(
-            TextEdit::multiline(&mut text)
-                .id(part_id(view, at, GridText::Cell(row, col)))
-                .lock_focus(true)
-                .desired_rows(1)
-                .desired_width(width - SCORE_WIDTH)
-                .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))),
-        );
-        set_name(ui, &response, &name);
-        ui.ctx().accesskit_node_builder(response.id, |node| {
-            node.set_row_index(row);
-            node.set_column_index(col);
-        });
-        if view.reveals(Address::Grid(at, GridText::Cell(row, col))) {
-            super::action::reveal(&response);
-        }
-        if response.changed() {
-            grid_op(view, at, GridOp::SetCellText { row, col, text });
-        }
-        score_picker_ui(ui, view, at, cell.score, (row, col), &name);
     });
 }

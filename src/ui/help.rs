@@ -46,7 +46,7 @@ pub fn help_ui(ctx: &Context, window: HelpWindow, lang: UiLanguage, about: &Abou
 }
 
 /// Keys that act where the keyboard is, not through a menu command.
-const IN_PLACE_KEYS: [(&str, &str, &str); 14] = [
+const IN_PLACE_KEYS: [(&str, &str, &str); 15] = [
     (
         "記録のセクションの見出しへ",
         "Go to a section's title",
@@ -109,9 +109,14 @@ const IN_PLACE_KEYS: [(&str, &str, &str); 14] = [
         "Alt+↑ / Alt+↓, Ctrl+Backspace",
     ),
     (
-        "比較表: セル間の移動 / 行の移動",
-        "Grid: between cells / move a row",
-        "Tab, Enter, ←→↑↓ at a cell's edge / Alt+↑ ↓",
+        "比較表の選択したセル: 移動 / 行・列の移動 / 編集",
+        "Grid, a selected cell: move / move its row or column / edit",
+        "←→↑↓ Home End Tab / Ctrl+←→↑↓ / Enter, F2",
+    ),
+    (
+        "比較表の編集中のセル: 次のセル / 編集をやめる / 行の移動",
+        "Grid, a cell being edited: next cell / stop editing / move its row",
+        "Tab, Enter, ←→↑↓ at its edge / Esc, F2 / Alt+↑ ↓",
     ),
 ];
 

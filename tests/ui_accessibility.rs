@@ -406,3 +406,23 @@ fn ctrl_tab_leaves_a_field_where_tab_indents() {
         .count();
     assert_eq!(focused, 1, "the keyboard went on to another control");
 }
+
+/// Esc takes the keyboard from a field; Tab then goes on to the control
+/// after that field (and Shift+Tab to the one before it), not back to the
+/// top of the window.
+#[test]
+fn tab_after_esc_goes_on_from_the_field_left() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("Grid title").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.get_by_label("Grid title").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness.get_by_label("Sort").is_focused(),
+        "Tab after Esc reaches the control after the grid's title"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(harness.get_by_label("Grid title").is_focused());
+}

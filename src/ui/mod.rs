@@ -22,6 +22,7 @@ pub mod day_form;
 pub mod day_steps;
 pub mod dialogs;
 pub mod drafts;
+mod focus_return;
 pub mod fonts;
 mod grid_cell;
 pub mod grid_columns;

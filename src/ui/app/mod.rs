@@ -90,6 +90,8 @@ struct WindowState {
     text_command: Option<Command>,
     /// The text field that had the keyboard last.
     text_field: Option<egui::Id>,
+    /// Where Tab goes on from after Esc took the keyboard away.
+    focus_return: super::focus_return::FocusReturn,
     /// A file dialog to open at the end of this frame.
     dialog: Option<super::dialogs::FileRequest<Purpose>>,
     /// Frames drawn so far (the first is timed at start-up).

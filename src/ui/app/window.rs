@@ -19,6 +19,7 @@ impl eframe::App for StudylogApp {
             crate::startup::phase("first pass begins (fonts loaded)");
         }
         self.window.frames += 1;
+        self.window.focus_return.before_widgets(&self.ctx);
         self.finish_loading();
         self.frame_ui(ui);
         if self.ctx.cumulative_frame_nr() == 0
@@ -46,6 +47,7 @@ impl eframe::App for StudylogApp {
         if let Some(request) = self.window.dialog.take() {
             self.dialogs.ask(request, &self.ctx, frame);
         }
+        self.window.focus_return.after_pass(&self.ctx);
     }
 
     /// An export still being written is finished before the process ends

@@ -426,3 +426,45 @@ fn tab_after_esc_goes_on_from_the_field_left() {
     press(&mut harness, Modifiers::SHIFT, Key::Tab);
     assert!(harness.get_by_label("Grid title").is_focused());
 }
+
+/// At first start (no theme chosen) the window follows the system's light
+/// or dark preference, in studylog's own AA colours, and changes with it.
+#[test]
+fn the_theme_follows_the_system_until_one_is_chosen() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.ctx.set_theme(egui::ThemePreference::System);
+    for (system, dark) in [(egui::Theme::Light, false), (egui::Theme::Dark, true)] {
+        harness.input_mut().system_theme = Some(system);
+        harness.run();
+        let visuals = harness.ctx.global_style().visuals.clone();
+        assert_eq!(visuals.dark_mode, dark, "the system says {system:?}");
+        let ours = studylog::ui::theme::visuals(dark, false);
+        assert_eq!(
+            (visuals.panel_fill, visuals.text_color(), visuals.selection),
+            (ours.panel_fill, ours.text_color(), ours.selection),
+            "studylog's AA colours for {system:?}"
+        );
+    }
+}
+
+/// The system's scale (2× on a high-density screen) is kept: the app's zoom
+/// multiplies it and never replaces it.
+#[test]
+fn the_systems_scale_is_kept() {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .with_pixels_per_point(2.0)
+        .build_eframe(|cc| {
+            StudylogApp::with_dialogs(
+                cc,
+                studylog::ui::Start::Journal(Box::new(common::small_journal())),
+                Box::new(common::harness::Dialogs::default()),
+            )
+        });
+    harness.run();
+    assert_eq!(harness.ctx.pixels_per_point(), 2.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let scale = harness.ctx.pixels_per_point();
+    assert!(scale > 2.0 && scale < 2.5, "zoomed in from 2×: {scale}");
+}

@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use common::harness::{app_on, press};
+use common::harness::{app_on, finish_errands, press};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use studylog::model::{Journal, Language, Section};
@@ -32,6 +32,7 @@ fn open_import_preview(harness: &mut egui_kittest::Harness<'_, studylog::ui::Stu
     harness.run();
     harness.get_by_label("Import Markdown…").click();
     harness.run();
+    finish_errands(harness);
 }
 
 #[test]
@@ -87,6 +88,7 @@ fn dropped_logs_are_previewed_with_the_ones_refused_and_why() {
         harness.input_mut().dropped_files.push(file);
     }
     harness.run();
+    finish_errands(&mut harness);
     harness.get_by_label("2 days (2023-10-12 – 2023-10-13)");
     harness.get_by_label_contains("ideas.md: no date found; give --date YYYY-MM-DD");
     harness.get_by_label("Import").click();
@@ -134,6 +136,7 @@ fn a_dropped_folder_with_two_logs_of_one_date_joins_them_into_one_day() {
     let file: egui::DroppedFileHandle = std::sync::Arc::new(common::harness::FileOnDisk(blog));
     harness.input_mut().dropped_files.push(file);
     harness.run();
+    finish_errands(&mut harness);
     harness.get_by_label("Logs of the same date are joined into one day: 1 date.");
     harness.get_by_label("Import").click();
     harness.run();
@@ -168,4 +171,32 @@ fn an_import_notice_goes_with_its_journal() {
     harness.run();
     assert_eq!(harness.state().journal().title, "別の記録");
     assert!(harness.query_by_label_contains("Imported 2 days").is_none());
+}
+
+/// Into a saved journal, Import reads the logs again on a worker (copying
+/// their pictures); what is typed meanwhile is kept, the import joining it.
+#[test]
+fn what_is_typed_while_an_import_runs_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(dir.path(), "nippo.md", NIPPO);
+    let file = dir.path().join("journal.studylog.ron");
+    studylog::store::save(&file, &common::small_journal()).unwrap();
+    let (mut harness, dialogs) = common::harness::app(studylog::ui::Start::Open(file));
+    dialogs.answer(Some(log));
+    open_import_preview(&mut harness);
+    harness.get_by_label("Import").click();
+    harness.run();
+    // The import is on its way; the user goes on writing.
+    harness.state_mut().open_day(common::harness::date());
+    harness.run();
+    common::harness::type_into(&mut harness, "わからなかったこと 1", "と復習");
+    finish_errands(&mut harness);
+    finish_errands(&mut harness);
+    let journal = harness.state().journal();
+    assert!(
+        journal.days.contains_key(&date("2023-10-12")),
+        "the import is in"
+    );
+    let typed = format!("{:?}", journal.days[&common::harness::date()]);
+    assert!(typed.contains("と復習"), "the typing is kept: {typed}");
 }

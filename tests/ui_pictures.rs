@@ -226,12 +226,14 @@ fn a_log_imported_in_the_window_brings_its_pictures_and_search_shows_them() {
     harness.run();
     harness.get_by_label("Import Markdown…").click();
     harness.run();
+    common::harness::finish_errands(&mut harness);
     assert!(
         store::stored_pictures(&path).is_empty(),
         "the preview copies nothing"
     );
     harness.get_by_label("Import").click();
     harness.run();
+    common::harness::finish_errands(&mut harness);
     let stored = store::stored_pictures(&path);
     assert_eq!(stored.len(), 1, "{stored:?}");
     let impressions = common::impressions(&day(&harness, "2025-04-01".parse().unwrap())).to_owned();

@@ -1,12 +1,14 @@
 //! Disk work the window asks for that may take a moment (reading a kept
 //! version, reading both sides of a journal git left in conflict, writing
-//! an export with its pictures, copying a picture in): each runs on a
+//! an export with its pictures, copying a picture in, reading Markdown
+//! logs and the pictures they name): each runs on a
 //! worker, so a frame never waits on the disk, and its result comes back as
 //! a [`Done`] the app acts on in the next frame.
 
 use std::path::{Path, PathBuf};
 
 use super::background::{Job, Waker};
+use super::import::{Imported, import_paths};
 use super::picture_files::{PicturesCopied, export_pictures};
 use super::pictures::{PicturePlace, PictureSource};
 use crate::model::Journal;
@@ -42,6 +44,22 @@ pub enum Done {
         path: PathBuf,
         result: Result<PicturesCopied, SaveError>,
     },
+    /// Markdown logs read into a copy of the journal.
+    LogsRead {
+        /// The journal as it would be after the import.
+        journal: Box<Journal>,
+        imported: Imported,
+        /// What the logs were read for.
+        purpose: LogsFor,
+    },
+}
+
+/// Why logs were read: to show what an import would bring, or to import
+/// them (their pictures copied) into the journal as it was at `revision`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogsFor {
+    Preview,
+    Import { revision: u64 },
 }
 
 /// The errands running now.
@@ -102,6 +120,26 @@ impl Errands {
                 }
             };
             Done::PictureAdded { place, result }
+        });
+    }
+
+    /// Read the logs (files or folders of them) at `paths` into `journal`;
+    /// with `pictures_to` (the journal's file), the pictures they name are
+    /// copied beside it.
+    pub fn read_logs(
+        &mut self,
+        journal: Journal,
+        paths: Vec<PathBuf>,
+        pictures_to: Option<PathBuf>,
+        purpose: LogsFor,
+    ) {
+        self.run(move || {
+            let (journal, imported) = import_paths(journal, &paths, pictures_to);
+            Done::LogsRead {
+                journal: Box::new(journal),
+                imported,
+                purpose,
+            }
         });
     }
 

@@ -177,3 +177,23 @@ fn import_one(
         pictures,
     })
 }
+
+/// Logs (files or folders of them) imported into `journal` as the window
+/// does: each file found, read (pipes and devices refused, a read there
+/// would never end) and imported in turn; with `pictures_to`, the pictures
+/// they name copied beside that journal file.
+pub fn import_paths(
+    mut journal: Journal,
+    paths: &[PathBuf],
+    pictures_to: Option<PathBuf>,
+) -> (Journal, Imported) {
+    let mut imported = Imported::default();
+    let files = find_logs(paths, &mut imported);
+    let logs = read_logs(&files, true);
+    let how = ImportHow {
+        pictures_to,
+        ..ImportHow::default()
+    };
+    import_logs(&mut journal, logs, &how, &mut imported, &mut |_, _| {});
+    (journal, imported)
+}

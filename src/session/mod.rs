@@ -28,8 +28,10 @@ use chrono::{DateTime, Local};
 
 pub use background::{Job, Waker, no_waker};
 pub use document::{DiskState, Document};
-pub use errands::{Done, Errands, GitSides};
-pub use import::{ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, read_logs};
+pub use errands::{Done, Errands, GitSides, LogsFor};
+pub use import::{
+    ImportHow, Imported, LogImported, ReadLog, find_logs, import_logs, import_paths, read_logs,
+};
 pub use picture_files::{
     PictureCheck, PicturesCopied, bring_pictures, check_pictures, copy_log_pictures,
     export_pictures,

@@ -131,3 +131,10 @@ pub fn open_first_chapter(harness: &mut Harness<'_, StudylogApp>) {
     harness.get_by_label("○ 5 章 レプリケーション").click();
     harness.run();
 }
+
+/// Wait for the work the last frames handed to the session's workers
+/// (reading logs, copying pictures, an export) and show what it brought.
+pub fn finish_errands(harness: &mut Harness<'_, StudylogApp>) {
+    harness.state_mut().finish_errands();
+    harness.run();
+}

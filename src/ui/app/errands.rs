@@ -1,5 +1,5 @@
 //! Disk work the window asked the session for (a kept version to restore,
-//! both sides of a git conflict, an export), picked up when it is done:
+//! both sides of a git conflict, an export, logs to import), picked up when it is done:
 //! asked for in one frame, acted on in a later one, so no frame waits on
 //! the disk.
 
@@ -52,6 +52,11 @@ impl StudylogApp {
                 Ok(pictures) => self.exported(&path, &pictures),
                 Err(e) => self.messages.push(Message::error(e.to_string())),
             },
+            Done::LogsRead {
+                journal,
+                imported,
+                purpose,
+            } => self.logs_read(*journal, imported, purpose),
         }
     }
 

@@ -1,12 +1,13 @@
 //! Importing Markdown logs in the window: File ▸ Import Markdown… and
-//! dropped logs are read into a copy of the journal and previewed (nothing
-//! changes, nothing is copied); Import applies it as one undo step, a saved
-//! journal taking the pictures the logs name beside it.
+//! dropped logs are read into a copy of the journal on a worker and
+//! previewed (nothing changes, nothing is copied); Import applies it as one
+//! undo step, a saved journal taking the pictures the logs name beside it
+//! (copied on a worker too, so a big folder never freezes the window).
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Edit;
-use crate::session;
+use crate::model::{Edit, Journal};
+use crate::session::{self, Imported, LogsFor};
 
 use super::super::action::View;
 use super::super::banner::Message;
@@ -19,16 +20,63 @@ impl StudylogApp {
     /// Read Markdown logs (files, or folders of them) into a copy of the
     /// journal and show what was found; nothing changes until Import.
     pub(super) fn preview_import(&mut self, paths: &[PathBuf]) {
-        let preview = read_logs(self.journal().clone(), paths, None);
-        self.views.modal = Some(Modal::ImportPreview(Box::new(preview)));
+        let journal = self.journal().clone();
+        self.session
+            .errands()
+            .read_logs(journal, paths.to_vec(), None, LogsFor::Preview);
     }
 
-    /// The user's answer to an import preview.
+    /// The user's answer to an import preview. A saved journal reads the
+    /// logs again on a worker, now copying their pictures beside it.
     pub(super) fn import_answered(&mut self, preview: ImportPreview, import: bool) {
         if !import {
             return;
         }
-        let preview = self.with_pictures_copied(preview);
+        match self.session.doc().path().map(Path::to_path_buf) {
+            Some(journal_file) => {
+                let logs = preview.imported.logs.iter().map(|l| l.path.clone());
+                self.read_logs_to_import(logs.collect(), journal_file);
+            }
+            None => self.apply_import(preview),
+        }
+    }
+
+    /// Logs read on a worker: show the preview, or apply the import when
+    /// the journal has not changed since the reading began (else read them
+    /// again into the journal as it is now: nothing typed meanwhile is lost).
+    pub(super) fn logs_read(&mut self, journal: Journal, imported: Imported, purpose: LogsFor) {
+        let preview = ImportPreview { journal, imported };
+        match purpose {
+            LogsFor::Preview => self.views.modal = Some(Modal::ImportPreview(Box::new(preview))),
+            LogsFor::Import { revision } if revision == self.session.doc().state() => {
+                for log in &preview.imported.logs {
+                    for problem in &log.pictures.problems {
+                        self.messages.push(Message::error(problem.clone()));
+                    }
+                }
+                self.apply_import(preview);
+            }
+            LogsFor::Import { .. } => match self.session.doc().path().map(Path::to_path_buf) {
+                Some(journal_file) => {
+                    let logs = preview.imported.logs.iter().map(|l| l.path.clone());
+                    self.read_logs_to_import(logs.collect(), journal_file);
+                }
+                None => self.apply_import(preview),
+            },
+        }
+    }
+
+    fn read_logs_to_import(&mut self, logs: Vec<PathBuf>, journal_file: PathBuf) {
+        let journal = self.journal().clone();
+        let revision = self.session.doc().state();
+        let purpose = LogsFor::Import { revision };
+        self.session
+            .errands()
+            .read_logs(journal, logs, Some(journal_file), purpose);
+    }
+
+    /// The journal as the import leaves it, as one undo step.
+    fn apply_import(&mut self, preview: ImportPreview) {
         let brought = preview.brought();
         let first = brought.first().copied();
         let days = brought.len();
@@ -41,69 +89,22 @@ impl StudylogApp {
                 format!("{days} 日分を取り込みました。元に戻すこともできます。")
             }
             UiLanguage::English => {
-                let days = if days == 1 {
-                    "1 day".to_owned()
-                } else {
-                    format!("{days} days")
-                };
+                let days = UiLanguage::count(days, "day", "days");
                 format!("Imported {days}. Undo takes the import back.")
             }
         }));
     }
 
-    /// The preview copied nothing; on Import, a saved journal takes the
-    /// pictures the logs name beside it (the logs read again, now with their
-    /// links pointed at the copies), and each one not copied is said.
-    fn with_pictures_copied(&mut self, preview: ImportPreview) -> ImportPreview {
-        let Some(journal_file) = self.session.doc().path().map(Path::to_path_buf) else {
-            return preview;
-        };
-        let logs: Vec<PathBuf> = preview
-            .imported
-            .logs
-            .iter()
-            .map(|l| l.path.clone())
-            .collect();
-        let before = self.journal().clone();
-        let copied = read_logs(before, &logs, Some(journal_file));
-        for log in &copied.imported.logs {
-            for problem in &log.pictures.problems {
-                self.messages.push(Message::error(problem.clone()));
-            }
-        }
-        copied
-    }
-
-    /// A log given on the command line, into the new untitled journal at once.
+    /// A log given on the command line, into the new untitled journal at
+    /// once (the first frame shows it).
     pub(super) fn import_markdown(&mut self, path: &Path) {
-        let preview = read_logs(self.journal().clone(), &[path.to_owned()], None);
-        if let Some(reason) = preview.imported.refused.first() {
+        let journal = self.journal().clone();
+        let (journal, imported) = session::import_paths(journal, &[path.to_owned()], None);
+        if let Some(reason) = imported.refused.first() {
             self.messages.push(Message::error(reason.clone()));
         }
-        if preview.brings_anything() {
-            self.import_answered(preview, true);
+        if imported.brings_anything() {
+            self.apply_import(ImportPreview { journal, imported });
         }
     }
-}
-
-/// Import each log (or each log in a folder) into a copy of `journal` in
-/// turn, as `studylog import` does: what the preview shows. A log that
-/// cannot be read or dated is refused and changes nothing.
-/// With `pictures_to` (the journal's file), the pictures the logs name are
-/// copied beside it and their links pointed there.
-fn read_logs(
-    mut journal: crate::model::Journal,
-    paths: &[PathBuf],
-    pictures_to: Option<PathBuf>,
-) -> ImportPreview {
-    let mut imported = session::Imported::default();
-    let files = session::find_logs(paths, &mut imported);
-    // Pipes and devices are refused before a read that would freeze the window.
-    let logs = session::read_logs(&files, true);
-    let how = session::ImportHow {
-        pictures_to,
-        ..session::ImportHow::default()
-    };
-    session::import_logs(&mut journal, logs, &how, &mut imported, &mut |_, _| {});
-    ImportPreview { journal, imported }
 }

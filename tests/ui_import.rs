@@ -46,6 +46,12 @@ fn import_from_the_menu_shows_what_was_found_and_changes_nothing_until_import() 
     harness.get_by_label("2 days (2023-10-12 – 2023-10-13)");
     harness.get_by_label_contains("Sections recognised: What I worked on 2, Impressions 1");
     assert!(harness.state().journal().days.is_empty(), "nothing yet");
+    assert!(
+        harness
+            .query_by_label_contains("Reading the logs")
+            .is_none(),
+        "the notice shown while the logs were read is gone"
+    );
 
     harness.get_by_label("Import").click();
     harness.run();

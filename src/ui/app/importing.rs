@@ -24,6 +24,15 @@ impl StudylogApp {
         self.session
             .errands()
             .read_logs(journal, paths.to_vec(), None, LogsFor::Preview);
+        let notice = self.reading_notice();
+        self.messages.push(Message::info(notice));
+    }
+
+    /// What the banner says while logs are read (taken away when they are in).
+    fn reading_notice(&self) -> String {
+        self.language()
+            .pick("ログを読んでいます…", "Reading the logs…")
+            .to_owned()
     }
 
     /// The user's answer to an import preview. A saved journal reads the
@@ -46,6 +55,8 @@ impl StudylogApp {
     /// again into the journal as it is now: nothing typed meanwhile is lost).
     pub(super) fn logs_read(&mut self, journal: Journal, imported: Imported, purpose: LogsFor) {
         let preview = ImportPreview { journal, imported };
+        let notice = self.reading_notice();
+        self.messages.retain(|m| m.text != notice);
         match purpose {
             LogsFor::Preview => self.views.modal = Some(Modal::ImportPreview(Box::new(preview))),
             LogsFor::Import { revision } if revision == self.session.doc().state() => {
@@ -73,6 +84,8 @@ impl StudylogApp {
         self.session
             .errands()
             .read_logs(journal, logs, Some(journal_file), purpose);
+        let notice = self.reading_notice();
+        self.messages.push(Message::info(notice));
     }
 
     /// The journal as the import leaves it, as one undo step.

@@ -63,3 +63,25 @@ fn a_suspended_card_is_no_longer_due() {
     harness.get_by_label("Review (1 due)");
     harness.get_by_label("WAL");
 }
+
+/// A card written in a note counts at once beside the tree; typing that
+/// makes no card leaves the count as it was.
+#[test]
+fn a_card_typed_in_a_note_is_counted_as_due() {
+    use egui::accesskit::Role;
+    let (mut harness, _) = app_on(journal_with_cards());
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .type_text("\n- まだカードではない");
+    harness.run();
+    harness.get_by_label("Review: 2 due");
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "5 章 レプリケーション")
+        .type_text("\n- Raft :: 合意アルゴリズム");
+    harness.run();
+    harness.get_by_label("Review: 3 due");
+}

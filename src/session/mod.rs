@@ -10,6 +10,7 @@
 //! and dispatches, and is woken through a [`Waker`] when background work ends.
 
 mod background;
+mod card_index;
 pub mod decide;
 mod document;
 mod errands;
@@ -41,10 +42,12 @@ pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
 
 use crate::model::merge::{MergeReport, merge};
+use crate::model::review::Card;
 use crate::model::{Edit, Journal, Scope};
 use crate::store::{
     self, Backup, Expect, FileStamp, LeftBehind, LoadError, Recovered, RecoverySpace, SaveError,
 };
+use card_index::CardIndex;
 use decide::{AutosaveStep, SaveCheck};
 
 /// Unsaved work is written aside at most this long after an edit.
@@ -118,6 +121,8 @@ pub struct Session {
     /// The kept versions of the journal's file, newest first, as of the last open or save.
     backups: Vec<Backup>,
     search: SearchState,
+    /// The review cards, day by day (for the due count).
+    cards: CardIndex,
     saving: Option<SaveJob>,
     recovery: Recovery,
     errands: Errands,
@@ -140,6 +145,7 @@ impl Session {
             pending_copies: Vec::new(),
             backups,
             search,
+            cards: CardIndex::default(),
             saving: None,
             recovery: Recovery {
                 delay: recovery.delay,
@@ -173,6 +179,13 @@ impl Session {
         (self.doc.journal(), &mut self.search)
     }
 
+    /// The journal and its review cards with their generation (which
+    /// changes whenever what is due may have).
+    pub fn journal_and_cards(&mut self) -> (&crate::model::Journal, &[Card], u64) {
+        let (cards, generation) = self.cards.cards(self.doc.journal());
+        (self.doc.journal(), cards, generation)
+    }
+
     /// Disk work the window asked for, running off the UI thread.
     pub fn errands(&mut self) -> &mut Errands {
         &mut self.errands
@@ -198,6 +211,7 @@ impl Session {
         self.recovery.due = None;
         self.recovery.adopted.clear();
         self.search.forget();
+        self.cards.forget();
     }
 
     /// Apply an edit; whether it changed anything.
@@ -244,6 +258,7 @@ impl Session {
     /// After every change: the index follows, and the work goes aside soon.
     fn after_change(&mut self, scope: Scope) {
         self.search.changed(self.doc.journal(), scope);
+        self.cards.changed(self.doc.journal(), scope);
         self.schedule_recovery();
     }
 

@@ -10,20 +10,23 @@
 use chrono::{DateTime, Utc};
 use egui::{Key, RichText, Ui};
 
-use crate::model::review::{Card, Due, Rating, Reviewed, cards, due_cards, next_intervals};
+use crate::model::review::{Card, Due, Rating, Reviewed, due_cards, next_intervals};
 use crate::model::{BookId, Edit, Journal};
 
 use super::action::{Action, View, ViewCtx};
 use super::i18n::UiLanguage;
 use super::markdown_view::markdown_ui;
 
-/// The due cards worked out for one revision of the journal.
+/// The due cards worked out for one generation of the journal's cards.
 struct Worked {
-    revision: u64,
+    generation: u64,
     book: Option<BookId>,
     cards: Vec<Card>,
     due: Vec<Due>,
 }
+
+/// The journal's cards and their generation (see `session::CardIndex`).
+pub type CardsNow<'a> = (&'a [Card], u64);
 
 /// The Review view's own state.
 #[derive(Default)]
@@ -34,34 +37,45 @@ pub struct ReviewView {
 }
 
 impl ReviewView {
-    /// How many cards are due now (worked out again when the journal changed).
-    pub fn due_count(&mut self, journal: &Journal, revision: u64) -> usize {
-        self.work_out(journal, revision, Utc::now()).due.len()
+    /// How many cards are due now (worked out again when the cards changed).
+    pub fn due_count(&mut self, journal: &Journal, cards: CardsNow<'_>) -> usize {
+        self.work_out(journal, cards, Utc::now()).due.len()
     }
 
-    fn work_out(&mut self, journal: &Journal, revision: u64, now: DateTime<Utc>) -> &Worked {
+    fn work_out(
+        &mut self,
+        journal: &Journal,
+        now_cards: CardsNow<'_>,
+        now: DateTime<Utc>,
+    ) -> &Worked {
+        let (cards, generation) = now_cards;
         let stale = self
             .worked
             .as_ref()
-            .is_none_or(|w| w.revision != revision || w.book != self.book);
+            .is_none_or(|w| w.generation != generation || w.book != self.book);
         if stale {
-            let cards = cards(journal);
-            let due = due_cards(&cards, &journal.review, now, self.book);
+            let due = due_cards(cards, &journal.review, now, self.book);
             self.worked = Some(Worked {
-                revision,
+                generation,
                 book: self.book,
-                cards,
+                cards: cards.to_vec(),
                 due,
             });
         }
         self.worked.as_ref().expect("worked out above")
     }
 
-    /// The view, for the journal at `revision`.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCtx, revision: u64, actions: &mut Vec<Action>) {
+    /// The view, for the journal's `cards` as they are now.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &ViewCtx,
+        cards: CardsNow<'_>,
+        actions: &mut Vec<Action>,
+    ) {
         let now = Utc::now();
         self.book_filter_ui(ui, cx);
-        let worked = self.work_out(cx.journal, revision, now);
+        let worked = self.work_out(cx.journal, cards, now);
         let count = worked.due.len();
         let title = ui.heading(match cx.lang {
             UiLanguage::Japanese => format!("復習（残り {count} 枚）"),

@@ -2,7 +2,7 @@
 //! 学んだこと line `front :: back` (spaces around `::`, outside code, so
 //! `std::fs::read` is never a card). A card with an empty side is not made.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -39,15 +39,40 @@ impl Card {
 
 /// Every card of the journal, day by day, in the order written.
 pub fn cards(journal: &Journal) -> Vec<Card> {
-    let books: HashMap<ChapterId, BookId> = journal
-        .books
-        .iter()
-        .flat_map(|b| b.chapters.iter().map(|c| (c.id, b.id)))
-        .collect();
+    let books = chapter_books(journal);
     journal
         .days
         .iter()
         .flat_map(|(date, day)| day_cards(&books, *date, day))
+        .collect()
+}
+
+/// The cards of each day that has any, in the order written.
+pub fn cards_by_day(journal: &Journal) -> BTreeMap<NaiveDate, Vec<Card>> {
+    let books = chapter_books(journal);
+    journal
+        .days
+        .iter()
+        .map(|(date, day)| (*date, day_cards(&books, *date, day)))
+        .filter(|(_, cards)| !cards.is_empty())
+        .collect()
+}
+
+/// The cards of the day at `date`, in the order written (none for a day
+/// the journal does not have).
+pub fn cards_of_day(journal: &Journal, date: NaiveDate) -> Vec<Card> {
+    match journal.days.get(&date) {
+        Some(day) => day_cards(&chapter_books(journal), date, day),
+        None => Vec::new(),
+    }
+}
+
+/// The book each chapter belongs to.
+fn chapter_books(journal: &Journal) -> HashMap<ChapterId, BookId> {
+    journal
+        .books
+        .iter()
+        .flat_map(|b| b.chapters.iter().map(|c| (c.id, b.id)))
         .collect()
 }
 

@@ -164,11 +164,9 @@ impl StudylogApp {
         // The count waits for the user's first move: the first picture the
         // window shows stays until then (and nothing is worked out before it).
         let due = self.window.acted.then(|| {
-            let revision = self.session.doc().state();
-            self.views
-                .look_back
-                .review
-                .due_count(self.session.doc().journal(), revision)
+            let (journal, cards, generation) = self.session.journal_and_cards();
+            let review = &mut self.views.look_back.review;
+            review.due_count(journal, (cards, generation))
         });
         let book = self.current_book();
         let journal = self.session.doc().journal();
@@ -190,6 +188,12 @@ impl StudylogApp {
     }
 
     pub(super) fn central_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.nav.view == View::Review {
+            let (journal, cards, generation) = self.session.journal_and_cards();
+            let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
+            let review = &mut self.views.look_back.review;
+            return review.ui(ui, &cx, (cards, generation), actions);
+        }
         let journal = self.session.doc().journal();
         let revision = self.session.doc().state();
         let cx = view_ctx(journal, &self.settings, &self.window, &self.nav);
@@ -204,7 +208,8 @@ impl StudylogApp {
             ),
             View::Chapter(chapter) => chapter_view_ui(ui, &cx, chapter, actions),
             View::Calendar(month) => calendar_ui(ui, &cx, month, cx.today, actions),
-            View::Review => self.views.look_back.review.ui(ui, &cx, revision, actions),
+            // Drawn above, with the session's cards.
+            View::Review => {}
             View::Book(book) => self
                 .views
                 .look_back

@@ -24,7 +24,7 @@ use super::search_panel::{search_box_ui, search_results_ui};
 use super::tree_focus::{BooksView, FocusRow, focus_row};
 use super::tree_keys::{Row, RowOrder, TreeKey, library_dialog, tree_key};
 use super::tree_reading::{book_node, chapter_node, day_node, month_node};
-use super::widgets::{DraftField, draft_field_ui};
+use super::widgets::{DraftField, draft_field_ui, mark_selected};
 use crate::session::SearchState;
 
 /// What the user is typing in the library's "add" fields, and which books
@@ -189,6 +189,7 @@ fn book_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &BookRow, focus_ready: boo
                 *tree.modal = Some(dialog);
             }
             chapter_node(&response, &cx, chapter, (position, of, selected));
+            mark_selected(ui, &response, selected);
             response.context_menu(|ui| {
                 chapter_menu_ui(ui, &cx, chapter.id, position, tree.modal, tree.actions);
             });
@@ -220,10 +221,12 @@ fn book_header_ui(ui: &mut Ui, tree: &mut TreeView, index: usize, book: &Book) {
         .scope(|ui| {
             ui.set_max_width(title_width);
             let shown = tree.shown == View::Book(book.id);
-            ui.add(
+            let row = ui.add(
                 egui::Button::selectable(shown, format!("{}  {done}/{total}", book.title))
                     .truncate(),
-            )
+            );
+            mark_selected(ui, &row, shown);
+            row
         })
         .inner;
     if total > 0 {
@@ -345,6 +348,7 @@ fn day_row_ui(ui: &mut Ui, tree: &mut TreeView, row: &DayRow) {
             let selected = tree.shown == View::Day(date);
             let row = ui.selectable_label(selected, text);
             day_node(&row, selected);
+            mark_selected(ui, &row, selected);
             tree_key(&row, &mut tree.drafts.rows);
             if row.clicked() {
                 tree.actions.push(Action::Show(View::Day(date)));

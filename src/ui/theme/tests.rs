@@ -44,6 +44,18 @@ fn pairs(v: &Visuals) -> Vec<(&'static str, Color32, Color32, f32)> {
             v.panel_fill,
             3.0,
         ),
+    ]
+    .into_iter()
+    .chain(focus_pairs(v))
+    .chain(score_pairs(v))
+    .collect()
+}
+
+/// The focus ring, and the marks of what is focused or selected.
+fn focus_pairs(v: &Visuals) -> Vec<(&'static str, Color32, Color32, f32)> {
+    let field = v.text_edit_bg_color();
+    let w = &v.widgets;
+    vec![
         (
             "the focus ring",
             w.active.bg_stroke.color,
@@ -56,10 +68,13 @@ fn pairs(v: &Visuals) -> Vec<(&'static str, Color32, Color32, f32)> {
             field,
             3.0,
         ),
+        (
+            "the mark of a selected row (a grid's selected cell, the day shown)",
+            v.selection.stroke.color,
+            v.panel_fill,
+            3.0,
+        ),
     ]
-    .into_iter()
-    .chain(score_pairs(v))
-    .collect()
 }
 
 /// A grid score's colour on the panel and on its button.

@@ -376,6 +376,7 @@ fn a_broken_file_shows_an_error_and_keeps_the_journal_open() {
     let before = harness.state().journal().clone();
     dialogs.answer(Some(broken.clone()));
     press(&mut harness, Modifiers::COMMAND, Key::O);
+    common::harness::finish_errands(&mut harness);
     let messages = harness.state().messages().to_vec();
     assert_eq!(messages.len(), 1);
     assert!(

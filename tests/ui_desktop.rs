@@ -223,7 +223,7 @@ fn a_big_journal_is_shown_at_once_and_input_waits_for_all_of_it() {
     });
     let read = studylog::ui::app::ReadAhead {
         preload,
-        last_used: false,
+        reading_for: studylog::ui::app::ReadFor::Start { last_used: false },
     };
     let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
     assert!(harness.state().is_loading());
@@ -291,7 +291,7 @@ fn a_change_made_while_the_journal_is_read_at_start_is_noticed() {
     });
     let read = studylog::ui::app::ReadAhead {
         preload,
-        last_used: false,
+        reading_for: studylog::ui::app::ReadFor::Start { last_used: false },
     };
     let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
     assert_eq!(harness.state().journal().title, "学習ログ");
@@ -318,7 +318,7 @@ fn a_journal_that_fails_after_its_preview_shows_the_error_not_the_preview() {
     });
     let read = studylog::ui::app::ReadAhead {
         preload,
-        last_used: false,
+        reading_for: studylog::ui::app::ReadFor::Start { last_used: false },
     };
     let (mut harness, _) = app(Start::Preloaded(Box::new(read)));
     for _ in 0..200 {

@@ -175,6 +175,7 @@ fn an_import_notice_goes_with_its_journal() {
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.get_by_label("Don't Save").click();
     harness.run();
+    finish_errands(&mut harness);
     assert_eq!(harness.state().journal().title, "別の記録");
     assert!(harness.query_by_label_contains("Imported 2 days").is_none());
 }

@@ -92,7 +92,7 @@ fn crash_work_is_offered_when_the_journal_is_opened_later_under_another_spelling
     assert_eq!(offered_text(&harness), None, "the sample has no crash work");
     dialogs.answer(Some(dir.path().join(".").join("study.studylog.ron")));
     press(&mut harness, Modifiers::COMMAND, Key::O);
-    harness.run();
+    common::harness::finish_errands(&mut harness);
     assert_eq!(offered_text(&harness).as_deref(), Some("書きかけ"));
 }
 

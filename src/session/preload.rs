@@ -62,6 +62,12 @@ impl Preload {
         })
     }
 
+    /// Start reading `path` now, whole, with no preview (a journal opened
+    /// from the menu: the journal open now stays on screen meanwhile).
+    pub fn spawn_whole(path: PathBuf) -> Self {
+        Self::spawn_with(path, |path, _| store::load(path))
+    }
+
     /// Start reading `path` now with `load`, which hands any preview to the
     /// function it is given before it returns the journal (tests read
     /// journals their own way).
@@ -119,6 +125,17 @@ impl Preload {
             },
             Ok(Part::Whole(whole)) => FirstLook::Whole(whole),
             Err(_) => FirstLook::Whole(Err(self.stopped())),
+        }
+    }
+
+    /// Wait for the whole journal (tests, and a quit while reading).
+    pub fn wait_whole(&self) -> Result<Read, LoadError> {
+        loop {
+            match self.parts.recv() {
+                Ok(Part::Whole(whole)) => return whole,
+                Ok(Part::Preview(_)) => continue,
+                Err(_) => return Err(self.stopped()),
+            }
         }
     }
 

@@ -17,10 +17,16 @@ impl StudylogApp {
         }
     }
 
-    /// Block until every errand running now is done and acted on (tests).
+    /// Block until every errand running now is done and acted on, and a
+    /// journal being read is in (tests).
     pub fn finish_errands(&mut self) {
         for done in self.session.errands().wait_all() {
             self.errand_done(done);
+        }
+        if let Some(mut read) = self.loading.take() {
+            read.preload.preview_shown();
+            let whole = read.preload.wait_whole();
+            self.preloaded(&read, whole);
         }
     }
 

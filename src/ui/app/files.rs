@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use crate::markdown;
 use crate::model::Journal;
 use crate::session::files::{self as disk, LoadError};
-use crate::session::{Document, FirstLook, Read};
+use crate::session::{Document, FirstLook, Preload, Read};
 
 use super::super::action::{Action, View};
 use super::super::banner::Message;
 use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
 use super::super::i18n::UiLanguage;
-use super::{ExportWhat, Guarded, Purpose, ReadAhead, Start, StudylogApp, today};
+use super::{ExportWhat, Guarded, Purpose, ReadAhead, ReadFor, Start, StudylogApp, today};
 
 impl StudylogApp {
     /// Open what the app was started on; the bundled sample when that fails.
@@ -46,6 +46,12 @@ impl StudylogApp {
         let path = read.preload.path().to_owned();
         self.session.replace(Document::opened(preview, path));
         self.show(View::Day(latest.unwrap_or_else(today)));
+        self.read_on(read);
+    }
+
+    /// Go on reading a journal on its worker; the window is woken when it
+    /// is in, and holds input back meanwhile (see `raw_input_hook`).
+    fn read_on(&mut self, read: Box<ReadAhead>) {
         let ctx = self.ctx.clone();
         let wake = std::sync::Arc::new(move || ctx.request_repaint());
         read.preload.wake_with(wake);
@@ -71,12 +77,21 @@ impl StudylogApp {
         }
     }
 
-    /// Open a journal read ahead; the sample if it could not be read.
-    fn preloaded(&mut self, read: &ReadAhead, whole: Result<Read, LoadError>) {
+    /// Open a journal read ahead; if it could not be read, the sample (at
+    /// start) or the journal open now (File ▸ Open) stays, with the error.
+    pub(super) fn preloaded(&mut self, read: &ReadAhead, whole: Result<Read, LoadError>) {
         let path = read.preload.path();
         let loaded =
             whole.map(|Read { journal, stamp }| Document::read_at(journal, path.to_owned(), stamp));
-        self.open_or_sample(path, loaded, read.last_used);
+        match (read.reading_for, loaded) {
+            (ReadFor::Start { last_used }, loaded) => self.open_or_sample(path, loaded, last_used),
+            (ReadFor::Open, Ok(doc)) => self.open_document(doc, path),
+            (ReadFor::Open, Err(e)) => {
+                if !self.notice_git_markers(path) {
+                    self.report(&e);
+                }
+            }
+        }
     }
 
     /// Open the journal read from `path`, or the sample if it could not be
@@ -116,21 +131,16 @@ impl StudylogApp {
         }
     }
 
-    /// Open a journal file. On failure the current journal stays open and the
-    /// error is shown; returns whether it opened.
-    pub(super) fn open_path(&mut self, path: &Path) -> bool {
-        match Document::load(path) {
-            Ok(doc) => {
-                self.open_document(doc, path);
-                true
-            }
-            Err(e) => {
-                if !self.notice_git_markers(path) {
-                    self.report(&e);
-                }
-                false
-            }
-        }
+    /// Open a journal file, read on a worker: the journal open now stays
+    /// on screen until it is in, and stays open if it cannot be read (the
+    /// error is shown).
+    pub(super) fn open_path(&mut self, path: &Path) {
+        let preload = Preload::spawn_whole(path.to_owned());
+        let reading_for = ReadFor::Open;
+        self.read_on(Box::new(ReadAhead {
+            preload,
+            reading_for,
+        }));
     }
 
     /// Make `doc`, read from `path`, the open journal.

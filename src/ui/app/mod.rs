@@ -38,7 +38,7 @@ mod window;
 
 pub use super::drafts::{Guarded, Prompt};
 pub use purpose::{ExportWhat, Purpose};
-pub use start::{AppConfig, ReadAhead, Start};
+pub use start::{AppConfig, ReadAhead, ReadFor, Start};
 
 use keyboard::Made;
 

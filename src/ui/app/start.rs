@@ -17,12 +17,22 @@ pub enum Start {
     Preloaded(Box<ReadAhead>),
 }
 
-/// A journal file being read on a worker thread while the window is created.
+/// A journal file being read on a worker thread: while the window is
+/// created, or after File ▸ Open.
 pub struct ReadAhead {
     pub preload: Preload,
-    /// The journal used last (a start without a file): one that is gone
-    /// since is not worth a message.
-    pub last_used: bool,
+    pub reading_for: ReadFor,
+}
+
+/// What a journal is read for, which says what happens if it cannot be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadFor {
+    /// The journal the app starts on: the sample opens instead.
+    /// `last_used`: the one used last (a start without a file); one that
+    /// is gone since is not worth a message.
+    Start { last_used: bool },
+    /// File ▸ Open: the journal open now stays, and the error is shown.
+    Open,
 }
 
 impl Start {
@@ -51,7 +61,11 @@ impl Start {
             other => return other,
         };
         let preload = Preload::spawn(path);
-        Start::Preloaded(Box::new(ReadAhead { preload, last_used }))
+        let reading_for = ReadFor::Start { last_used };
+        Start::Preloaded(Box::new(ReadAhead {
+            preload,
+            reading_for,
+        }))
     }
 }
 

@@ -162,6 +162,7 @@ fn a_journal_changed_elsewhere_is_read_again_when_the_window_gets_focus() {
     store::save(&path, &theirs).unwrap();
     harness.event(Event::WindowFocused(true));
     harness.run();
+    common::harness::finish_errands(&mut harness);
     assert_eq!(harness.state().journal().title, "他の端末で編集");
     harness.get_by_label_contains("changed on disk and was read again");
 }
@@ -297,6 +298,7 @@ fn a_change_made_while_the_journal_is_read_at_start_is_noticed() {
     assert_eq!(harness.state().journal().title, "学習ログ");
     harness.event(Event::WindowFocused(true));
     harness.run();
+    common::harness::finish_errands(&mut harness);
     assert_eq!(harness.state().journal().title, "他の端末で編集");
 }
 

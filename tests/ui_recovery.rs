@@ -139,6 +139,7 @@ fn a_failed_reload_keeps_the_work_and_its_recovery_file() {
     press(&mut harness, Modifiers::COMMAND, Key::S);
     harness.get_by_label("Reload (drop my changes)").click();
     harness.run();
+    common::harness::finish_errands(&mut harness);
     assert!(harness.state().is_dirty(), "the work is still open");
     assert_eq!(
         recovery_files(&recovery).len(),

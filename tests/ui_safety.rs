@@ -184,6 +184,7 @@ fn a_file_changed_on_disk_is_not_overwritten_silently() {
     assert_eq!(store::load(&path).unwrap(), theirs, "nothing written yet");
     harness.get_by_label("Reload (drop my changes)").click();
     harness.run();
+    common::harness::finish_errands(&mut harness);
     assert_eq!(harness.state().journal(), &theirs);
     assert!(!harness.state().is_dirty());
 }

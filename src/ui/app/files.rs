@@ -83,6 +83,8 @@ impl StudylogApp {
         let path = read.preload.path();
         let loaded =
             whole.map(|Read { journal, stamp }| Document::read_at(journal, path.to_owned(), stamp));
+        let notice = self.opening_notice(path);
+        self.messages.retain(|m| m.text != notice);
         match (read.reading_for, loaded) {
             (ReadFor::Start { last_used }, loaded) => self.open_or_sample(path, loaded, last_used),
             (ReadFor::Open, Ok(doc)) => self.open_document(doc, path),
@@ -91,6 +93,10 @@ impl StudylogApp {
                     self.report(&e);
                 }
             }
+            (ReadFor::Reload { changed_elsewhere }, Ok(doc)) => {
+                self.reloaded(doc, path, changed_elsewhere)
+            }
+            (ReadFor::Reload { .. }, Err(e)) => self.messages.push(Message::error(e.to_string())),
         }
     }
 
@@ -135,12 +141,28 @@ impl StudylogApp {
     /// on screen until it is in, and stays open if it cannot be read (the
     /// error is shown).
     pub(super) fn open_path(&mut self, path: &Path) {
+        self.read_journal(path, ReadFor::Open);
+    }
+
+    /// Read the journal at `path` on a worker, for `reading_for`; the
+    /// banner says so until it is in.
+    pub(super) fn read_journal(&mut self, path: &Path, reading_for: ReadFor) {
         let preload = Preload::spawn_whole(path.to_owned());
-        let reading_for = ReadFor::Open;
         self.read_on(Box::new(ReadAhead {
             preload,
             reading_for,
         }));
+        let notice = self.opening_notice(path);
+        self.messages.push(Message::info(notice));
+    }
+
+    /// What the banner says while a journal is read from the menu.
+    fn opening_notice(&self, path: &Path) -> String {
+        let name = path.display();
+        match self.language() {
+            UiLanguage::Japanese => format!("{name} を読んでいます…"),
+            UiLanguage::English => format!("Reading {name}…"),
+        }
     }
 
     /// Make `doc`, read from `path`, the open journal.

@@ -266,16 +266,8 @@ impl StudylogApp {
             return;
         };
         if now.is_some() && !self.is_dirty() {
-            self.reload(&path);
-            // Written elsewhere and read here: both devices have it.
-            self.session.note_agreed(true);
-            let name = self.session.doc().name().unwrap_or_default();
-            self.messages.push(Message::info(match self.language() {
-                UiLanguage::Japanese => {
-                    format!("「{name}」が外で変更されたので読み込み直しました。")
-                }
-                UiLanguage::English => format!("“{name}” changed on disk and was read again."),
-            }));
+            let changed_elsewhere = true;
+            self.read_journal(&path, super::ReadFor::Reload { changed_elsewhere });
             return;
         }
         let deleted = now.is_none();
@@ -301,13 +293,27 @@ impl StudylogApp {
     /// Read the file again, dropping the unsaved changes: only once it has
     /// loaded (if it cannot be, the work stays, and so does its recovery file).
     fn reload(&mut self, path: &Path) {
-        match Document::load(path) {
-            Ok(doc) => {
-                self.session.forget_recovery();
-                self.open_document(doc, path);
-            }
-            Err(e) => self.messages.push(Message::error(e.to_string())),
+        let changed_elsewhere = false;
+        self.read_journal(path, super::ReadFor::Reload { changed_elsewhere });
+    }
+
+    /// The file read again is in: it replaces the work (and its recovery
+    /// file). Read again because it changed elsewhere: both devices have
+    /// it now, and the banner says so.
+    pub(super) fn reloaded(&mut self, doc: Document, path: &Path, changed_elsewhere: bool) {
+        self.session.forget_recovery();
+        self.open_document(doc, path);
+        if !changed_elsewhere {
+            return;
         }
+        self.session.note_agreed(true);
+        let name = self.session.doc().name().unwrap_or_default();
+        self.messages.push(Message::info(match self.language() {
+            UiLanguage::Japanese => {
+                format!("「{name}」が外で変更されたので読み込み直しました。")
+            }
+            UiLanguage::English => format!("“{name}” changed on disk and was read again."),
+        }));
     }
 
     /// Restore (adopt) or discard one left-behind file; only that file.

@@ -33,6 +33,11 @@ pub enum ReadFor {
     Start { last_used: bool },
     /// File ▸ Open: the journal open now stays, and the error is shown.
     Open,
+    /// Reload, dropping the unsaved changes once the file is in; if it
+    /// cannot be read, the work stays (and so does its recovery file).
+    /// `changed_elsewhere`: read again because another program changed it
+    /// and nothing here was unsaved (the banner says so).
+    Reload { changed_elsewhere: bool },
 }
 
 impl Start {

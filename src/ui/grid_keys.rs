@@ -46,12 +46,18 @@ pub(super) fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid
         ui.memory_mut(|m| m.request_focus(score));
         return;
     }
+    let editing = editing_cell(ui, view, at) == Some((row, col));
     if let Some(to) = row_move(ui, row, rows) {
         grid_op(view, at, GridOp::MoveOption { from: row, to });
         focus_cell(ui, view, at, (to, col));
+        // An edited cell goes on being edited in its new row, the caret
+        // where it was (a widget's caret is kept by its place).
+        if let Some(state) = TextEditState::load(ui.ctx(), focused) {
+            state.store(ui.ctx(), part_id(view, at, GridText::Cell(to, col)));
+        }
+        set_editing(ui, view, at, editing.then_some((to, col)));
         return;
     }
-    let editing = editing_cell(ui, view, at) == Some((row, col));
     if editing || ui.input(starts_writing) {
         set_editing(ui, view, at, Some((row, col)));
         editing_keys(ui, view, at, grid, (row, col), focused);

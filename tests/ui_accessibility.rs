@@ -309,6 +309,12 @@ fn list_items_move_and_go_by_keyboard() {
         harness.get_by_label("次やること 1").is_focused(),
         "the keyboard went with it"
     );
+    // The caret went with it too: typing goes on at the end of "8 章".
+    harness.get_by_label("次やること 1").type_text("まで");
+    harness.run();
+    assert_eq!(next(&harness), ["8 章まで", "7 章を読む"]);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(next(&harness), ["8 章", "7 章を読む"], "Undo: the typing");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(next(&harness), ["7 章を読む", "8 章"]);
     harness.get_by_label("次やること: add").click();

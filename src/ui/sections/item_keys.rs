@@ -2,6 +2,7 @@
 //! Ctrl+Backspace on an empty one removes it (the keyboard going to the
 //! item before), each one step of Undo, as the item's buttons are.
 
+use egui::text_edit::TextEditState;
 use egui::{Key, Modifiers, Ui};
 
 use crate::model::{Address, Edit, entry_count};
@@ -43,6 +44,13 @@ pub fn item_keys(ui: &Ui, view: &mut DayView, (section, entry): (usize, usize), 
     view.edit(edit);
     if let Some(to) = focus {
         let id = view.field_id(Address::Entry { section, entry: to });
+        if up || down {
+            // A field's caret is kept by its place: the moved item's goes with it.
+            let from = view.field_id(Address::Entry { section, entry });
+            if let Some(state) = TextEditState::load(ui.ctx(), from) {
+                state.store(ui.ctx(), id);
+            }
+        }
         ui.memory_mut(|m| m.request_focus(id));
     }
 }

@@ -125,6 +125,11 @@ pub fn item_row_ui(
     captions.extend_from_slice(after);
     let reserve = small_buttons_width(ui, &captions);
     let id = view.field_id(at);
+    // Before the field sees them: Alt+↑/↓ would move its caret first.
+    if ui.memory(|m| m.has_focus(id)) && !view.cx.ime_owns_keys {
+        let has_text = !text.trim().is_empty();
+        super::item_keys::item_keys(ui, view, (section, entry), has_text);
+    }
     let edited = line_edit(ui, id, text, (name, ""), reserve, view.reveals(at));
     let has_text = !edited.text.as_deref().unwrap_or(text).trim().is_empty();
     if let Some(text) = edited.text {
@@ -132,9 +137,6 @@ pub fn item_row_ui(
     }
     if edited.entered && !view.cx.ime_owns_keys {
         enter_in_item(view, section, entry, has_text);
-    }
-    if ui.memory(|m| m.has_focus(id)) && !view.cx.ime_owns_keys {
-        super::item_keys::item_keys(ui, view, (section, entry), has_text);
     }
     move_buttons_ui(ui, view, section, entry, name);
 }

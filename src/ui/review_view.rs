@@ -21,7 +21,7 @@ use super::markdown_view::markdown_ui;
 struct Worked {
     generation: u64,
     book: Option<BookId>,
-    cards: Vec<Card>,
+    /// Indices into the cards of that generation (the session keeps them).
     due: Vec<Due>,
 }
 
@@ -58,7 +58,6 @@ impl ReviewView {
             self.worked = Some(Worked {
                 generation,
                 book: self.book,
-                cards: cards.to_vec(),
                 due,
             });
         }
@@ -90,7 +89,9 @@ impl ReviewView {
             ));
             return;
         };
-        let card = worked.cards[first.index].clone();
+        let Some(card) = cards.0.get(first.index).cloned() else {
+            return;
+        };
         let intervals = next_intervals(&first.state, now);
         self.card_ui(ui, cx, &card, intervals, now, actions);
     }

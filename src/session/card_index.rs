@@ -1,32 +1,23 @@
-//! The journal's review cards, kept day by day and brought up to date edit
-//! by edit (as the search index is), so that the due count beside the tree
-//! does not read ten years of notes on every key. A `generation` counts
+//! The journal's review cards, kept in date order and brought up to date
+//! day by day, edit by edit (as the search index is), so that the due
+//! count beside the tree does not read ten years of notes on every key. A `generation` counts
 //! the changes that can change what is due: a day's cards that came out
 //! different, the library, the review record, a new journal.
 
-use std::collections::BTreeMap;
-
-use chrono::NaiveDate;
-
-use crate::model::review::{Card, cards_by_day, cards_of_day};
+use crate::model::review::{Card, cards, cards_of_day};
 use crate::model::{Journal, Scope};
 
-/// The cards of every day, worked out on first use.
+/// Every card in date and written order, worked out on first use.
 #[derive(Default)]
 pub struct CardIndex {
-    days: Option<BTreeMap<NaiveDate, Vec<Card>>>,
-    /// Every card in date order, flattened from `days` when asked for.
-    all: Option<Vec<Card>>,
+    cards: Option<Vec<Card>>,
     generation: u64,
 }
 
 impl CardIndex {
     /// Every card, in date and written order, and the generation they are of.
     pub fn cards(&mut self, journal: &Journal) -> (&[Card], u64) {
-        let days = self.days.get_or_insert_with(|| cards_by_day(journal));
-        let all = self
-            .all
-            .get_or_insert_with(|| days.values().flatten().cloned().collect());
+        let all = self.cards.get_or_insert_with(|| cards(journal));
         (all, self.generation)
     }
 
@@ -38,26 +29,22 @@ impl CardIndex {
         if scope.review {
             self.generation += 1;
         }
-        let (Some(date), Some(days)) = (scope.day, self.days.as_mut()) else {
+        let (Some(date), Some(all)) = (scope.day, self.cards.as_mut()) else {
             return;
         };
+        // The day's cards are one run of the list, which is in date order.
+        let first = all.partition_point(|c| c.date() < date);
+        let end = all.partition_point(|c| c.date() <= date);
         let now = cards_of_day(journal, date);
-        let before = days.get(&date).map_or(&[][..], Vec::as_slice);
-        if now.as_slice() != before {
-            if now.is_empty() {
-                days.remove(&date);
-            } else {
-                days.insert(date, now);
-            }
-            self.all = None;
+        if all[first..end] != now[..] {
+            all.splice(first..end, now);
             self.generation += 1;
         }
     }
 
     /// Another journal, or one changed throughout: work it all out again.
     pub fn forget(&mut self) {
-        self.days = None;
-        self.all = None;
+        self.cards = None;
         self.generation += 1;
     }
 }
@@ -68,6 +55,7 @@ mod tests {
     use crate::model::{
         Block, ChapterNotes, Day, DaySection, Language, Learned, LearnedBook, Section, SectionBody,
     };
+    use chrono::NaiveDate;
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()

@@ -2,7 +2,7 @@
 //! 学んだこと line `front :: back` (spaces around `::`, outside code, so
 //! `std::fs::read` is never a card). A card with an empty side is not made.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -44,17 +44,6 @@ pub fn cards(journal: &Journal) -> Vec<Card> {
         .days
         .iter()
         .flat_map(|(date, day)| day_cards(&books, *date, day))
-        .collect()
-}
-
-/// The cards of each day that has any, in the order written.
-pub fn cards_by_day(journal: &Journal) -> BTreeMap<NaiveDate, Vec<Card>> {
-    let books = chapter_books(journal);
-    journal
-        .days
-        .iter()
-        .map(|(date, day)| (*date, day_cards(&books, *date, day)))
-        .filter(|(_, cards)| !cards.is_empty())
         .collect()
 }
 

@@ -18,7 +18,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use cards::{Card, CardSource, cards, cards_by_day, cards_of_day, split_card_line};
+pub use cards::{Card, CardSource, cards, cards_of_day, split_card_line};
 pub use check::{ProblemKind, ReviewProblem, review_problems};
 pub use schedule::{CardState, Due, NEW_PER_DAY, card_states, due_cards, next_intervals};
 

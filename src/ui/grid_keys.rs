@@ -15,6 +15,7 @@ use super::action::DayView;
 use super::grid_mode::{editing_cell, set_editing, starts_writing};
 use super::grid_parts::{grid_op, part_id};
 use super::grid_scores::score_key;
+use super::widgets::carry_caret;
 
 /// Keys that move between cells, and a pasted block of cells, for the cell
 /// that has focus (if any). The keys are consumed so the cell does not also
@@ -50,11 +51,8 @@ pub(super) fn cell_keys(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid
     if let Some(to) = row_move(ui, row, rows) {
         grid_op(view, at, GridOp::MoveOption { from: row, to });
         focus_cell(ui, view, at, (to, col));
-        // An edited cell goes on being edited in its new row, the caret
-        // where it was (a widget's caret is kept by its place).
-        if let Some(state) = TextEditState::load(ui.ctx(), focused) {
-            state.store(ui.ctx(), part_id(view, at, GridText::Cell(to, col)));
-        }
+        // An edited cell goes on being edited in its new row, the caret where it was.
+        carry_caret(ui, focused, part_id(view, at, GridText::Cell(to, col)));
         set_editing(ui, view, at, editing.then_some((to, col)));
         return;
     }
@@ -111,12 +109,7 @@ fn selected_keys(
         set_editing(ui, view, at, Some((row, col)));
         return;
     }
-    if let Some(op) = ui.input_mut(|i| reorder(i, (row, col), (rows, cols))) {
-        let to = match op {
-            GridOp::MoveOption { to, .. } => (to, col),
-            GridOp::MoveCriterion { to, .. } => (row, to),
-            _ => (row, col),
-        };
+    if let Some((op, to)) = ui.input_mut(|i| reorder(i, (row, col), (rows, cols))) {
         grid_op(view, at, op);
         focus_cell(ui, view, at, to);
         return;
@@ -131,36 +124,26 @@ fn focus_cell(ui: &Ui, view: &DayView, at: GridAt, (row, col): (usize, usize)) {
 }
 
 /// Ctrl+↑/↓ on a selected cell: its row one place up or down; Ctrl+←/→:
-/// its column one place left or right.
+/// its column one place left or right. The move, and where the cell goes.
 fn reorder(
     input: &mut egui::InputState,
     (row, col): (usize, usize),
     (rows, cols): (usize, usize),
-) -> Option<GridOp> {
+) -> Option<(GridOp, (usize, usize))> {
     let mut pressed = |key| input.consume_key(Modifiers::COMMAND, key);
+    let row_to = |to| Some((GridOp::MoveOption { from: row, to }, (to, col)));
+    let col_to = |to| Some((GridOp::MoveCriterion { from: col, to }, (row, to)));
     if row > 0 && pressed(Key::ArrowUp) {
-        return Some(GridOp::MoveOption {
-            from: row,
-            to: row - 1,
-        });
+        return row_to(row - 1);
     }
     if row + 1 < rows && pressed(Key::ArrowDown) {
-        return Some(GridOp::MoveOption {
-            from: row,
-            to: row + 1,
-        });
+        return row_to(row + 1);
     }
     if col > 0 && pressed(Key::ArrowLeft) {
-        return Some(GridOp::MoveCriterion {
-            from: col,
-            to: col - 1,
-        });
+        return col_to(col - 1);
     }
     if col + 1 < cols && pressed(Key::ArrowRight) {
-        return Some(GridOp::MoveCriterion {
-            from: col,
-            to: col + 1,
-        });
+        return col_to(col + 1);
     }
     None
 }
@@ -173,10 +156,8 @@ fn step(
     (row, col): (usize, usize),
     (rows, cols): (usize, usize),
 ) -> Option<(usize, usize)> {
-    let index = row * cols + col;
-    if input.consume_key(Modifiers::SHIFT, Key::Tab) {
-        let before = index.checked_sub(1)?;
-        return Some((before / cols, before % cols));
+    if let Some(along) = along_rows(input, (row, col), (rows, cols)) {
+        return along;
     }
     let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
     let to = if pressed(Key::ArrowUp) {
@@ -191,13 +172,28 @@ fn step(
         (row, 0)
     } else if pressed(Key::End) {
         (row, cols - 1)
-    } else if pressed(Key::Tab) {
-        let after = (index + 1 < rows * cols).then_some(index + 1)?;
-        (after / cols, after % cols)
     } else {
         return None;
     };
     Some(to)
+}
+
+/// Tab / Shift+Tab, in either mode: the next or the previous cell along
+/// the rows (none past either end). None when neither was pressed.
+fn along_rows(
+    input: &mut egui::InputState,
+    (row, col): (usize, usize),
+    (rows, cols): (usize, usize),
+) -> Option<Option<(usize, usize)>> {
+    let index = row * cols + col;
+    let to = if input.consume_key(Modifiers::SHIFT, Key::Tab) {
+        index.checked_sub(1)
+    } else if input.consume_key(Modifiers::NONE, Key::Tab) {
+        (index + 1 < rows * cols).then_some(index + 1)
+    } else {
+        return None;
+    };
+    Some(to.map(|i| (i / cols, i % cols)))
 }
 
 /// Alt+↑/↓ in a cell: its option row one place up or down (as Alt+↑/↓
@@ -240,21 +236,14 @@ fn movement(
 ) -> Option<Move> {
     let (row, col) = at;
     let (rows, cols) = size;
-    let index = row * cols + col;
-    let from_index = |i: usize| (i / cols, i % cols);
     let chars = text.chars().count();
     let at_start = caret.is_none_or(|c| c == 0);
     let at_end = caret.is_none_or(|c| c >= chars);
     let one_line = !text.contains('\n');
     let select = |to| Some(Move { to, editing: false });
     let edit = |to| Some(Move { to, editing: true });
-    if input.consume_key(Modifiers::SHIFT, Key::Tab) {
-        return index.checked_sub(1).map(from_index).and_then(select);
-    }
-    if input.consume_key(Modifiers::NONE, Key::Tab) {
-        return (index + 1 < rows * cols)
-            .then(|| from_index(index + 1))
-            .and_then(select);
+    if let Some(along) = along_rows(input, at, size) {
+        return along.and_then(select);
     }
     if input.modifiers.is_none() && input.consume_key(Modifiers::NONE, Key::Enter) {
         // Enter ends the edit, selecting the cell below (this one, on the last row).

@@ -214,3 +214,12 @@ pub fn mark_selected(ui: &Ui, row: &Response, selected: bool) {
             .rect_filled(bar, 1.0, ui.visuals().selection.stroke.color);
     }
 }
+
+/// A text field's caret is kept by the field's id, which is its place:
+/// when its text moves to another place (a list item, a grid row moved by
+/// the keyboard), its caret goes with it.
+pub fn carry_caret(ui: &Ui, from: egui::Id, to: egui::Id) {
+    if let Some(state) = egui::text_edit::TextEditState::load(ui.ctx(), from) {
+        state.store(ui.ctx(), to);
+    }
+}

@@ -2,11 +2,11 @@
 //! Ctrl+Backspace on an empty one removes it (the keyboard going to the
 //! item before), each one step of Undo, as the item's buttons are.
 
-use egui::text_edit::TextEditState;
 use egui::{Key, Modifiers, Ui};
 
 use crate::model::{Address, Edit, entry_count};
 use crate::ui::action::DayView;
+use crate::ui::widgets::carry_caret;
 
 /// Keys on a focused item: Alt+↑/↓ move it (the keyboard going with it),
 /// Ctrl+Backspace on an empty one removes it (the keyboard going to the
@@ -45,11 +45,8 @@ pub fn item_keys(ui: &Ui, view: &mut DayView, (section, entry): (usize, usize), 
     if let Some(to) = focus {
         let id = view.field_id(Address::Entry { section, entry: to });
         if up || down {
-            // A field's caret is kept by its place: the moved item's goes with it.
             let from = view.field_id(Address::Entry { section, entry });
-            if let Some(state) = TextEditState::load(ui.ctx(), from) {
-                state.store(ui.ctx(), id);
-            }
+            carry_caret(ui, from, id);
         }
         ui.memory_mut(|m| m.request_focus(id));
     }

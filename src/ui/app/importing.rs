@@ -38,16 +38,32 @@ impl StudylogApp {
     /// The user's answer to an import preview. A saved journal reads the
     /// logs again on a worker, now copying their pictures beside it.
     pub(super) fn import_answered(&mut self, preview: ImportPreview, import: bool) {
-        if !import {
-            return;
+        if import {
+            self.import(preview);
         }
-        match self.session.doc().path().map(Path::to_path_buf) {
-            Some(journal_file) => {
-                let logs = preview.imported.logs.iter().map(|l| l.path.clone());
-                self.read_logs_to_import(logs.collect(), journal_file);
-            }
-            None => self.apply_import(preview),
-        }
+    }
+
+    /// Import what `preview` read: into a saved journal the logs are read
+    /// again on a worker, copying their pictures beside it; an untitled
+    /// one takes the preview as it is.
+    fn import(&mut self, preview: ImportPreview) {
+        let Some(journal_file) = self.session.doc().path().map(Path::to_path_buf) else {
+            return self.apply_import(preview);
+        };
+        let logs = preview
+            .imported
+            .logs
+            .iter()
+            .map(|l| l.path.clone())
+            .collect();
+        let journal = self.journal().clone();
+        let revision = self.session.doc().state();
+        let purpose = LogsFor::Import { revision };
+        self.session
+            .errands()
+            .read_logs(journal, logs, Some(journal_file), purpose);
+        let notice = self.reading_notice();
+        self.messages.push(Message::info(notice));
     }
 
     /// Logs read on a worker: show the preview, or apply the import when
@@ -67,25 +83,8 @@ impl StudylogApp {
                 }
                 self.apply_import(preview);
             }
-            LogsFor::Import { .. } => match self.session.doc().path().map(Path::to_path_buf) {
-                Some(journal_file) => {
-                    let logs = preview.imported.logs.iter().map(|l| l.path.clone());
-                    self.read_logs_to_import(logs.collect(), journal_file);
-                }
-                None => self.apply_import(preview),
-            },
+            LogsFor::Import { .. } => self.import(preview),
         }
-    }
-
-    fn read_logs_to_import(&mut self, logs: Vec<PathBuf>, journal_file: PathBuf) {
-        let journal = self.journal().clone();
-        let revision = self.session.doc().state();
-        let purpose = LogsFor::Import { revision };
-        self.session
-            .errands()
-            .read_logs(journal, logs, Some(journal_file), purpose);
-        let notice = self.reading_notice();
-        self.messages.push(Message::info(notice));
     }
 
     /// The journal as the import leaves it, as one undo step.

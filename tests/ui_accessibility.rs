@@ -293,10 +293,7 @@ fn list_items_move_and_go_by_keyboard() {
     let (mut harness, _) = app_on(common::small_journal());
     harness.get_by_label("次やること: add").click();
     harness.run();
-    harness.get_by_label("次やること 2").focus();
-    harness.run();
-    harness.get_by_label("次やること 2").type_text("8 章");
-    harness.run();
+    common::harness::type_into(&mut harness, "次やること 2", "8 章");
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
     let next = |h: &Harness<'_, StudylogApp>| {
         common::next_items(&common::harness::day(h, common::harness::date()))

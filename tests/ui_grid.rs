@@ -306,10 +306,7 @@ fn alt_up_in_a_cell_moves_its_row() {
     assert_eq!(options(&harness), ["シングルリーダー", "マルチリーダー"]);
     // A cell being edited goes on being edited in its new row: the arrow
     // moves the caret, not the keyboard.
-    harness.get_by_label(cell).focus();
-    harness.run();
-    harness.get_by_label(cell).type_text("低い");
-    harness.run();
+    type_into(&mut harness, cell, "低い");
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
     assert_eq!(grids(&harness)[0].cells[0][0].text, "低い");
     press(&mut harness, Modifiers::NONE, Key::ArrowLeft);

@@ -128,7 +128,7 @@ impl Preload {
         }
     }
 
-    /// Wait for the whole journal (tests, and a quit while reading).
+    /// Wait for the whole journal (tests wait so, through `finish_errands`).
     pub fn wait_whole(&self) -> Result<Read, LoadError> {
         loop {
             match self.parts.recv() {

@@ -54,8 +54,8 @@ pub use search::{
     Hit, SearchIndex, SearchResults, day_texts, fold, heading_of, hit_line, match_ranges,
 };
 pub use study::{
-    OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc, new_day,
-    open_questions, status_when_studied, streaks, study_days,
+    NewestOpenQuestions, OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc,
+    new_day, newest_open_questions, open_questions, status_when_studied, streaks, study_days,
 };
 pub use template::{Language, Section, SectionHeadings, Template};
 pub use validate::{Invalid, validate};

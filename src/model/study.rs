@@ -73,6 +73,51 @@ pub fn open_questions(journal: &Journal, today: NaiveDate) -> Vec<OpenQuestion> 
         .collect()
 }
 
+/// The open questions asked before `today` that a day shows: the newest
+/// `limit` of them, newest first, and how many are open in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewestOpenQuestions {
+    pub newest: Vec<OpenQuestion>,
+    pub total: usize,
+}
+
+/// The newest `limit` open questions asked before `today`, and their
+/// total. Only those kept are copied: a day form asks for this on every
+/// frame, and ten years hold thousands of open questions.
+pub fn newest_open_questions(
+    journal: &Journal,
+    today: NaiveDate,
+    limit: usize,
+) -> NewestOpenQuestions {
+    let mut found = NewestOpenQuestions::default();
+    for (date, day) in journal.days.range(..today).rev() {
+        let open = || {
+            day.questions()
+                .filter(|(_, _, q)| q.answer.is_none() && !q.text.trim().is_empty())
+        };
+        found.total += open().count();
+        if found.newest.len() == limit {
+            continue;
+        }
+        let asked: Vec<_> = open().collect();
+        let room = limit - found.newest.len();
+        found.newest.extend(
+            asked
+                .into_iter()
+                .rev()
+                .take(room)
+                .map(|(section, entry, q)| OpenQuestion {
+                    date: *date,
+                    section,
+                    entry,
+                    text: q.text.clone(),
+                    age_days: (today - *date).num_days(),
+                }),
+        );
+    }
+    found
+}
+
 /// Days up to `today` whose log holds something.
 pub fn study_days(journal: &Journal, today: NaiveDate) -> Vec<NaiveDate> {
     journal
@@ -241,6 +286,33 @@ mod tests {
         let open = open_questions(&journal, d("2025-03-10"));
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].age_days, 9);
+    }
+
+    #[test]
+    fn a_day_shows_the_newest_open_questions_and_counts_them_all() {
+        let mut journal = journal(&["2025-03-01", "2025-03-02", "2025-03-03"]);
+        for (date, texts) in [
+            ("2025-03-01", ["quorum", "raft"]),
+            ("2025-03-02", ["lsm", "  "]),
+            ("2025-03-03", ["b-tree", "wal"]),
+        ] {
+            let day = journal.days.get_mut(&d(date)).unwrap();
+            let asked = texts.map(|t| Entry::Item(Question::new(t)));
+            with_section(day, "疑問", SectionBody::Questions(asked.into()));
+        }
+        let shown = newest_open_questions(&journal, d("2025-03-10"), 3);
+        assert_eq!(shown.total, 5, "a blank question is not open");
+        let texts: Vec<_> = shown.newest.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["wal", "b-tree", "lsm"]);
+        let mut all = open_questions(&journal, d("2025-03-10"));
+        all.reverse();
+        assert_eq!(
+            shown.newest[..],
+            all[..3],
+            "the same questions, newest first"
+        );
+        let before = newest_open_questions(&journal, d("2025-03-03"), 10);
+        assert_eq!(before.total, 3, "only days before the one shown");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use crate::model::{Address, Edit, Entry, NextItem, Question, entry_count, open_questions};
+use crate::model::{Address, Edit, Entry, NextItem, Question, entry_count, newest_open_questions};
 
 use crate::ui::action::DayView;
 use crate::ui::conflicts::{is_marker, list_marker_ui};
@@ -199,22 +199,25 @@ pub fn move_buttons_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: u
     view.edit(edit);
 }
 
+/// How many of the open questions from earlier days a day lists.
+const SHOWN_EARLIER_QUESTIONS: usize = 50;
+
 /// Questions from earlier days still without an answer, with their age; each
 /// can be resolved here (on the day shown).
 fn earlier_questions_ui(ui: &mut Ui, view: &mut DayView) {
-    let open = open_questions(view.cx.journal, view.date);
-    if open.is_empty() {
+    let open = newest_open_questions(view.cx.journal, view.date, SHOWN_EARLIER_QUESTIONS);
+    if open.total == 0 {
         return;
     }
     let title = match view.cx.lang {
-        UiLanguage::Japanese => format!("前の日の未解決の疑問（{}）", open.len()),
-        UiLanguage::English => format!("Open questions from earlier days ({})", open.len()),
+        UiLanguage::Japanese => format!("前の日の未解決の疑問（{}）", open.total),
+        UiLanguage::English => format!("Open questions from earlier days ({})", open.total),
     };
     egui::CollapsingHeader::new(title)
         .id_salt(("earlier-questions", view.date))
         .default_open(true)
         .show(ui, |ui| {
-            for question in open.iter().rev().take(50) {
+            for question in &open.newest {
                 ui.horizontal_wrapped(|ui| {
                     let age = match view.cx.lang {
                         UiLanguage::Japanese => {

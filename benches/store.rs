@@ -32,7 +32,7 @@ fn main() {
         30,
         Duration::from_millis(60),
         || {
-            let text = std::fs::read_to_string(&path).expect("read");
+            let text = store::read_text(&path).expect("read");
             store::preview(&path, &text).expect("a preview")
         },
     );

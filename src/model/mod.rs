@@ -9,6 +9,7 @@ mod book;
 mod change;
 mod day;
 mod edit;
+mod first_look;
 mod grid;
 mod grid_ops;
 mod headings;
@@ -39,6 +40,7 @@ pub use day::{
     StudiedChapter, WorkItem,
 };
 pub use edit::{Edit, Scope, TypingKey, apply};
+pub use first_look::first_look;
 pub use grid::{Align, Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
     GridOp, MAX_WEIGHT, TwoAxes, criteria_for_new_grid, parse_tsv, ranks, suggested_criteria,

@@ -6,6 +6,6 @@
 
 pub use crate::store::{
     Backup, Decoded, EXTENSION, Expect, FileStamp, LeftBehind, LoadError, PictureError, SaveError,
-    default_recovery_dir, dialog_folder, file_exists, git_conflict_sides, journal_name, load,
-    parse_journal, read_text, write_text_file,
+    default_first_look_dir, default_recovery_dir, dialog_folder, file_exists, git_conflict_sides,
+    journal_name, load, parse_journal, read_text, write_text_file,
 };

@@ -128,6 +128,9 @@ pub struct Session {
     errands: Errands,
     waker: Waker,
     clock: Instant,
+    /// Where a big journal's first look is kept after each save, for the
+    /// next start (see `store::first_look`); None: nowhere.
+    first_looks: Option<PathBuf>,
 }
 
 impl Session {
@@ -158,7 +161,18 @@ impl Session {
             errands: Errands::new(Arc::clone(&waker)),
             waker,
             clock: Instant::now(),
+            first_looks: None,
         }
+    }
+
+    /// Keep big journals' first looks in `dir` (None: nowhere).
+    pub fn keep_first_looks_in(&mut self, dir: Option<PathBuf>) {
+        self.first_looks = dir;
+    }
+
+    /// Where big journals' first looks are kept, if anywhere.
+    pub fn first_looks(&self) -> Option<&Path> {
+        self.first_looks.as_deref()
     }
 
     pub fn doc(&self) -> &Document {
@@ -420,8 +434,15 @@ impl Session {
         let journal = self.doc.committed().into_owned();
         let days = journal.days.len();
         let target = path.clone();
+        let first_looks = self.first_looks.clone();
         let job = Job::spawn(&self.waker, move || {
-            store::save_expecting(&target, &journal, expect)
+            let saved = store::save_expecting(&target, &journal, expect);
+            if let (Ok(stamp), Some(dir)) = (&saved, first_looks)
+                && store::worth_previewing(stamp.len as usize)
+            {
+                keep_first_look(&dir, &target, *stamp, &journal);
+            }
+            saved
         });
         let state = self.doc.state();
         self.saving = Some(SaveJob {
@@ -619,5 +640,42 @@ impl Session {
             }
         }
         events
+    }
+}
+
+/// Keep the first look of `journal`, just saved to `path` (whose file now
+/// has `stamp`), in `dir` for the next start. A first look not kept only
+/// makes that start read the file itself.
+fn keep_first_look(dir: &Path, path: &Path, stamp: store::FileStamp, journal: &Journal) {
+    let first_look = crate::model::first_look(journal);
+    if let Err(e) = store::write_first_look(dir, path, stamp, &first_look) {
+        log::info!("{}: its first look was not kept: {e}", path.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_big_journal_has_its_first_look_kept_for_the_next_start() {
+        let folder = tempfile::tempdir().unwrap();
+        let (path, kept) = (
+            folder.path().join("j.studylog.ron"),
+            folder.path().join("looks"),
+        );
+        let journal = crate::generate::generate(2, 4);
+        let doc = Document::untitled(journal.clone());
+        let recovery = RecoveryConfig {
+            dir: None,
+            delay: Duration::from_secs(2),
+        };
+        let mut session = Session::new(doc, recovery, background::no_waker());
+        session.keep_first_looks_in(Some(kept.clone()));
+        assert!(session.start_save(path.clone(), Expect::Anything));
+        assert!(matches!(session.finish_saving(), Some(Event::Saved { .. })));
+        let stamp = store::stamp(&path).unwrap();
+        let look = store::read_first_look(&kept, &path, stamp);
+        assert!(look == Some(crate::model::first_look(&journal)));
     }
 }

@@ -48,24 +48,51 @@ pub enum FirstLook {
 }
 
 impl Preload {
-    /// Start reading `path` now. The file is read and previewed on a thread
-    /// that yields the cores (the window and the X server are being set up
-    /// meanwhile, and on two cores it slowed them); the whole parse, after
-    /// the first paint, runs at the usual priority.
-    pub fn spawn(path: PathBuf) -> Self {
-        Self::spawn_with(path, |path, first_look| {
-            let (text, preview) = read_and_preview(path)?;
-            if let Some(preview) = preview {
-                first_look(preview);
+    /// Start reading `path` now. What the first frame shows comes first,
+    /// on a thread that yields the cores (the window and the X server are
+    /// being set up meanwhile, and on two cores it slowed them): the first
+    /// look kept in `first_looks` at the last read or save, if the file is
+    /// still as it was then, else a preview read from the file. The whole
+    /// parse, after the first paint, runs at the usual priority; a big
+    /// journal's first look is then kept for the next start.
+    pub fn spawn(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
+        Self::spawn_with(path, move |path, show| {
+            let kept = first_looks
+                .as_deref()
+                .and_then(|dir| kept_first_look(dir, path));
+            let had_kept = kept.is_some();
+            let text = match kept {
+                Some(first_look) => {
+                    show(first_look);
+                    store::read_text(path)?
+                }
+                None => {
+                    let (text, preview) = read_and_preview(path)?;
+                    if let Some(preview) = preview {
+                        show(preview);
+                    }
+                    text
+                }
+            };
+            let journal = store::parse_journal(path, &text)?;
+            if !had_kept && store::worth_previewing(text.len()) {
+                keep_first_look(first_looks, path, &journal);
             }
-            store::parse_journal(path, &text)
+            Ok(journal)
         })
     }
 
     /// Start reading `path` now, whole, with no preview (a journal opened
-    /// from the menu: the journal open now stays on screen meanwhile).
-    pub fn spawn_whole(path: PathBuf) -> Self {
-        Self::spawn_with(path, |path, _| store::load(path))
+    /// from the menu: the journal open now stays on screen meanwhile); a
+    /// big one's first look is kept in `first_looks` for the next start.
+    pub fn spawn_whole(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
+        Self::spawn_with(path, move |path, _| {
+            let journal = store::load(path)?;
+            if store::stamp(path).is_some_and(|s| store::worth_previewing(s.len as usize)) {
+                keep_first_look(first_looks, path, &journal);
+            }
+            Ok(journal)
+        })
     }
 
     /// Start reading `path` now with `load`, which hands any preview to the
@@ -164,20 +191,48 @@ impl Preload {
     }
 }
 
-/// The file's text and, for a big one, its preview; worked out on a thread
-/// that yields the cores.
+/// The file's text and, for a big one, its preview.
 fn read_and_preview(path: &Path) -> Result<(String, Option<Journal>), LoadError> {
-    let reading = |path: &Path| {
-        super::background::yield_cores();
+    yielding(|| {
         let text = store::read_text(path)?;
         let preview = store::preview_of_big_file(path, &text);
         Ok((text, preview))
+    })
+    .unwrap_or_else(|| Err(stopped(path)))
+}
+
+/// The first look kept in `dir` for the journal at `path`, if the file is
+/// still as it was when it was kept.
+fn kept_first_look(dir: &Path, path: &Path) -> Option<Journal> {
+    let stamp = store::stamp(path)?;
+    yielding(|| store::read_first_look(dir, path, stamp)).flatten()
+}
+
+/// Keep `journal`'s first look in `first_looks` for the next start, on a
+/// thread of its own (the journal is wanted on screen meanwhile).
+fn keep_first_look(first_looks: Option<PathBuf>, path: &Path, journal: &Journal) {
+    let (Some(dir), Some(stamp)) = (first_looks, store::stamp(path)) else {
+        return;
     };
+    let first_look = crate::model::first_look(journal);
+    let path = path.to_owned();
+    std::thread::spawn(move || {
+        if let Err(e) = store::write_first_look(&dir, &path, stamp, &first_look) {
+            log::info!("{}: its first look was not kept: {e}", path.display());
+        }
+    });
+}
+
+/// `work`, on a thread that yields the cores; None if it panicked.
+fn yielding<T: Send>(work: impl FnOnce() -> T + Send) -> Option<T> {
     std::thread::scope(|scope| {
         scope
-            .spawn(|| reading(path))
+            .spawn(|| {
+                super::background::yield_cores();
+                work()
+            })
             .join()
-            .unwrap_or_else(|_| Err(stopped(path)))
+            .ok()
     })
 }
 
@@ -185,5 +240,75 @@ fn stopped(path: &Path) -> LoadError {
     LoadError::Read {
         path: path.to_owned(),
         source: std::io::Error::other("the reading thread stopped"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// A journal file big enough to be previewed, in a folder of its own.
+    fn big_journal_file() -> (tempfile::TempDir, PathBuf, Journal) {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("big.studylog.ron");
+        let journal = crate::generate::generate(2, 9);
+        store::save(&path, &journal).unwrap();
+        let len = store::stamp(&path).unwrap().len;
+        assert!(store::worth_previewing(len as usize));
+        (folder, path, journal)
+    }
+
+    fn first_title(preload: &Preload) -> String {
+        match preload.first_look() {
+            FirstLook::Preview(preview) => preview.title,
+            FirstLook::Whole(whole) => panic!("no preview: {:?}", whole.map(|r| r.journal.title)),
+        }
+    }
+
+    #[test]
+    fn a_kept_first_look_is_shown_first_while_the_file_is_as_it_was() {
+        let (folder, path, journal) = big_journal_file();
+        let kept = folder.path().join("first-looks");
+        let mut look = crate::model::first_look(&journal);
+        look.title = "kept".into();
+        let stamp = store::stamp(&path).unwrap();
+        store::write_first_look(&kept, &path, stamp, &look).unwrap();
+
+        let mut preload = Preload::spawn(path.clone(), Some(kept.clone()));
+        assert_eq!(first_title(&preload), "kept");
+        preload.preview_shown();
+        assert_eq!(preload.wait_whole().unwrap().journal, journal);
+
+        // Changed by another program since: its own text is previewed.
+        let mut changed = journal.clone();
+        changed.title = "changed".into();
+        store::save(&path, &changed).unwrap();
+        let mut preload = Preload::spawn(path, Some(kept));
+        assert_eq!(first_title(&preload), "changed");
+        preload.preview_shown();
+        assert_eq!(preload.wait_whole().unwrap().journal, changed);
+    }
+
+    #[test]
+    fn a_big_journal_read_whole_has_its_first_look_kept() {
+        let (folder, path, journal) = big_journal_file();
+        let kept = folder.path().join("first-looks");
+        let mut preload = Preload::spawn(path.clone(), Some(kept.clone()));
+        preload.preview_shown();
+        assert_eq!(preload.wait_whole().unwrap().journal, journal);
+        // Kept on a thread of its own, after the journal was handed over.
+        let stamp = store::stamp(&path).unwrap();
+        let start = Instant::now();
+        let found = loop {
+            match store::read_first_look(&kept, &path, stamp) {
+                Some(found) => break found,
+                None if start.elapsed() < Duration::from_secs(10) => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                None => panic!("no first look kept"),
+            }
+        };
+        assert!(found == crate::model::first_look(&journal));
     }
 }

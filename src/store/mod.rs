@@ -9,6 +9,7 @@ mod backup;
 mod conflicts;
 mod error;
 mod explain;
+mod first_look;
 mod folders;
 mod format;
 mod git;
@@ -31,6 +32,7 @@ pub use agreed::{agreed_path, agreed_version, has_agreed, keep_agreed};
 pub use backup::{Backup, KEPT_BACKUPS, ROTATE_AFTER, backup_path, backups, push_backup};
 pub use conflicts::{conflict_copies, git_conflict_sides, is_conflict_copy_of};
 pub use error::{LoadError, SaveError};
+pub use first_look::{default_first_look_dir, read_first_look, write_first_look};
 pub use folders::dialog_folder;
 pub use format::{from_ron_str, to_ron_string};
 pub use git::{ATTRIBUTES_LINE, DriverInstalled, install_merge_driver};
@@ -45,7 +47,7 @@ pub use pictures::{
     copy_picture, decode_picture, percent_decoded, pictures_dir, pictures_dir_name, read_picture,
     remove_picture, resolve_picture, stored_pictures,
 };
-pub use preview::{preview, preview_of_big_file};
+pub use preview::{preview, preview_of_big_file, worth_previewing};
 pub use recovery::{
     LeftBehind, Recovered, RecoverySpace, default_recovery_dir, find_left_behind,
     read_recovery_file, remove_recovery_file, write_recovery,

@@ -21,10 +21,15 @@ use super::scan::{Span, date_key, journal_parts, list_items, skip_value, struct_
 /// Files smaller than this parse faster than a preview would help.
 const PREVIEW_FROM_BYTES: usize = 512 * 1024;
 
-/// The [`preview`] of a file big enough for one to help (a small one
-/// parses faster than it could be previewed).
+/// Whether a journal file of `len` bytes is big enough for a preview to
+/// help (a small one parses faster than it could be previewed).
+pub fn worth_previewing(len: usize) -> bool {
+    len >= PREVIEW_FROM_BYTES
+}
+
+/// The [`preview`] of a file big enough for one to help.
 pub fn preview_of_big_file(path: &Path, text: &str) -> Option<Journal> {
-    (text.len() >= PREVIEW_FROM_BYTES)
+    worth_previewing(text.len())
         .then(|| preview(path, text))
         .flatten()
 }
@@ -164,6 +169,14 @@ mod tests {
         let open = open_questions(&journal, *newest);
         assert!(open.len() > 10, "the generated year has open questions");
         assert_eq!(open_questions(&seen, *newest), open);
+    }
+
+    #[test]
+    fn a_preview_is_the_journals_first_look() {
+        let journal = crate::generate::generate(1, 11);
+        let text = to_ron_string(&journal).unwrap();
+        let seen = preview(Path::new("year.studylog.ron"), &text).unwrap();
+        assert!(seen == crate::model::first_look(&journal));
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl Drop for RecoverySpace {
     }
 }
 
-fn make_private(dir: &Path) -> std::io::Result<()> {
+pub(super) fn make_private(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

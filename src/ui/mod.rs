@@ -95,7 +95,8 @@ pub fn run(start: Start) -> eframe::Result {
     };
     // The journal (named on the command line, or the last one used) is
     // read while the window opens.
-    let start = start.read_ahead(settings_file.as_deref());
+    let first_looks = crate::session::files::default_first_look_dir();
+    let start = start.read_ahead(settings_file.as_deref(), first_looks);
     crate::startup::phase("window asked for");
     eframe::run_native(
         "studylog",

@@ -95,6 +95,7 @@ pub fn app_with_recovery_after(
                     dir: Some(recovery_dir),
                     delay,
                 },
+                first_looks: None,
             };
             let mut app = StudylogApp::with_config(cc, config);
             app.set_language(UiLanguage::English);

@@ -147,7 +147,8 @@ impl StudylogApp {
     /// Read the journal at `path` on a worker, for `reading_for`; the
     /// banner says so until it is in.
     pub(super) fn read_journal(&mut self, path: &Path, reading_for: ReadFor) {
-        let preload = Preload::spawn_whole(path.to_owned());
+        let first_looks = self.session.first_looks().map(Path::to_owned);
+        let preload = Preload::spawn_whole(path.to_owned(), first_looks);
         self.read_on(Box::new(ReadAhead {
             preload,
             reading_for,

@@ -142,7 +142,8 @@ pub struct StudylogApp {
 }
 
 impl StudylogApp {
-    /// The app with native dialogs and the user's recovery folder, as the binary runs it.
+    /// The app with native dialogs, the user's recovery folder and first
+    /// looks kept in the user's cache, as the binary runs it.
     pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> Self {
         let config = AppConfig {
             start,
@@ -151,11 +152,13 @@ impl StudylogApp {
                 dir: disk::default_recovery_dir(),
                 delay: AUTOSAVE_DELAY,
             },
+            first_looks: disk::default_first_look_dir(),
         };
         Self::with_config(cc, config)
     }
 
-    /// The app with the given dialogs and no recovery files (tests).
+    /// The app with the given dialogs, no recovery files and no first
+    /// looks kept (tests).
     pub fn with_dialogs(
         cc: &eframe::CreationContext<'_>,
         start: Start,
@@ -169,6 +172,7 @@ impl StudylogApp {
             start,
             dialogs,
             recovery,
+            first_looks: None,
         };
         Self::with_config(cc, config)
     }
@@ -201,6 +205,7 @@ impl StudylogApp {
             loading: None,
         };
         crate::startup::phase("settings read");
+        app.session.keep_first_looks_in(config.first_looks);
         app.apply_view_settings();
         app.start(config.start);
         crate::startup::phase("journal open");

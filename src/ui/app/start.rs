@@ -51,9 +51,14 @@ impl Start {
     }
 
     /// The same start, with its journal file already being read on a
-    /// worker thread while the window is created. Without a file, that is
-    /// the last journal used, as the settings in `settings_file` say.
-    pub fn read_ahead(self, settings_file: Option<&std::path::Path>) -> Self {
+    /// worker thread while the window is created (its first look from
+    /// `first_looks` if one was kept). Without a file, that is the last
+    /// journal used, as the settings in `settings_file` say.
+    pub fn read_ahead(
+        self,
+        settings_file: Option<&std::path::Path>,
+        first_looks: Option<PathBuf>,
+    ) -> Self {
         let (path, last_used) = match self {
             Start::Open(path) => (path, false),
             Start::Default => {
@@ -65,7 +70,7 @@ impl Start {
             }
             other => return other,
         };
-        let preload = Preload::spawn(path);
+        let preload = Preload::spawn(path, first_looks);
         let reading_for = ReadFor::Start { last_used };
         Start::Preloaded(Box::new(ReadAhead {
             preload,
@@ -80,4 +85,7 @@ pub struct AppConfig {
     pub dialogs: Box<dyn FileDialogs<Purpose>>,
     /// Where unsaved work is written aside, and how soon after an edit.
     pub recovery: RecoveryConfig,
+    /// Where big journals' first looks are kept for the next start
+    /// (`store::first_look`); None: nowhere.
+    pub first_looks: Option<PathBuf>,
 }

@@ -1,8 +1,9 @@
 //! A journal's first look: what the window needs for its first frame, and
 //! no more. Everything but the days whole, the newest day whole, and every
 //! other day cut down to its questions (the day form lists those still
-//! open), each other section standing in as an empty one so that every
-//! question keeps its place. The store reads one from a big file's text
+//! open): each section before its last questions section stands in as an
+//! empty one, so that every question keeps its place, and those after it
+//! are left out. The store reads one from a big file's text
 //! before the whole parse, or keeps one for the next start; both must give
 //! the same as this.
 
@@ -39,10 +40,16 @@ pub fn first_look(journal: &Journal) -> Journal {
     }
 }
 
-/// `day` with only its questions sections; the others are empty stand-ins.
+/// `day` with only its questions sections; the others before the last
+/// are empty stand-ins.
 fn questions_only(day: &Day) -> Day {
-    let sections = day
+    let asks = |section: &DaySection| matches!(section.body, SectionBody::Questions(_));
+    let kept = day
         .sections
+        .iter()
+        .rposition(asks)
+        .map_or(0, |last| last + 1);
+    let sections = day.sections[..kept]
         .iter()
         .map(|section| match section.body {
             SectionBody::Questions(_) => section.clone(),
@@ -78,7 +85,15 @@ mod tests {
             open_questions(&journal, *newest)
         );
         let (first, kept) = seen.days.iter().next().unwrap();
-        assert_eq!(kept.sections.len(), journal.days[first].sections.len());
+        let questions_at = journal.days[first]
+            .sections
+            .iter()
+            .rposition(|s| matches!(s.body, SectionBody::Questions(_)));
+        assert_eq!(
+            Some(kept.sections.len() - 1),
+            questions_at,
+            "nothing after them"
+        );
         assert!(kept.learned().next().is_none(), "notes are left out");
     }
 }

@@ -23,10 +23,15 @@ use crate::model::{FORMAT_VERSION, Journal, validate};
 use super::paths::canonical;
 use super::stamp::FileStamp;
 
+/// How kept first looks are written; a change to what a first look holds
+/// or how it is written counts it up, so that none kept before is used.
+const KEPT_AS: u32 = 2;
+
 /// What a kept first look was made from, on the first line of its file.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct MadeFrom {
     studylog: String,
+    kept_as: u32,
     format_version: u32,
     journal: PathBuf,
     stamp: FileStamp,
@@ -36,6 +41,7 @@ impl MadeFrom {
     fn now(journal: &Path, stamp: FileStamp) -> Self {
         MadeFrom {
             studylog: env!("CARGO_PKG_VERSION").to_owned(),
+            kept_as: KEPT_AS,
             format_version: FORMAT_VERSION,
             journal: canonical(journal),
             stamp,

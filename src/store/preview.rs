@@ -47,8 +47,9 @@ const PLACEHOLDER_SECTION: &str = "(heading: \"\", body: Other(()))";
 
 /// The text of the preview: the file with every day but the newest cut
 /// down to its questions (the day form lists those still open from
-/// earlier days); other sections stay as placeholders, so each question
-/// keeps its place (its address) in its day.
+/// earlier days); other sections before its last questions section stay
+/// as placeholders, so each question keeps its place (its address) in its
+/// day, and those after it are left out (as `model::first_look` does).
 fn reduce(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let mut days = Vec::new();
@@ -63,7 +64,11 @@ fn reduce(text: &str) -> Option<String> {
         date_key(&text[key.clone()])?;
         reduced.push_str(&text[key.clone()]);
         reduced.push_str(": (sections: [");
-        for section in sections {
+        let kept = sections
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |last| last + 1);
+        for section in &sections[..kept] {
             let questions = section.clone().map(|q| &text[q]);
             reduced.push_str(questions.unwrap_or(PLACEHOLDER_SECTION));
             reduced.push(',');

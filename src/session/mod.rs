@@ -440,7 +440,7 @@ impl Session {
             if let (Ok(stamp), Some(dir)) = (&saved, first_looks)
                 && store::worth_previewing(stamp.len as usize)
             {
-                keep_first_look(&dir, &target, *stamp, &journal);
+                preload::keep_first_look(&dir, &target, *stamp, &journal);
             }
             saved
         });
@@ -640,16 +640,6 @@ impl Session {
             }
         }
         events
-    }
-}
-
-/// Keep the first look of `journal`, just saved to `path` (whose file now
-/// has `stamp`), in `dir` for the next start. A first look not kept only
-/// makes that start read the file itself.
-fn keep_first_look(dir: &Path, path: &Path, stamp: store::FileStamp, journal: &Journal) {
-    let first_look = crate::model::first_look(journal);
-    if let Err(e) = store::write_first_look(dir, path, stamp, &first_look) {
-        log::info!("{}: its first look was not kept: {e}", path.display());
     }
 }
 

@@ -76,7 +76,7 @@ impl Preload {
             };
             let journal = store::parse_journal(path, &text)?;
             if !had_kept && store::worth_previewing(text.len()) {
-                keep_first_look(first_looks, path, &journal);
+                keep_first_look_aside(first_looks, path, &journal);
             }
             Ok(journal)
         })
@@ -89,7 +89,7 @@ impl Preload {
         Self::spawn_with(path, move |path, _| {
             let journal = store::load(path)?;
             if store::stamp(path).is_some_and(|s| store::worth_previewing(s.len as usize)) {
-                keep_first_look(first_looks, path, &journal);
+                keep_first_look_aside(first_looks, path, &journal);
             }
             Ok(journal)
         })
@@ -210,17 +210,26 @@ fn kept_first_look(dir: &Path, path: &Path) -> Option<Journal> {
 
 /// Keep `journal`'s first look in `first_looks` for the next start, on a
 /// thread of its own (the journal is wanted on screen meanwhile).
-fn keep_first_look(first_looks: Option<PathBuf>, path: &Path, journal: &Journal) {
+fn keep_first_look_aside(first_looks: Option<PathBuf>, path: &Path, journal: &Journal) {
     let (Some(dir), Some(stamp)) = (first_looks, store::stamp(path)) else {
         return;
     };
     let first_look = crate::model::first_look(journal);
     let path = path.to_owned();
-    std::thread::spawn(move || {
-        if let Err(e) = store::write_first_look(&dir, &path, stamp, &first_look) {
-            log::info!("{}: its first look was not kept: {e}", path.display());
-        }
-    });
+    std::thread::spawn(move || keep(&dir, &path, stamp, &first_look));
+}
+
+/// Keep the first look of `journal`, read from or saved to `path` (whose
+/// file has `stamp`), in `dir` for the next start. One not kept only
+/// makes that start read the file itself.
+pub(super) fn keep_first_look(dir: &Path, path: &Path, stamp: FileStamp, journal: &Journal) {
+    keep(dir, path, stamp, &crate::model::first_look(journal));
+}
+
+fn keep(dir: &Path, path: &Path, stamp: FileStamp, first_look: &Journal) {
+    if let Err(e) = store::write_first_look(dir, path, stamp, first_look) {
+        log::info!("{}: its first look was not kept: {e}", path.display());
+    }
 }
 
 /// `work`, on a thread that yields the cores; None if it panicked.

@@ -100,7 +100,10 @@ pub fn write_first_look(
     text.push('\n');
     text.push_str(&serde_json::to_string(first_look)?);
     let path = kept_path(dir, journal);
-    let temp = path.with_extension(format!("{}.tmp", std::process::id()));
+    // One temp name per journal: one left by a killed process is written
+    // over next time, and two windows writing at once can at worst leave a
+    // cut file, which is not used (`read_first_look` parses it whole).
+    let temp = path.with_extension("json.tmp");
     let written = fs::File::create(&temp).and_then(|mut f| f.write_all(text.as_bytes()));
     match written.and_then(|()| fs::rename(&temp, &path)) {
         Ok(()) => Ok(()),

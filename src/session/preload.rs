@@ -57,9 +57,13 @@ impl Preload {
     /// journal's first look is then kept for the next start.
     pub fn spawn(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
         Self::spawn_with(path, move |path, show| {
+            // Taken before the file is read: a change made meanwhile makes
+            // the look kept below stale, never one kept wrongly as current.
+            let stamp = store::stamp(path);
             let kept = first_looks
                 .as_deref()
-                .and_then(|dir| kept_first_look(dir, path));
+                .zip(stamp)
+                .and_then(|(dir, stamp)| kept_first_look(dir, path, stamp));
             let had_kept = kept.is_some();
             let text = match kept {
                 Some(first_look) => {
@@ -76,7 +80,7 @@ impl Preload {
             };
             let journal = store::parse_journal(path, &text)?;
             if !had_kept && store::worth_previewing(text.len()) {
-                keep_first_look_aside(first_looks, path, &journal);
+                keep_first_look_aside(first_looks, path, stamp, &journal);
             }
             Ok(journal)
         })
@@ -87,9 +91,10 @@ impl Preload {
     /// big one's first look is kept in `first_looks` for the next start.
     pub fn spawn_whole(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
         Self::spawn_with(path, move |path, _| {
+            let stamp = store::stamp(path);
             let journal = store::load(path)?;
-            if store::stamp(path).is_some_and(|s| store::worth_previewing(s.len as usize)) {
-                keep_first_look_aside(first_looks, path, &journal);
+            if stamp.is_some_and(|s| store::worth_previewing(s.len as usize)) {
+                keep_first_look_aside(first_looks, path, stamp, &journal);
             }
             Ok(journal)
         })
@@ -201,17 +206,22 @@ fn read_and_preview(path: &Path) -> Result<(String, Option<Journal>), LoadError>
     .unwrap_or_else(|| Err(stopped(path)))
 }
 
-/// The first look kept in `dir` for the journal at `path`, if the file is
-/// still as it was when it was kept.
-fn kept_first_look(dir: &Path, path: &Path) -> Option<Journal> {
-    let stamp = store::stamp(path)?;
+/// The first look kept in `dir` for the journal at `path`, if its file
+/// (now as `stamp` says) is still as it was when it was kept.
+fn kept_first_look(dir: &Path, path: &Path, stamp: FileStamp) -> Option<Journal> {
     yielding(|| store::read_first_look(dir, path, stamp)).flatten()
 }
 
 /// Keep `journal`'s first look in `first_looks` for the next start, on a
-/// thread of its own (the journal is wanted on screen meanwhile).
-fn keep_first_look_aside(first_looks: Option<PathBuf>, path: &Path, journal: &Journal) {
-    let (Some(dir), Some(stamp)) = (first_looks, store::stamp(path)) else {
+/// thread of its own (the journal is wanted on screen meanwhile); `stamp`:
+/// the file's, taken before it was read.
+fn keep_first_look_aside(
+    first_looks: Option<PathBuf>,
+    path: &Path,
+    stamp: Option<FileStamp>,
+    journal: &Journal,
+) {
+    let (Some(dir), Some(stamp)) = (first_looks, stamp) else {
         return;
     };
     let first_look = crate::model::first_look(journal);

@@ -63,7 +63,7 @@ fn questions_only(day: &Day) -> Day {
 }
 
 /// A section standing for one the first look leaves out.
-pub fn stand_in() -> DaySection {
+fn stand_in() -> DaySection {
     DaySection::of("", SectionBody::Other(FreeText::default()))
 }
 

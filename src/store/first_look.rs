@@ -38,14 +38,21 @@ struct MadeFrom {
 }
 
 impl MadeFrom {
-    fn now(journal: &Path, stamp: FileStamp) -> Self {
+    /// By this studylog, from the journal at `journal` (its canonical path).
+    fn now(journal: PathBuf, stamp: FileStamp) -> Self {
         MadeFrom {
             studylog: env!("CARGO_PKG_VERSION").to_owned(),
             kept_as: KEPT_AS,
             format_version: FORMAT_VERSION,
-            journal: canonical(journal),
+            journal,
             stamp,
         }
+    }
+
+    /// Where the first look it was made for is kept in `dir`.
+    fn kept_path(&self, dir: &Path) -> PathBuf {
+        let hash = crate::stable_hash::fnv1a(self.journal.as_os_str().as_encoded_bytes());
+        dir.join(format!("{hash:016x}.json"))
     }
 }
 
@@ -66,19 +73,14 @@ pub fn default_first_look_dir() -> Option<PathBuf> {
     Some(cache.join("first-look"))
 }
 
-/// Where the first look of the journal at `journal` is kept in `dir`.
-fn kept_path(dir: &Path, journal: &Path) -> PathBuf {
-    let hash = crate::stable_hash::fnv1a(canonical(journal).as_os_str().as_encoded_bytes());
-    dir.join(format!("{hash:016x}.json"))
-}
-
 /// The kept first look of the journal at `journal`, if there is one made
 /// from the file as `stamp` says it is now, by this version of studylog.
 pub fn read_first_look(dir: &Path, journal: &Path, stamp: FileStamp) -> Option<Journal> {
-    let text = fs::read_to_string(kept_path(dir, journal)).ok()?;
+    let wanted = MadeFrom::now(canonical(journal), stamp);
+    let text = fs::read_to_string(wanted.kept_path(dir)).ok()?;
     let (first_line, rest) = text.split_once('\n')?;
     let made_from: MadeFrom = serde_json::from_str(first_line).ok()?;
-    if made_from != MadeFrom::now(journal, stamp) {
+    if made_from != wanted {
         return None;
     }
     let first_look: Journal = serde_json::from_str(rest).ok()?;
@@ -96,10 +98,11 @@ pub fn write_first_look(
 ) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     super::recovery::make_private(dir)?;
-    let mut text = serde_json::to_string(&MadeFrom::now(journal, stamp))?;
+    let made_from = MadeFrom::now(canonical(journal), stamp);
+    let mut text = serde_json::to_string(&made_from)?;
     text.push('\n');
     text.push_str(&serde_json::to_string(first_look)?);
-    let path = kept_path(dir, journal);
+    let path = made_from.kept_path(dir);
     // One temp name per journal: one left by a killed process is written
     // over next time, and two windows writing at once can at worst leave a
     // cut file, which is not used (`read_first_look` parses it whole).
@@ -154,7 +157,7 @@ mod tests {
         let journal_path = dir.path().join("j.studylog.ron");
         let look = first_look(&crate::generate::generate(1, 5));
         write_first_look(dir.path(), &journal_path, stamp(7), &look).unwrap();
-        let kept = kept_path(dir.path(), &journal_path);
+        let kept = MadeFrom::now(canonical(&journal_path), stamp(7)).kept_path(dir.path());
         let text = fs::read_to_string(&kept).unwrap();
         fs::write(&kept, &text[..text.len() / 2]).unwrap();
         assert!(read_first_look(dir.path(), &journal_path, stamp(7)).is_none());

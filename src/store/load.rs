@@ -203,7 +203,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// Bytes read from `path` as UTF-8 text, a BOM removed; else the line and
 /// column of the first byte that is not UTF-8.
 pub fn text_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
-    let bom = decode(path, &bytes)?.as_ptr() as usize - bytes.as_ptr() as usize;
+    let bom = bytes.len() - decode(path, &bytes)?.len();
     bytes.drain(..bom);
     // SAFETY: `decode` has just checked that the bytes after the BOM are UTF-8.
     Ok(unsafe { String::from_utf8_unchecked(bytes) })

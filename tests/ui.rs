@@ -553,6 +553,38 @@ fn today_starts_the_log_with_unfinished_items_carried_over() {
 }
 
 #[test]
+fn an_earlier_question_resolved_today_leaves_the_list_and_comes_back_on_undo() {
+    let (mut harness, _) = app_on(common::small_journal());
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label("Today Ctrl+T").click();
+    harness.run();
+    let question = "sloppy quorum で最新の値が読めない理由";
+    harness.get_by_label_contains("Open questions from earlier days (1)");
+    harness.get_by_label(&format!("{question} resolve")).click();
+    harness.run();
+    let field = format!("Answer: {question}");
+    harness.get_by_label(&field).focus();
+    harness.run();
+    harness
+        .get_by_label(&field)
+        .type_text("ヒンテッドハンドオフ中だから");
+    harness.run();
+    harness.get_by_label("Mark Resolved").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Open questions from earlier days")
+            .is_none(),
+        "the list follows the journal, not what it showed before"
+    );
+    // Undo shows the day the question was asked; today lists it again.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::T);
+    harness.get_by_label_contains("Open questions from earlier days (1)");
+}
+
+#[test]
 fn a_question_is_resolved_with_an_answer_and_reopened() {
     let (mut harness, _) = app_on(common::small_journal());
     harness

@@ -115,6 +115,8 @@ pub fn reveal(response: &egui::Response) {
 pub struct DayView<'a> {
     pub cx: ViewCtx<'a>,
     pub date: NaiveDate,
+    /// The journal's state (see `Document::state`): what caches are keyed by.
+    pub revision: u64,
     pub day: &'a Day,
     pub drafts: &'a mut DayDrafts,
     pub modal: &'a mut Option<Modal>,

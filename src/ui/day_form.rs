@@ -26,6 +26,7 @@ pub fn day_form_ui(
     ui: &mut Ui,
     cx: ViewCtx,
     date: NaiveDate,
+    revision: u64,
     drafts: &mut DayDrafts,
     modal: &mut Option<Modal>,
     actions: &mut Vec<Action>,
@@ -39,6 +40,7 @@ pub fn day_form_ui(
     let mut view = DayView {
         cx,
         date,
+        revision,
         day,
         drafts,
         modal,

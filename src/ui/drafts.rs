@@ -24,6 +24,16 @@ pub struct DayDrafts {
     pub note_with_keyboard: Option<crate::session::PicturePlace>,
     /// The first section title of the day shown (F6 brings the keyboard there).
     pub first_heading: Option<egui::Id>,
+    /// The earlier days' open questions the day shown lists, worked out
+    /// once per day and journal state (ten years hold thousands to count).
+    pub earlier_questions: Option<EarlierQuestions>,
+}
+
+/// Open questions of the days before `date`, as the journal stood at `revision`.
+pub struct EarlierQuestions {
+    pub date: NaiveDate,
+    pub revision: u64,
+    pub open: std::rc::Rc<crate::model::NewestOpenQuestions>,
 }
 
 /// The one form or dialog open at a time. A question the app asks (save

@@ -13,6 +13,7 @@ use super::super::banner::Message;
 use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
 use super::super::i18n::UiLanguage;
+use super::super::views::Views;
 use super::{ExportWhat, Guarded, Purpose, ReadAhead, ReadFor, Start, StudylogApp, today};
 
 impl StudylogApp {
@@ -45,6 +46,9 @@ impl StudylogApp {
         let latest = preview.days.keys().next_back().copied();
         let path = read.preload.path().to_owned();
         self.session.replace(Document::opened(preview, path));
+        // Another document: its states are numbered afresh, so what views
+        // kept for the one before must not be taken for its own.
+        self.views = Views::default();
         self.show(View::Day(latest.unwrap_or_else(today)));
         self.read_on(read);
     }

@@ -202,6 +202,7 @@ impl StudylogApp {
                 ui,
                 cx,
                 date,
+                revision,
                 &mut self.views.day,
                 &mut self.views.modal,
                 actions,

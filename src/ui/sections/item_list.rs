@@ -5,14 +5,19 @@
 //! question shows its answer and the day it was resolved. Text written
 //! between items (a sub-heading, a paragraph) is edited as text, in place.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use egui::Ui;
 
-use crate::model::{Address, Edit, Entry, NextItem, Question, entry_count, newest_open_questions};
+use crate::model::{
+    Address, Edit, Entry, NewestOpenQuestions, NextItem, Question, entry_count,
+    newest_open_questions,
+};
 
 use crate::ui::action::DayView;
 use crate::ui::conflicts::{is_marker, list_marker_ui};
-use crate::ui::drafts::Modal;
+use crate::ui::drafts::{EarlierQuestions, Modal};
 use crate::ui::i18n::UiLanguage;
 use crate::ui::widgets::{
     Direction, Reorder, line_edit, reorder_buttons_ui, set_name, small_buttons_width,
@@ -202,10 +207,33 @@ pub fn move_buttons_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: u
 /// How many of the open questions from earlier days a day lists.
 const SHOWN_EARLIER_QUESTIONS: usize = 50;
 
+/// The open questions of the days before the one shown, counted once per
+/// day and journal state rather than on every pass.
+fn earlier_open_questions(view: &mut DayView) -> Rc<NewestOpenQuestions> {
+    let (date, revision) = (view.date, view.revision);
+    let kept = &mut view.drafts.earlier_questions;
+    if let Some(kept) = kept
+        && (kept.date, kept.revision) == (date, revision)
+    {
+        return kept.open.clone();
+    }
+    let open = Rc::new(newest_open_questions(
+        view.cx.journal,
+        date,
+        SHOWN_EARLIER_QUESTIONS,
+    ));
+    *kept = Some(EarlierQuestions {
+        date,
+        revision,
+        open: open.clone(),
+    });
+    open
+}
+
 /// Questions from earlier days still without an answer, with their age; each
 /// can be resolved here (on the day shown).
 fn earlier_questions_ui(ui: &mut Ui, view: &mut DayView) {
-    let open = newest_open_questions(view.cx.journal, view.date, SHOWN_EARLIER_QUESTIONS);
+    let open = earlier_open_questions(view);
     if open.total == 0 {
         return;
     }

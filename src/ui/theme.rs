@@ -18,7 +18,27 @@ pub fn visuals(dark: bool, high_contrast: bool) -> Visuals {
     } else {
         readable(&mut visuals, dark);
     }
+    light_corners(&mut visuals);
     visuals
+}
+
+/// Corners of 5 px instead of egui's 6: epaint draws a corner of up to 5 px
+/// with 5 points and one of 6 px with 9, so every button and field costs
+/// nearly half the triangles (on a software renderer, a shorter first
+/// frame), for a difference no eye sees.
+fn light_corners(visuals: &mut Visuals) {
+    let corner = egui::CornerRadius::same(4);
+    let widgets = &mut visuals.widgets;
+    for state in [
+        &mut widgets.inactive,
+        &mut widgets.hovered,
+        &mut widgets.active,
+        &mut widgets.open,
+    ] {
+        state.corner_radius = corner;
+    }
+    visuals.window_corner_radius = corner;
+    visuals.menu_corner_radius = corner;
 }
 
 /// egui's theme, with what fell short of AA raised to it: weak text, links

@@ -19,8 +19,10 @@ pub const ICON_PNGS: [(u32, &[u8]); 7] = [
     (512, include_bytes!("../assets/icons/studylog-512.png")),
 ];
 
-/// The 256-pixel icon, for the window.
-pub const WINDOW_ICON_PNG: &[u8] = ICON_PNGS[5].1;
+/// The 128-pixel icon, for the window: what window managers draw (the
+/// desktop entry names the bigger ones), a quarter of the 256-pixel one to
+/// decode at start-up and send to the X server.
+pub const WINDOW_ICON_PNG: &[u8] = ICON_PNGS[4].1;
 
 /// The freedesktop application entry (`Exec=studylog %f`).
 pub const DESKTOP_ENTRY: &str = include_str!("../assets/studylog.desktop");

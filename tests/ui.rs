@@ -758,6 +758,37 @@ fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
     );
 }
 
+/// The panels are not painted (a quad over the whole window is what a
+/// software renderer spends most on): the window is cleared in their colour
+/// instead, in every theme, and nothing else covers the window.
+#[test]
+fn the_window_behind_the_panels_is_their_colour() {
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let dialogs = studylog::ui::dialogs::ScriptedDialogs::default();
+    let start = Start::Journal(Box::new(common::small_journal()));
+    let mut app = StudylogApp::with_dialogs(&cc, start, Box::new(dialogs));
+    for (dark, high_contrast) in [(true, false), (false, false), (true, true), (false, true)] {
+        let visuals = studylog::ui::theme::visuals(dark, high_contrast);
+        let cleared = eframe::App::clear_color(&app, &visuals);
+        assert_eq!(cleared, visuals.panel_fill.to_normalized_gamma_f32());
+    }
+    let mut frame = eframe::Frame::_new_kittest();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
+    let input = egui::RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| eframe::App::ui(&mut app, ui, &mut frame));
+    // No painter here to take the glyph atlas.
+    output.textures_delta.clear();
+    let covering = output.shapes.iter().filter(|clipped| match &clipped.shape {
+        egui::Shape::Rect(rect) => rect.fill.a() > 0 && rect.rect.width() >= 1000.0,
+        _ => false,
+    });
+    assert_eq!(covering.count(), 0, "no quad is painted under the panels");
+}
+
 /// The first frame painted is the one the user sees until they act: the
 /// frames after it, with no input, draw exactly the same shapes (a widget
 /// styled by the pass before, a grid sizing its columns late, a timer, a

@@ -57,6 +57,12 @@ impl eframe::App for StudylogApp {
         self.session.errands().wait_all();
     }
 
+    /// The panels' colour: they are not filled (see `panels_ui`), the
+    /// window is cleared in it.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.store(storage);
     }

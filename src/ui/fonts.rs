@@ -52,7 +52,30 @@ pub fn use_system_fonts(ctx: &egui::Context) {
     }
 }
 
-/// egui's default fonts with the Japanese fonts appended to both families.
+/// The family headings are drawn in: the proportional fonts again, under
+/// other names. epaint keeps one hinting set-up per font and redoes it
+/// (about 0.1 ms for the Japanese fonts) whenever the size it draws a new
+/// glyph at changes; headings and body text alternate all down a day form,
+/// so with fonts of their own each is set up once per size instead.
+pub fn headings() -> FontFamily {
+    FontFamily::Name(HEADINGS.into())
+}
+
+const HEADINGS: &str = "headings";
+
+/// Draw `style`'s headings in their own fonts (see [`headings`]).
+pub fn headings_in_own_fonts(style: &mut egui::Style) {
+    if let Some(font) = style.text_styles.get_mut(&egui::TextStyle::Heading) {
+        font.family = headings();
+    }
+}
+
+/// The fonts headings draw most glyphs with get copies of their own (the
+/// same bytes, not copied); the rarer ones in the chain are shared.
+const OWN_FOR_HEADINGS: [&str; 2] = ["Ubuntu-Light", PROPORTIONAL];
+
+/// egui's default fonts with the Japanese fonts appended to both families,
+/// and the headings' family (see [`headings`]).
 pub fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
@@ -75,7 +98,28 @@ pub fn font_definitions() -> FontDefinitions {
         let list = fonts.families.entry(family).or_default();
         list.extend(names.iter().map(|name| (*name).to_owned()));
     }
+    add_headings(&mut fonts);
     fonts
+}
+
+fn add_headings(fonts: &mut FontDefinitions) {
+    let proportional = fonts.families[&FontFamily::Proportional].clone();
+    let own_names: Vec<String> = proportional
+        .into_iter()
+        .map(|name| {
+            let Some(data) = fonts
+                .font_data
+                .get(&name)
+                .filter(|_| OWN_FOR_HEADINGS.contains(&name.as_str()))
+            else {
+                return name;
+            };
+            let own = format!("{name} ({HEADINGS})");
+            fonts.font_data.insert(own.clone(), Arc::clone(data));
+            own
+        })
+        .collect();
+    fonts.families.insert(headings(), own_names);
 }
 
 #[cfg(test)]
@@ -95,6 +139,24 @@ mod tests {
                 Some((glyphs.first()?.chr, glyphs.last()?.chr))
             })
             .collect()
+    }
+
+    /// Headings are drawn with the very fonts body text is (the same bytes,
+    /// in the same order), so they look as before; only the names differ.
+    #[test]
+    fn headings_draw_with_the_proportional_fonts() {
+        let fonts = font_definitions();
+        let bytes = |family: &FontFamily| -> Vec<*const u8> {
+            fonts.families[family]
+                .iter()
+                .map(|name| (*fonts.font_data[name].font).as_ref().as_ptr())
+                .collect()
+        };
+        assert_eq!(bytes(&headings()), bytes(&FontFamily::Proportional));
+        let own = fonts.families[&headings()]
+            .iter()
+            .filter(|name| !fonts.families[&FontFamily::Proportional].contains(name));
+        assert_eq!(own.count(), OWN_FOR_HEADINGS.len(), "their own copies");
     }
 
     /// Kinsoku: egui's wrapping never starts a row with 、。）」. It does not

@@ -233,6 +233,7 @@ impl StudylogApp {
         self.ctx.all_styles_mut(|style| {
             style.spacing.scroll = egui::style::ScrollStyle::solid();
             style.visuals = super::theme::visuals(style.visuals.dark_mode, high_contrast);
+            super::fonts::headings_in_own_fonts(style);
         });
     }
 

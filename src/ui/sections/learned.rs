@@ -43,7 +43,12 @@ pub fn learned_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &Lea
 fn learned_book_ui(ui: &mut Ui, view: &mut DayView, section: usize, learned: &LearnedBook) {
     let journal = view.cx.journal;
     let title = journal.book(learned.book).map_or("?", |b| b.title.as_str());
-    let book_label = ui.label(RichText::new(title).strong().size(16.0));
+    let book_label = ui.label(
+        RichText::new(title)
+            .strong()
+            .size(16.0)
+            .family(crate::ui::fonts::headings()),
+    );
     crate::ui::accessible::heading(&book_label, 3);
     if !learned.intro.is_empty() {
         let at = Address::BookIntro {

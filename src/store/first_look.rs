@@ -77,7 +77,10 @@ pub fn default_first_look_dir() -> Option<PathBuf> {
 /// from the file as `stamp` says it is now, by this version of studylog.
 pub fn read_first_look(dir: &Path, journal: &Path, stamp: FileStamp) -> Option<Journal> {
     let wanted = MadeFrom::now(canonical(journal), stamp);
-    let text = fs::read_to_string(wanted.kept_path(dir)).ok()?;
+    let bytes = fs::read(wanted.kept_path(dir)).ok()?;
+    // simdutf8: std's check is slow on Japanese (see `load::decode`), and
+    // this read runs beside the window's creation.
+    let text = simdutf8::basic::from_utf8(&bytes).ok()?;
     let (first_line, rest) = text.split_once('\n')?;
     let made_from: MadeFrom = serde_json::from_str(first_line).ok()?;
     if made_from != wanted {

@@ -142,7 +142,7 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
     let table = egui::UiBuilder::new()
         .accessibility_role(egui::accesskit::Role::Table)
         .accessibility_label(title);
-    ui.scope_builder(table, |ui| {
+    let laid = ui.scope_builder(table, |ui| {
         egui::Grid::new(("grid-table", view.date, at))
             .striped(true)
             .spacing([GRID_GAP, 6.0])
@@ -165,10 +165,30 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
                     }
                     ui.end_row();
                 }
-            });
+            })
+            .response
+            .rect
     });
+    settle_in_first_frame(ui, ("grid laid out at", view.date, at), laid.inner);
     if widths != before {
         ui.data_mut(|d| d.insert_persisted(widths_id, widths));
+    }
+}
+
+/// egui sizes a grid's columns by the pass before, so a grid new in the
+/// first frame lands a pass late: while it still moves, the first frame is
+/// laid out once more before it is painted (see `ui::app::window`), and the
+/// first picture stays. Other frames let it move on the next one, as egui does.
+fn settle_in_first_frame(ui: &Ui, key: impl std::hash::Hash + std::fmt::Debug, rect: egui::Rect) {
+    let key = egui::Id::unique(key);
+    let moved = ui.data_mut(|d| {
+        let before = d.get_temp::<egui::Rect>(key);
+        d.insert_temp(key, rect);
+        before != Some(rect)
+    });
+    if moved && ui.ctx().cumulative_frame_nr() == 0 {
+        ui.ctx()
+            .request_discard("first frame: a grid still sizing its columns");
     }
 }
 

@@ -121,9 +121,8 @@ struct WindowState {
 /// How many frames the input method stays off to drop a composition.
 const IME_OFF_FRAMES: u8 = 2;
 
-/// Passes laid out before the first frame is painted (see `ui`); egui's
-/// limit is raised to match (it allows 2).
-const FIRST_FRAME_PASSES: usize = 3;
+/// Passes laid out before the first frame is painted (see `ui`).
+const FIRST_FRAME_PASSES: usize = 2;
 
 pub struct StudylogApp {
     ctx: Context,
@@ -216,9 +215,10 @@ impl StudylogApp {
     /// since View → Zoom handles them and remembers the factor.
     fn apply_view_settings(&self) {
         self.ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        // Room for the passes of the first frame (egui allows 2).
+        // Room for the first frame's passes and one a grid asks for
+        // (`grid_editor`); egui allows 2.
         self.ctx
-            .options_mut(|o| o.max_passes = FIRST_FRAME_PASSES.try_into().unwrap_or(o.max_passes));
+            .options_mut(|o| o.max_passes = 3.try_into().unwrap_or(o.max_passes));
         // Each of these costs a second frame at start; only when not the default.
         if self.settings.zoom.factor() != 1.0 {
             self.ctx.set_zoom_factor(self.settings.zoom.factor());

@@ -26,10 +26,9 @@ impl eframe::App for StudylogApp {
             && self.ctx.current_pass_index() + 1 < FIRST_FRAME_PASSES
         {
             // egui styles a widget by its state in the pass before, which
-            // the first pass does not have, and a grid sizes its columns by
-            // the pass before, which the first one hides: lay the first
-            // frame out three times before it is painted, so what is
-            // painted first stays.
+            // the first pass does not have: lay the first frame out twice
+            // before it is painted, so what is painted first stays. (A grid,
+            // sized by the pass before, asks for a third while it moves.)
             self.ctx
                 .request_discard("first frame: widget states not known yet");
             let pass = self.ctx.current_pass_index() + 1;

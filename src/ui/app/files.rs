@@ -9,7 +9,7 @@ use crate::session::files::{self as disk, LoadError};
 use crate::session::{Document, FirstLook, Preload, Read};
 
 use super::super::action::{Action, View};
-use super::super::banner::Message;
+use super::super::banner::{Message, Work, end_work};
 use super::super::command::Command;
 use super::super::dialogs::{DialogMode, FileKind, FileRequest};
 use super::super::i18n::UiLanguage;
@@ -87,8 +87,7 @@ impl StudylogApp {
         let path = read.preload.path();
         let loaded =
             whole.map(|Read { journal, stamp }| Document::read_at(journal, path.to_owned(), stamp));
-        let notice = self.opening_notice(path);
-        self.messages.retain(|m| m.text != notice);
+        end_work(&mut self.messages, &Work::ReadingJournal(path.to_owned()));
         match (read.reading_for, loaded) {
             (ReadFor::Start { last_used }, loaded) => self.open_or_sample(path, loaded, last_used),
             (ReadFor::Open, Ok(doc)) => self.open_document(doc, path),
@@ -158,7 +157,8 @@ impl StudylogApp {
             reading_for,
         }));
         let notice = self.opening_notice(path);
-        self.messages.push(Message::info(notice));
+        let work = Work::ReadingJournal(path.to_owned());
+        self.messages.push(Message::working(work, notice));
     }
 
     /// What the banner says while a journal is read from the menu.

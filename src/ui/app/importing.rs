@@ -10,7 +10,7 @@ use crate::model::{Edit, Journal};
 use crate::session::{self, Imported, LogsFor};
 
 use super::super::action::View;
-use super::super::banner::Message;
+use super::super::banner::{Message, Work, end_work};
 use super::super::drafts::Modal;
 use super::super::i18n::UiLanguage;
 use super::super::import_preview::ImportPreview;
@@ -25,7 +25,8 @@ impl StudylogApp {
             .errands()
             .read_logs(journal, paths.to_vec(), None, LogsFor::Preview);
         let notice = self.reading_notice();
-        self.messages.push(Message::info(notice));
+        self.messages
+            .push(Message::working(Work::ReadingLogs, notice));
     }
 
     /// What the banner says while logs are read (taken away when they are in).
@@ -63,7 +64,8 @@ impl StudylogApp {
             .errands()
             .read_logs(journal, logs, Some(journal_file), purpose);
         let notice = self.reading_notice();
-        self.messages.push(Message::info(notice));
+        self.messages
+            .push(Message::working(Work::ReadingLogs, notice));
     }
 
     /// Logs read on a worker: show the preview, or apply the import when
@@ -71,8 +73,7 @@ impl StudylogApp {
     /// again into the journal as it is now: nothing typed meanwhile is lost).
     pub(super) fn logs_read(&mut self, journal: Journal, imported: Imported, purpose: LogsFor) {
         let preview = ImportPreview { journal, imported };
-        let notice = self.reading_notice();
-        self.messages.retain(|m| m.text != notice);
+        end_work(&mut self.messages, &Work::ReadingLogs);
         match purpose {
             LogsFor::Preview => self.views.modal = Some(Modal::ImportPreview(Box::new(preview))),
             LogsFor::Import { revision } if revision == self.session.doc().state() => {

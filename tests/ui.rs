@@ -564,12 +564,7 @@ fn an_earlier_question_resolved_today_leaves_the_list_and_comes_back_on_undo() {
     harness.get_by_label(&format!("{question} resolve")).click();
     harness.run();
     let field = format!("Answer: {question}");
-    harness.get_by_label(&field).focus();
-    harness.run();
-    harness
-        .get_by_label(&field)
-        .type_text("ヒンテッドハンドオフ中だから");
-    harness.run();
+    type_into(&mut harness, &field, "ヒンテッドハンドオフ中だから");
     harness.get_by_label("Mark Resolved").click();
     harness.run();
     assert!(
@@ -763,30 +758,52 @@ fn library_books_and_chapters_are_renamed_and_deleted_from_the_tree() {
 /// instead, in every theme, and nothing else covers the window.
 #[test]
 fn the_window_behind_the_panels_is_their_colour() {
-    let ctx = egui::Context::default();
-    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-    let dialogs = studylog::ui::dialogs::ScriptedDialogs::default();
-    let start = Start::Journal(Box::new(common::small_journal()));
-    let mut app = StudylogApp::with_dialogs(&cc, start, Box::new(dialogs));
+    let mut window = AsEframeRunsIt::on(common::small_journal());
     for (dark, high_contrast) in [(true, false), (false, false), (true, true), (false, true)] {
         let visuals = studylog::ui::theme::visuals(dark, high_contrast);
-        let cleared = eframe::App::clear_color(&app, &visuals);
+        let cleared = eframe::App::clear_color(&window.app, &visuals);
         assert_eq!(cleared, visuals.panel_fill.to_normalized_gamma_f32());
     }
-    let mut frame = eframe::Frame::_new_kittest();
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
-    let input = egui::RawInput {
-        screen_rect: Some(screen),
-        ..Default::default()
-    };
-    let mut output = ctx.run_ui(input, |ui| eframe::App::ui(&mut app, ui, &mut frame));
-    // No painter here to take the glyph atlas.
-    output.textures_delta.clear();
-    let covering = output.shapes.iter().filter(|clipped| match &clipped.shape {
+    let shapes = window.frame_shapes();
+    let covering = shapes.iter().filter(|clipped| match &clipped.shape {
         egui::Shape::Rect(rect) => rect.fill.a() > 0 && rect.rect.width() >= 1000.0,
         _ => false,
     });
     assert_eq!(covering.count(), 0, "no quad is painted under the panels");
+}
+
+/// The app run as eframe runs it, its very first frame included (a
+/// kittest harness runs frames until they settle before a test can look).
+struct AsEframeRunsIt {
+    ctx: egui::Context,
+    app: StudylogApp,
+    frame: eframe::Frame,
+}
+
+impl AsEframeRunsIt {
+    fn on(journal: Journal) -> Self {
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let dialogs = studylog::ui::dialogs::ScriptedDialogs::default();
+        let start = Start::Journal(Box::new(journal));
+        let app = StudylogApp::with_dialogs(&cc, start, Box::new(dialogs));
+        let frame = eframe::Frame::_new_kittest();
+        AsEframeRunsIt { ctx, app, frame }
+    }
+
+    /// Run one frame, with no input, in a 1200×800 window: what it paints.
+    fn frame_shapes(&mut self) -> Vec<egui::epaint::ClippedShape> {
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let mut output = self.ctx.run_ui(input, |ui| eframe::App::ui(app, ui, frame));
+        // No painter here to take the glyph atlas.
+        output.textures_delta.clear();
+        output.shapes
+    }
 }
 
 /// The first frame painted is the one the user sees until they act: the
@@ -806,29 +823,12 @@ fn the_first_picture_stays_until_the_user_acts() {
         ("one generated year", studylog::generate::generate(1, 7)),
     ];
     for (name, journal) in journals {
-        let ctx = egui::Context::default();
-        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let dialogs = studylog::ui::dialogs::ScriptedDialogs::default();
-        let start = Start::Journal(Box::new(journal));
-        let mut app = StudylogApp::with_dialogs(&cc, start, Box::new(dialogs));
-        let mut frame = eframe::Frame::_new_kittest();
-        let mut shapes = || {
-            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
-            let input = egui::RawInput {
-                screen_rect: Some(screen),
-                ..Default::default()
-            };
-            let ui = |ui: &mut egui::Ui| eframe::App::ui(&mut app, ui, &mut frame);
-            let mut output = ctx.run_ui(input, ui);
-            // No painter here to take the glyph atlas.
-            output.textures_delta.clear();
-            output.shapes
-        };
-        let first = shapes();
+        let mut window = AsEframeRunsIt::on(journal);
+        let first = window.frame_shapes();
         assert!(first.len() > 100, "{name}: the form is drawn");
         for frame in 2..=4 {
             assert!(
-                shapes() == first,
+                window.frame_shapes() == first,
                 "{name}: frame {frame} differs from the first"
             );
         }

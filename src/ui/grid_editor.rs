@@ -180,13 +180,16 @@ fn table_ui(ui: &mut Ui, view: &mut DayView, at: GridAt, grid: &Grid) {
 /// laid out once more before it is painted (see `ui::app::window`), and the
 /// first picture stays. Other frames let it move on the next one, as egui does.
 fn settle_in_first_frame(ui: &Ui, key: impl std::hash::Hash + std::fmt::Debug, rect: egui::Rect) {
+    if ui.ctx().cumulative_frame_nr() != 0 {
+        return;
+    }
     let key = egui::Id::unique(key);
     let moved = ui.data_mut(|d| {
         let before = d.get_temp::<egui::Rect>(key);
         d.insert_temp(key, rect);
         before != Some(rect)
     });
-    if moved && ui.ctx().cumulative_frame_nr() == 0 {
+    if moved {
         ui.ctx()
             .request_discard("first frame: a grid still sizing its columns");
     }

@@ -13,6 +13,7 @@
 //! dialog, question or inline form that is open), the views' drafts, and the
 //! window's own state.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -121,8 +122,10 @@ struct WindowState {
 /// How many frames the input method stays off to drop a composition.
 const IME_OFF_FRAMES: u8 = 2;
 
-/// Passes laid out before the first frame is painted (see `ui`).
+/// Passes laid out before the first frame is painted (see `ui`), and
+/// egui's limit (it allows 2): one more, for a grid's (`grid_editor`).
 const FIRST_FRAME_PASSES: usize = 2;
+const MAX_PASSES: NonZeroUsize = NonZeroUsize::new(FIRST_FRAME_PASSES + 1).unwrap();
 
 pub struct StudylogApp {
     ctx: Context,
@@ -215,10 +218,7 @@ impl StudylogApp {
     /// since View → Zoom handles them and remembers the factor.
     fn apply_view_settings(&self) {
         self.ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        // Room for the first frame's passes and one a grid asks for
-        // (`grid_editor`); egui allows 2.
-        self.ctx
-            .options_mut(|o| o.max_passes = 3.try_into().unwrap_or(o.max_passes));
+        self.ctx.options_mut(|o| o.max_passes = MAX_PASSES);
         // Each of these costs a second frame at start; only when not the default.
         if self.settings.zoom.factor() != 1.0 {
             self.ctx.set_zoom_factor(self.settings.zoom.factor());

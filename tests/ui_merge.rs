@@ -12,7 +12,7 @@ use common::harness::{app, app_on, date, day, press, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use studylog::model::merge::text::{END_MARKER, OURS_MARKER, THEIRS_MARKER};
-use studylog::model::{Entry, Journal, Question, SectionBody};
+use studylog::model::{Entry, Journal, NextItem, Question, SectionBody};
 use studylog::store;
 use studylog::ui::Start;
 
@@ -169,6 +169,33 @@ fn a_list_conflict_is_settled_from_the_day_form() {
     harness.get_by_label("Keep the other's").click();
     harness.run();
     assert_eq!(common::question_texts(&day_of(&harness)), ["あちらの問い"]);
+}
+
+#[test]
+fn a_conflict_in_the_next_list_is_settled_from_the_day_form() {
+    let mut journal = common::small_journal();
+    let day = journal.days.get_mut(&date()).unwrap();
+    for section in &mut day.sections {
+        if let SectionBody::Next(entries) = &mut section.body {
+            *entries = vec![
+                Entry::Text(OURS_MARKER.into()),
+                Entry::Item(NextItem::new("こちらの予定")),
+                Entry::Text(THEIRS_MARKER.into()),
+                Entry::Item(NextItem::new("あちらの予定")),
+                Entry::Text(END_MARKER.into()),
+            ];
+        }
+    }
+    let (mut harness, _) = app_on(journal);
+    // Shown as a conflict to settle, not as its marker lines to edit.
+    harness.get_by_label("Both copies changed this differently.");
+    harness.get_by_label("Keep the other's").click();
+    harness.run();
+    let next: Vec<String> = day_of(&harness)
+        .next_items()
+        .map(|(_, _, item)| item.text.clone())
+        .collect();
+    assert_eq!(next, ["あちらの予定"]);
 }
 
 fn day_of(harness: &egui_kittest::Harness<'_, studylog::ui::StudylogApp>) -> studylog::model::Day {

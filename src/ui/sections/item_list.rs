@@ -43,9 +43,6 @@ pub fn questions_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
             Entry::Text(text) if is_marker(text) => {
                 list_marker_ui(ui, view, (section, entry), entries, |q| q.text.clone())
             }
-            Entry::Text(text) if is_marker(text) => {
-                list_marker_ui(ui, view, (section, entry), entries, |n| n.text.clone())
-            }
             Entry::Text(text) => entry_text_ui(ui, view, section, entry, text),
         }
     }
@@ -82,6 +79,9 @@ pub fn next_list_ui(ui: &mut Ui, view: &mut DayView, section: usize, entries: &[
                         );
                     }
                 });
+            }
+            Entry::Text(text) if is_marker(text) => {
+                list_marker_ui(ui, view, (section, entry), entries, |n| n.text.clone())
             }
             Entry::Text(text) => entry_text_ui(ui, view, section, entry, text),
         }

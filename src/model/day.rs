@@ -565,6 +565,11 @@ impl Question {
             style: BoxStyle::default(),
         }
     }
+
+    /// Asked (it has words) and not answered yet.
+    pub fn is_open(&self) -> bool {
+        self.answer.is_none() && !self.text.trim().is_empty()
+    }
 }
 
 impl WorkItem {

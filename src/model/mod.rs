@@ -40,7 +40,7 @@ pub use day::{
     StudiedChapter, WorkItem,
 };
 pub use edit::{Edit, Scope, TypingKey, apply};
-pub use first_look::first_look;
+pub use first_look::{first_look, fold_unlisted_questions};
 pub use grid::{Align, Cell, Criterion, Grid, Mark, Score};
 pub use grid_ops::{
     GridOp, MAX_WEIGHT, TwoAxes, criteria_for_new_grid, parse_tsv, ranks, suggested_criteria,
@@ -56,8 +56,9 @@ pub use search::{
     Hit, SearchIndex, SearchResults, day_texts, fold, heading_of, hit_line, match_ranges,
 };
 pub use study::{
-    NewestOpenQuestions, OpenQuestion, Streaks, amount_written, carried_next, chapters_from_toc,
-    new_day, newest_open_questions, open_questions, status_when_studied, streaks, study_days,
+    EARLIER_QUESTIONS_LISTED, NewestOpenQuestions, OpenQuestion, Streaks, amount_written,
+    carried_next, chapters_from_toc, new_day, newest_open_questions, open_questions,
+    status_when_studied, streaks, study_days,
 };
 pub use template::{Language, Section, SectionHeadings, Template};
 pub use validate::{Invalid, validate};

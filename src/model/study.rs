@@ -61,7 +61,7 @@ pub fn open_questions(journal: &Journal, today: NaiveDate) -> Vec<OpenQuestion> 
         .range(..today)
         .flat_map(|(date, day)| {
             day.questions()
-                .filter(|(_, _, q)| q.answer.is_none() && !q.text.trim().is_empty())
+                .filter(|(_, _, q)| q.is_open())
                 .map(move |(section, entry, q)| OpenQuestion {
                     date: *date,
                     section,
@@ -72,6 +72,10 @@ pub fn open_questions(journal: &Journal, today: NaiveDate) -> Vec<OpenQuestion> 
         })
         .collect()
 }
+
+/// How many of the open questions from earlier days a day form lists
+/// (the rest it counts).
+pub const EARLIER_QUESTIONS_LISTED: usize = 50;
 
 /// The open questions asked before `today` that a day shows: the newest
 /// `limit` of them, newest first, and how many are open in all.
@@ -91,10 +95,7 @@ pub fn newest_open_questions(
 ) -> NewestOpenQuestions {
     let mut found = NewestOpenQuestions::default();
     for (date, day) in journal.days.range(..today).rev() {
-        let open = || {
-            day.questions()
-                .filter(|(_, _, q)| q.answer.is_none() && !q.text.trim().is_empty())
-        };
+        let open = || day.questions().filter(|(_, _, q)| q.is_open());
         found.total += open().count();
         if found.newest.len() == limit {
             continue;

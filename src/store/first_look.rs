@@ -25,7 +25,7 @@ use super::stamp::FileStamp;
 
 /// How kept first looks are written; a change to what a first look holds
 /// or how it is written counts it up, so that none kept before is used.
-const KEPT_AS: u32 = 2;
+const KEPT_AS: u32 = 3;
 
 /// What a kept first look was made from, on the first line of its file.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -161,8 +161,8 @@ mod tests {
         let look = first_look(&crate::generate::generate(1, 5));
         write_first_look(dir.path(), &journal_path, stamp(7), &look).unwrap();
         let kept = MadeFrom::now(canonical(&journal_path), stamp(7)).kept_path(dir.path());
-        let text = fs::read_to_string(&kept).unwrap();
-        fs::write(&kept, &text[..text.len() / 2]).unwrap();
+        let bytes = fs::read(&kept).unwrap();
+        fs::write(&kept, &bytes[..bytes.len() / 2]).unwrap();
         assert!(read_first_look(dir.path(), &journal_path, stamp(7)).is_none());
         fs::write(&kept, "not json\n{}").unwrap();
         assert!(read_first_look(dir.path(), &journal_path, stamp(7)).is_none());

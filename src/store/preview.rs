@@ -1,7 +1,7 @@
 //! A first look at a big journal file, shown before the whole file is
 //! parsed: its header, its library, the dates of
 //! all its days, the newest day in full and the questions of the others
-//! (the day form lists those still open), read in a fraction of the time
+//! (the day form lists those still open; see `model::first_look`), read in a fraction of the time
 //! by skipping over the rest of the text. The window shows it while the
 //! whole file is still being parsed (ten years take about 60 ms), and
 //! replaces it as soon as the parse is done.
@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use crate::model::{FORMAT_VERSION, Journal};
+use crate::model::{FORMAT_VERSION, Journal, fold_unlisted_questions};
 
 use super::load::parse_journal;
 use super::scan::{Span, date_key, journal_parts, list_items, skip_value, struct_fields};
@@ -38,7 +38,10 @@ pub fn preview_of_big_file(path: &Path, text: &str) -> Option<Journal> {
 /// the text is not laid out as studylog writes it.
 pub fn preview(path: &Path, text: &str) -> Option<Journal> {
     let reduced = reduce(text)?;
-    let journal = parse_journal(path, &reduced).ok()?;
+    let mut journal = parse_journal(path, &reduced).ok()?;
+    // The text is cut as `model::first_look` cuts a journal; what it then
+    // does to the cut days it does here too.
+    fold_unlisted_questions(&mut journal);
     (journal.format_version == FORMAT_VERSION).then_some(journal)
 }
 
@@ -108,7 +111,9 @@ fn sections(b: &[u8], i: usize) -> Option<(Vec<Option<Span>>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Day, Language, Question, open_questions};
+    use crate::model::{
+        Day, EARLIER_QUESTIONS_LISTED, Language, Question, newest_open_questions, open_questions,
+    };
     use crate::store::to_ron_string;
     use chrono::NaiveDate;
 
@@ -171,9 +176,13 @@ mod tests {
         assert!(seen.days.keys().eq(journal.days.keys()));
         assert_eq!(seen.books, journal.books);
         assert_eq!(seen.template, journal.template);
-        let open = open_questions(&journal, *newest);
-        assert!(open.len() > 10, "the generated year has open questions");
-        assert_eq!(open_questions(&seen, *newest), open);
+        let listed = |journal| newest_open_questions(journal, *newest, EARLIER_QUESTIONS_LISTED);
+        let open = listed(&journal);
+        assert!(
+            open.total > EARLIER_QUESTIONS_LISTED,
+            "the generated year has more open questions than a form lists"
+        );
+        assert_eq!(listed(&seen), open);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::model::{
-    Address, Edit, Entry, NewestOpenQuestions, NextItem, Question, entry_count,
-    newest_open_questions,
+    Address, EARLIER_QUESTIONS_LISTED, Edit, Entry, NewestOpenQuestions, NextItem, Question,
+    entry_count, newest_open_questions,
 };
 
 use crate::ui::action::DayView;
@@ -204,9 +204,6 @@ pub fn move_buttons_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: u
     view.edit(edit);
 }
 
-/// How many of the open questions from earlier days a day lists.
-const SHOWN_EARLIER_QUESTIONS: usize = 50;
-
 /// The open questions of the days before the one shown, counted once per
 /// day and journal state rather than on every pass.
 fn earlier_open_questions(view: &mut DayView) -> Rc<NewestOpenQuestions> {
@@ -220,7 +217,7 @@ fn earlier_open_questions(view: &mut DayView) -> Rc<NewestOpenQuestions> {
     let open = Rc::new(newest_open_questions(
         view.cx.journal,
         date,
-        SHOWN_EARLIER_QUESTIONS,
+        EARLIER_QUESTIONS_LISTED,
     ));
     *kept = Some(EarlierQuestions {
         date,

@@ -53,8 +53,9 @@ impl Preload {
     /// being set up meanwhile, and on two cores it slowed them): the first
     /// look kept in `first_looks` at the last read or save, if the file is
     /// still as it was then, else a preview read from the file. The whole
-    /// parse, after the first paint, runs at the usual priority; a big
-    /// journal's first look is then kept for the next start.
+    /// journal is read after the first paint, still yielding the cores
+    /// (see [`patiently`]); a big journal's first look is then kept for
+    /// the next start.
     pub fn spawn(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
         Self::spawn_with(path, move |path, show| {
             // Taken before the file is read: a change made meanwhile makes
@@ -64,25 +65,26 @@ impl Preload {
                 .as_deref()
                 .zip(stamp)
                 .and_then(|(dir, stamp)| kept_first_look(dir, path, stamp));
-            let had_kept = kept.is_some();
-            let text = match kept {
+            match kept {
                 Some(first_look) => {
                     show(first_look);
-                    store::read_text(path)?
+                    let owned = path.to_owned();
+                    patiently(move || store::load(&owned))
                 }
                 None => {
                     let (text, preview) = read_and_preview(path)?;
                     if let Some(preview) = preview {
                         show(preview);
                     }
-                    text
+                    let worth_keeping = store::worth_previewing(text.len());
+                    let (owned, text) = (path.to_owned(), Arc::new(text));
+                    let journal = patiently(move || store::parse_journal(&owned, &text))?;
+                    if worth_keeping {
+                        keep_first_look_aside(first_looks, path, stamp, &journal);
+                    }
+                    Ok(journal)
                 }
-            };
-            let journal = store::parse_journal(path, &text)?;
-            if !had_kept && store::worth_previewing(text.len()) {
-                keep_first_look_aside(first_looks, path, stamp, &journal);
             }
-            Ok(journal)
         })
     }
 
@@ -255,6 +257,38 @@ fn yielding<T: Send>(work: impl FnOnce() -> T + Send) -> Option<T> {
     })
 }
 
+/// How long the whole journal is read at a priority below the window's
+/// before it is read again at the usual one (see [`patiently`]). Ten
+/// years take about 0.15 s on two idle cores.
+const PATIENCE: Duration = Duration::from_secs(1);
+
+/// `work`'s result, worked out on a thread that yields the cores, so that
+/// what the window does meanwhile (its first frames, and whatever else is
+/// starting beside it) is not slowed. On a machine kept busy at the usual
+/// priority such a thread gets almost nothing: if it has not finished
+/// within [`PATIENCE`], `work` is done again here, at the usual priority.
+fn patiently<T: Send + 'static>(work: impl Fn() -> T + Send + Sync + 'static) -> T {
+    patiently_within(PATIENCE, work)
+}
+
+fn patiently_within<T: Send + 'static>(
+    patience: Duration,
+    work: impl Fn() -> T + Send + Sync + 'static,
+) -> T {
+    let work = Arc::new(work);
+    let (done, result) = channel();
+    let yielding_work = Arc::clone(&work);
+    std::thread::spawn(move || {
+        super::background::yield_cores();
+        let _ = done.send(yielding_work());
+    });
+    match result.recv_timeout(patience) {
+        Ok(result) => result,
+        // Late, or its thread panicked: here, now.
+        Err(_) => work(),
+    }
+}
+
 fn stopped(path: &Path) -> LoadError {
     LoadError::Read {
         path: path.to_owned(),
@@ -307,6 +341,29 @@ mod tests {
         assert_eq!(first_title(&preload), "changed");
         preload.preview_shown();
         assert_eq!(preload.wait_whole().unwrap().journal, changed);
+    }
+
+    #[test]
+    fn work_left_late_by_a_busy_machine_is_done_again_at_the_usual_priority() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // The first try (the one yielding the cores) never ends here; the
+        // second is taken.
+        let (_hold, held) = channel::<()>();
+        let held = Mutex::new(held);
+        let tries = AtomicUsize::new(0);
+        let result = patiently_within(Duration::from_millis(20), move || {
+            let this_try = tries.fetch_add(1, Ordering::SeqCst) + 1;
+            if this_try == 1 {
+                let _ = held.lock().unwrap().recv();
+            }
+            this_try
+        });
+        assert_eq!(result, 2);
+        // And work done in time is taken from its first try.
+        assert_eq!(
+            patiently_within(Duration::from_secs(60), || "first"),
+            "first"
+        );
     }
 
     #[test]

@@ -806,6 +806,45 @@ impl AsEframeRunsIt {
     }
 }
 
+/// egui makes its glyph atlas as wide as the largest texture the window may
+/// make, and the first frame uploads it whole: on a GPU that allows 16,384
+/// pixels a side, the window still keeps to its own limit.
+#[test]
+fn the_first_frame_uploads_a_glyph_atlas_no_wider_than_the_windows_textures() {
+    let mut window = AsEframeRunsIt::on(common::small_journal());
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1200.0, 800.0),
+        )),
+        max_texture_side: Some(16_384),
+        ..Default::default()
+    };
+    eframe::App::raw_input_hook(&mut window.app, &window.ctx, &mut input);
+    let (app, frame) = (&mut window.app, &mut window.frame);
+    let mut output = window
+        .ctx
+        .run_ui(input, |ui| eframe::App::ui(app, ui, frame));
+    let atlas = output
+        .textures_delta
+        .set
+        .iter()
+        .find(|(id, _)| **id == egui::TextureId::default())
+        .and_then(|(_, deltas)| deltas.first())
+        .map(|delta| delta.image.size())
+        .expect("the first frame uploads the glyph atlas");
+    // No painter here to take it.
+    output.textures_delta.clear();
+    assert!(
+        atlas[0] <= studylog::session::MAX_TEXTURE_SIDE,
+        "glyph atlas {atlas:?}"
+    );
+    assert!(
+        atlas[0] >= 1024,
+        "still room for a line of glyphs: {atlas:?}"
+    );
+}
+
 /// The first frame painted is the one the user sees until they act: the
 /// frames after it, with no input, draw exactly the same shapes (a widget
 /// styled by the pass before, a grid sizing its columns late, a timer, a

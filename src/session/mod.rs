@@ -37,7 +37,9 @@ pub use picture_files::{
     PictureCheck, PicturesCopied, bring_pictures, check_pictures, copy_log_pictures,
     export_pictures,
 };
-pub use pictures::{PictureKey, PictureLoader, PicturePlace, PictureSource, picture_path};
+pub use pictures::{
+    MAX_TEXTURE_SIDE, PictureKey, PictureLoader, PicturePlace, PictureSource, picture_path,
+};
 pub use preload::{FirstLook, Preload, Read};
 pub use search::{MAX_RESULTS, SearchState};
 

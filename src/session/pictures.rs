@@ -14,6 +14,10 @@ use super::background::Waker;
 use crate::model::Address;
 use crate::store::{self, Decoded, PictureError};
 
+/// The longest side of a decoded picture, and so of any texture the
+/// window makes (see [`store::MAX_DRAWN_SIDE`]).
+pub const MAX_TEXTURE_SIDE: usize = store::MAX_DRAWN_SIDE as usize;
+
 /// One decoded size of one picture: its file and the width asked for.
 pub type PictureKey = (PathBuf, u32);
 

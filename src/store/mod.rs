@@ -43,9 +43,9 @@ pub use lock::{WRITER_WAIT, WriterLock, lock_path};
 pub use logs::{FoundLogs, LogText, MAX_LOG_BYTES, find_logs, read_log};
 pub use paths::{canonical, resolve_target};
 pub use pictures::{
-    Decoded, MAX_PICTURE_SIDE, PictureError, add_picture, add_picture_file, add_picture_pixels,
-    copy_picture, decode_picture, percent_decoded, pictures_dir, pictures_dir_name, read_picture,
-    remove_picture, resolve_picture, stored_pictures,
+    Decoded, MAX_DRAWN_SIDE, MAX_PICTURE_SIDE, PictureError, add_picture, add_picture_file,
+    add_picture_pixels, copy_picture, decode_picture, percent_decoded, pictures_dir,
+    pictures_dir_name, read_picture, remove_picture, resolve_picture, stored_pictures,
 };
 pub use preview::{preview, preview_of_big_file, worth_previewing};
 pub use recovery::{

@@ -31,6 +31,12 @@ pub const MAX_PICTURE_BYTES: u64 = 64 * 1024 * 1024;
 /// The widest and tallest picture decoded (a 30000×30000 picture is a
 /// decode bomb: 3.6 GB of pixels).
 pub const MAX_PICTURE_SIDE: u32 = 16_384;
+/// The longest side a picture is turned into pixels at (a picture taller
+/// than this at the width it is drawn is drawn smaller), and so the
+/// largest texture the window makes. The window tells egui so: egui makes
+/// its glyph atlas as wide as the largest texture allowed, and the first
+/// frame uploads all of it (16,384 wide: twice the pixels of 8,192).
+pub const MAX_DRAWN_SIDE: u32 = 8_192;
 
 /// The folder of a journal's pictures: `NAME.studylog.assets` beside
 /// `NAME.studylog.ron`.

@@ -2,7 +2,8 @@
 //! worker thread: raster formats through the `image` crate (GIF: its first
 //! frame), SVG through `resvg` with nothing loaded from outside the file.
 //! Decoding is bounded ([`MAX_PICTURE_SIDE`]) and never keeps more pixels
-//! than are drawn.
+//! than are drawn, nor a side longer than a texture may be
+//! ([`MAX_DRAWN_SIDE`]).
 
 use std::io::Cursor;
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::path::Path;
 use image::{ImageReader, Limits};
 use resvg::{tiny_skia, usvg};
 
-use super::{MAX_PICTURE_SIDE, PictureError, read_picture};
+use super::{MAX_DRAWN_SIDE, MAX_PICTURE_SIDE, PictureError, read_picture};
 
 /// A picture's pixels, at most as wide as asked.
 pub struct Decoded {
@@ -58,10 +59,10 @@ fn decode_raster(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, P
     reader.limits(limits);
     let image = reader.decode().map_err(broken)?;
     let full_size = [image.width(), image.height()];
-    let image = if image.width() > max_width.max(1) {
-        let height = (u64::from(image.height()) * u64::from(max_width) / u64::from(image.width()))
-            .max(1) as u32;
-        image.thumbnail_exact(max_width.max(1), height)
+    let scale = drawn_scale([image.width() as f32, image.height() as f32], max_width).min(1.0);
+    let image = if scale < 1.0 {
+        let [width, height] = full_size.map(|side| ((side as f32 * scale) as u32).max(1));
+        image.thumbnail_exact(width, height)
     } else {
         image
     };
@@ -72,6 +73,13 @@ fn decode_raster(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, P
         rgba: rgba.into_raw(),
         premultiplied: false,
     })
+}
+
+/// How much a picture `size` big is scaled to be drawn `max_width` wide
+/// at most, with no side over [`MAX_DRAWN_SIDE`].
+fn drawn_scale(size: [f32; 2], max_width: u32) -> f32 {
+    let [width, height] = size.map(|side| side.max(1.0));
+    (max_width.max(1) as f32 / width).min(MAX_DRAWN_SIDE as f32 / width.max(height))
 }
 
 /// Whether bytes are an SVG (text, with an `<svg` element near the top).
@@ -124,10 +132,9 @@ fn render_svg(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, Pict
     let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| broken(e.to_string()))?;
     let size = tree.size();
     let full_size = [size.width().ceil() as u32, size.height().ceil() as u32];
-    let scale = (max_width.max(1) as f32 / size.width())
-        .min(MAX_PICTURE_SIDE as f32 / size.width().max(size.height()));
-    let width = ((size.width() * scale).round() as u32).clamp(1, MAX_PICTURE_SIDE);
-    let height = ((size.height() * scale).round() as u32).clamp(1, MAX_PICTURE_SIDE);
+    let scale = drawn_scale([size.width(), size.height()], max_width);
+    let width = ((size.width() * scale).round() as u32).clamp(1, MAX_DRAWN_SIDE);
+    let height = ((size.height() * scale).round() as u32).clamp(1, MAX_DRAWN_SIDE);
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| broken("the picture has no size".into()))?;
     let transform = tiny_skia::Transform::from_scale(scale, scale);

@@ -86,6 +86,17 @@ fn a_picture_is_decoded_no_wider_than_drawn() {
 }
 
 #[test]
+fn a_picture_taller_than_a_texture_may_be_is_drawn_smaller() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tall.png");
+    let tall = MAX_DRAWN_SIDE + MAX_DRAWN_SIDE / 4;
+    fs::write(&path, png(20, tall)).unwrap();
+    let decoded = decode_picture(&path, 800).unwrap();
+    assert_eq!(decoded.size, [16, MAX_DRAWN_SIDE as usize]);
+    assert_eq!(decoded.full_size, [20, tall]);
+}
+
+#[test]
 fn what_is_not_a_picture_is_refused_with_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let journal = journal_in(dir.path());

@@ -69,7 +69,13 @@ impl eframe::App for StudylogApp {
     /// While a preview is shown, input is held back (a preview is not to
     /// be edited), and given to the journal once it is in, in order. Only
     /// the pointer's moves go through, so what it hovers shows at once.
+    /// Textures are kept to [`crate::session::MAX_TEXTURE_SIDE`].
     fn raw_input_hook(&mut self, _ctx: &Context, raw_input: &mut egui::RawInput) {
+        // No texture the window makes is larger: egui's glyph atlas, as wide
+        // as the largest texture allowed, is then not the GPU's largest,
+        // which the first frame would upload whole.
+        let largest = &mut raw_input.max_texture_side;
+        *largest = largest.map(|side| side.min(crate::session::MAX_TEXTURE_SIDE));
         let window = &mut self.window;
         window.resting_pointer.filter(&mut raw_input.events);
 

@@ -12,7 +12,8 @@ use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use studylog::model::{
-    Address, Day, Edit, Journal, Language, NotesAt, Section, is_studied, notes, text_of,
+    Address, Day, Edit, Entry, Journal, Language, NotesAt, Question, Section, SectionBody,
+    is_studied, notes, text_of,
 };
 use studylog::ui::action::View;
 use studylog::ui::i18n::UiLanguage;
@@ -577,6 +578,33 @@ fn an_earlier_question_resolved_today_leaves_the_list_and_comes_back_on_undo() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::T);
     harness.get_by_label_contains("Open questions from earlier days (1)");
+}
+
+#[test]
+fn a_long_backlog_of_earlier_questions_starts_folded_under_its_count() {
+    // Eleven earlier days, each leaving a question open, before the day shown.
+    let mut journal = common::small_journal();
+    for n in 1..=11 {
+        let mut asked = Day::from_template(&journal.template);
+        for section in &mut asked.sections {
+            if let SectionBody::Questions(entries) = &mut section.body {
+                entries.push(Entry::Item(Question::new(format!("問い {n}"))));
+            }
+        }
+        let on = date() - chrono::Days::new(20 - n);
+        journal.days.insert(on, asked);
+    }
+    let (mut harness, _) = app_on(journal);
+    assert_eq!(harness.state().view(), View::Day(date()));
+    let header = "Open questions from earlier days (11)";
+    harness.get_by_label_contains(header);
+    assert!(
+        harness.query_by_label("問い 11 resolve").is_none(),
+        "folded"
+    );
+    harness.get_by_label_contains(header).click();
+    harness.run();
+    harness.get_by_label("問い 11 resolve");
 }
 
 #[test]

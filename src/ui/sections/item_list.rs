@@ -204,6 +204,12 @@ pub fn move_buttons_ui(ui: &mut Ui, view: &mut DayView, section: usize, entry: u
     view.edit(edit);
 }
 
+/// The list of earlier open questions starts open up to this many: a few
+/// are a reminder, a backlog of hundreds is a count to open when wanted
+/// (and laying out its 50 rows, under the fold, took a quarter of the
+/// first frame of ten years).
+const OPEN_UP_TO: usize = 10;
+
 /// The open questions of the days before the one shown, counted once per
 /// day and journal state rather than on every pass.
 fn earlier_open_questions(view: &mut DayView) -> Rc<NewestOpenQuestions> {
@@ -240,7 +246,7 @@ fn earlier_questions_ui(ui: &mut Ui, view: &mut DayView) {
     };
     egui::CollapsingHeader::new(title)
         .id_salt(("earlier-questions", view.date))
-        .default_open(true)
+        .default_open(open.total <= OPEN_UP_TO)
         .show(ui, |ui| {
             for question in &open.newest {
                 ui.horizontal_wrapped(|ui| {

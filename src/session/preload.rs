@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::model::Journal;
 use crate::store::{self, FileStamp, LoadError};
@@ -20,12 +20,19 @@ pub struct Preload {
     parts: Receiver<Part>,
     /// Called once the whole journal is in, to wake the window.
     waker: Arc<Mutex<Option<Waker>>>,
-    /// Told when the preview has been painted.
-    shown: Option<Sender<()>>,
+    /// Told of each frame painted with the preview (see [`wait_until_settled`]);
+    /// None: the rest is read at once.
+    painted: Option<Sender<()>>,
 }
 
 /// How long the rest of the journal waits for the preview to be painted.
 const MAX_WAIT_FOR_PAINT: Duration = Duration::from_millis(300);
+/// After its first paint a window paints the same picture a few more times
+/// as the system settles it (mapped, exposed, focused: some 20 ms apart);
+/// the rest of the journal waits until no frame has come for this long...
+const SETTLED_AFTER: Duration = Duration::from_millis(50);
+/// ...but not longer than this after the first paint.
+const MAX_WAIT_FOR_SETTLING: Duration = Duration::from_millis(300);
 
 /// What the worker sends: a preview (big files only), then the journal.
 enum Part {
@@ -53,9 +60,9 @@ impl Preload {
     /// being set up meanwhile, and on two cores it slowed them): the first
     /// look kept in `first_looks` at the last read or save, if the file is
     /// still as it was then, else a preview read from the file. The whole
-    /// journal is read after the first paint, still yielding the cores
-    /// (see [`patiently`]); a big journal's first look is then kept for
-    /// the next start.
+    /// journal is read once the window has settled after its first paint,
+    /// still yielding the cores (see [`wait_until_settled`], [`patiently`]);
+    /// a big journal's first look is then kept for the next start.
     pub fn spawn(path: PathBuf, first_looks: Option<PathBuf>) -> Self {
         Self::spawn_with(path, move |path, show| {
             // Taken before the file is read: a change made meanwhile makes
@@ -110,7 +117,7 @@ impl Preload {
         load: impl FnOnce(&Path, &mut dyn FnMut(Journal)) -> Result<Journal, LoadError> + Send + 'static,
     ) -> Self {
         let (sender, parts) = channel();
-        let (shown, wait_until_shown) = channel();
+        let (painted, frames) = channel();
         let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
         let (file, wake) = (path.clone(), waker.clone());
         std::thread::spawn(move || {
@@ -118,9 +125,7 @@ impl Preload {
             let loaded = load(&file, &mut |preview| {
                 crate::startup::phase("journal previewed (worker)");
                 if sender.send(Part::Preview(preview)).is_ok() {
-                    // The rest waits until the preview is on screen: on a
-                    // machine with few cores it would slow the first paint.
-                    let _ = wait_until_shown.recv_timeout(MAX_WAIT_FOR_PAINT);
+                    wait_until_settled(&frames);
                 }
             });
             crate::startup::phase("journal parsed (worker)");
@@ -134,15 +139,21 @@ impl Preload {
             path,
             parts,
             waker,
-            shown: Some(shown),
+            painted: Some(painted),
         }
     }
 
-    /// The preview is on screen: the rest of the journal can be read.
-    pub fn preview_shown(&mut self) {
-        if let Some(shown) = self.shown.take() {
-            let _ = shown.send(());
+    /// A frame showing the preview is being laid out, to be painted: the
+    /// rest of the journal is read once the window has settled.
+    pub fn preview_painted(&self) {
+        if let Some(painted) = &self.painted {
+            let _ = painted.send(());
         }
+    }
+
+    /// Read the rest of the journal now, settled or not (a wait for it).
+    pub fn read_rest_now(&mut self) {
+        self.painted = None;
     }
 
     pub fn path(&self) -> &Path {
@@ -196,6 +207,23 @@ impl Preload {
     fn stopped(&self) -> LoadError {
         stopped(&self.path)
     }
+}
+
+/// Wait for the preview's first frame, then until the window has settled
+/// (no frame for [`SETTLED_AFTER`], longer than a frame takes to paint):
+/// reading the rest meanwhile, even on a thread that yields the cores,
+/// slowed those frames and the programs starting beside the window (the X
+/// server among them) on two cores.
+fn wait_until_settled(frames: &Receiver<()>) {
+    if frames.recv_timeout(MAX_WAIT_FOR_PAINT).is_ok() {
+        wait_for_quiet(frames, SETTLED_AFTER, MAX_WAIT_FOR_SETTLING);
+    }
+}
+
+/// Wait until no frame has come for `quiet`, or `longest` has passed.
+fn wait_for_quiet(frames: &Receiver<()>, quiet: Duration, longest: Duration) {
+    let start = Instant::now();
+    while start.elapsed() < longest && frames.recv_timeout(quiet).is_ok() {}
 }
 
 /// The file's text and, for a big one, its preview.
@@ -299,7 +327,6 @@ fn stopped(path: &Path) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Instant;
 
     /// A journal file big enough to be previewed, in a folder of its own.
     fn big_journal_file() -> (tempfile::TempDir, PathBuf, Journal) {
@@ -328,18 +355,18 @@ mod tests {
         let stamp = store::stamp(&path).unwrap();
         store::write_first_look(&kept, &path, stamp, &look).unwrap();
 
-        let mut preload = Preload::spawn(path.clone(), Some(kept.clone()));
+        let preload = Preload::spawn(path.clone(), Some(kept.clone()));
         assert_eq!(first_title(&preload), "kept");
-        preload.preview_shown();
+        preload.preview_painted();
         assert_eq!(preload.wait_whole().unwrap().journal, journal);
 
         // Changed by another program since: its own text is previewed.
         let mut changed = journal.clone();
         changed.title = "changed".into();
         store::save(&path, &changed).unwrap();
-        let mut preload = Preload::spawn(path, Some(kept));
+        let preload = Preload::spawn(path, Some(kept));
         assert_eq!(first_title(&preload), "changed");
-        preload.preview_shown();
+        preload.preview_painted();
         assert_eq!(preload.wait_whole().unwrap().journal, changed);
     }
 
@@ -367,11 +394,43 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_waits_while_frames_keep_coming_but_not_for_ever() {
+        let (painted, frames) = channel();
+        let painting = std::thread::spawn(move || {
+            for _ in 0..20 {
+                painted.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            painted
+        });
+        let start = Instant::now();
+        wait_for_quiet(&frames, Duration::from_millis(500), Duration::from_secs(60));
+        assert!(
+            start.elapsed() >= Duration::from_millis(190),
+            "settled early"
+        );
+        // Frames that never stop: the wait still ends.
+        let painted = painting.join().unwrap();
+        let painting = std::thread::spawn(move || {
+            while painted.send(()).is_ok() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        wait_for_quiet(
+            &frames,
+            Duration::from_millis(500),
+            Duration::from_millis(50),
+        );
+        drop(frames);
+        painting.join().unwrap();
+    }
+
+    #[test]
     fn a_big_journal_read_whole_has_its_first_look_kept() {
         let (folder, path, journal) = big_journal_file();
         let kept = folder.path().join("first-looks");
-        let mut preload = Preload::spawn(path.clone(), Some(kept.clone()));
-        preload.preview_shown();
+        let preload = Preload::spawn(path.clone(), Some(kept.clone()));
+        preload.preview_painted();
         assert_eq!(preload.wait_whole().unwrap().journal, journal);
         // Kept on a thread of its own, after the journal was handed over.
         let stamp = store::stamp(&path).unwrap();

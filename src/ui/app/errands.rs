@@ -24,7 +24,7 @@ impl StudylogApp {
             self.errand_done(done);
         }
         if let Some(mut read) = self.loading.take() {
-            read.preload.preview_shown();
+            read.preload.read_rest_now();
             let whole = read.preload.wait_whole();
             self.preloaded(&read, whole);
         }

@@ -65,11 +65,9 @@ impl StudylogApp {
     /// Once the whole journal being previewed is in: open it, and let the
     /// input held meanwhile through.
     pub(super) fn finish_loading(&mut self) {
-        if self.ctx.cumulative_frame_nr() >= 1
-            && let Some(read) = &mut self.loading
-        {
-            // The first frame, with the preview, is painted.
-            read.preload.preview_shown();
+        if let Some(read) = &self.loading {
+            // This frame, with the preview, is painted once laid out.
+            read.preload.preview_painted();
         }
         let Some(whole) = self.loading.as_ref().and_then(|r| r.preload.try_whole()) else {
             return;

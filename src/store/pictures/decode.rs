@@ -59,9 +59,10 @@ fn decode_raster(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, P
     reader.limits(limits);
     let image = reader.decode().map_err(broken)?;
     let full_size = [image.width(), image.height()];
-    let scale = drawn_scale([image.width() as f32, image.height() as f32], max_width).min(1.0);
+    let size = full_size.map(|side| side as f32);
+    let scale = drawn_scale(size, max_width).min(1.0);
     let image = if scale < 1.0 {
-        let [width, height] = full_size.map(|side| ((side as f32 * scale) as u32).max(1));
+        let [width, height] = drawn_pixels(size, scale);
         image.thumbnail_exact(width, height)
     } else {
         image
@@ -80,6 +81,13 @@ fn decode_raster(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, P
 fn drawn_scale(size: [f32; 2], max_width: u32) -> f32 {
     let [width, height] = size.map(|side| side.max(1.0));
     (max_width.max(1) as f32 / width).min(MAX_DRAWN_SIDE as f32 / width.max(height))
+}
+
+/// The pixels a picture `size` big is drawn at, scaled by `scale`: rounded
+/// (a float product truncated falls a pixel short of the drawn width), at
+/// least one, at most [`MAX_DRAWN_SIDE`].
+fn drawn_pixels(size: [f32; 2], scale: f32) -> [u32; 2] {
+    size.map(|side| ((side * scale).round() as u32).clamp(1, MAX_DRAWN_SIDE))
 }
 
 /// Whether bytes are an SVG (text, with an `<svg` element near the top).
@@ -132,9 +140,9 @@ fn render_svg(bytes: &[u8], path: &Path, max_width: u32) -> Result<Decoded, Pict
     let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| broken(e.to_string()))?;
     let size = tree.size();
     let full_size = [size.width().ceil() as u32, size.height().ceil() as u32];
-    let scale = drawn_scale([size.width(), size.height()], max_width);
-    let width = ((size.width() * scale).round() as u32).clamp(1, MAX_DRAWN_SIDE);
-    let height = ((size.height() * scale).round() as u32).clamp(1, MAX_DRAWN_SIDE);
+    let size = [size.width(), size.height()];
+    let scale = drawn_scale(size, max_width);
+    let [width, height] = drawn_pixels(size, scale);
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| broken("the picture has no size".into()))?;
     let transform = tiny_skia::Transform::from_scale(scale, scale);

@@ -86,6 +86,17 @@ fn a_picture_is_decoded_no_wider_than_drawn() {
 }
 
 #[test]
+fn a_picture_is_decoded_exactly_as_wide_as_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.png");
+    fs::write(&path, png(1000, 10)).unwrap();
+    for width in [251, 253, 333, 502, 506, 511, 999] {
+        let decoded = decode_picture(&path, width).unwrap();
+        assert_eq!(decoded.size[0], width as usize, "drawn {width} wide");
+    }
+}
+
+#[test]
 fn a_picture_taller_than_a_texture_may_be_is_drawn_smaller() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tall.png");

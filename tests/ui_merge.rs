@@ -151,19 +151,11 @@ fn a_text_conflict_is_settled_from_the_day_form() {
 
 #[test]
 fn a_list_conflict_is_settled_from_the_day_form() {
-    let mut journal = common::small_journal();
-    let day = journal.days.get_mut(&date()).unwrap();
-    for section in &mut day.sections {
-        if let SectionBody::Questions(entries) = &mut section.body {
-            *entries = vec![
-                Entry::Text(OURS_MARKER.into()),
-                Entry::Item(Question::new("こちらの問い")),
-                Entry::Text(THEIRS_MARKER.into()),
-                Entry::Item(Question::new("あちらの問い")),
-                Entry::Text(END_MARKER.into()),
-            ];
+    let journal = with_sections_of_the_day(|body| {
+        if let SectionBody::Questions(entries) = body {
+            *entries = conflict(Question::new("こちらの問い"), Question::new("あちらの問い"));
         }
-    }
+    });
     let (mut harness, _) = app_on(journal);
     harness.get_by_label("• こちらの問い");
     harness.get_by_label("Keep the other's").click();
@@ -173,19 +165,11 @@ fn a_list_conflict_is_settled_from_the_day_form() {
 
 #[test]
 fn a_conflict_in_the_next_list_is_settled_from_the_day_form() {
-    let mut journal = common::small_journal();
-    let day = journal.days.get_mut(&date()).unwrap();
-    for section in &mut day.sections {
-        if let SectionBody::Next(entries) = &mut section.body {
-            *entries = vec![
-                Entry::Text(OURS_MARKER.into()),
-                Entry::Item(NextItem::new("こちらの予定")),
-                Entry::Text(THEIRS_MARKER.into()),
-                Entry::Item(NextItem::new("あちらの予定")),
-                Entry::Text(END_MARKER.into()),
-            ];
+    let journal = with_sections_of_the_day(|body| {
+        if let SectionBody::Next(entries) = body {
+            *entries = conflict(NextItem::new("こちらの予定"), NextItem::new("あちらの予定"));
         }
-    }
+    });
     let (mut harness, _) = app_on(journal);
     // Shown as a conflict to settle, not as its marker lines to edit.
     harness.get_by_label("Both copies changed this differently.");
@@ -196,6 +180,28 @@ fn a_conflict_in_the_next_list_is_settled_from_the_day_form() {
         .map(|(_, _, item)| item.text.clone())
         .collect();
     assert_eq!(next, ["あちらの予定"]);
+}
+
+/// The small journal, each section of its day changed by `change`.
+fn with_sections_of_the_day(mut change: impl FnMut(&mut SectionBody)) -> Journal {
+    let mut journal = common::small_journal();
+    let day = journal.days.get_mut(&date()).unwrap();
+    for section in &mut day.sections {
+        change(&mut section.body);
+    }
+    journal
+}
+
+/// A list as a merge leaves a conflict in it: ours, then theirs, between
+/// the conflict's marker lines.
+fn conflict<T>(ours: T, theirs: T) -> Vec<Entry<T>> {
+    vec![
+        Entry::Text(OURS_MARKER.into()),
+        Entry::Item(ours),
+        Entry::Text(THEIRS_MARKER.into()),
+        Entry::Item(theirs),
+        Entry::Text(END_MARKER.into()),
+    ]
 }
 
 fn day_of(harness: &egui_kittest::Harness<'_, studylog::ui::StudylogApp>) -> studylog::model::Day {

@@ -131,14 +131,12 @@ fn a_journal_with_git_conflict_markers_opens_merged() {
 
 #[test]
 fn a_text_conflict_is_settled_from_the_day_form() {
-    let mut journal = common::small_journal();
-    let day = journal.days.get_mut(&date()).unwrap();
-    for section in &mut day.sections {
-        if let SectionBody::Impressions(free) = &mut section.body {
+    let journal = with_sections_of_the_day(|body| {
+        if let SectionBody::Impressions(free) = body {
             free.text =
                 format!("前\n{OURS_MARKER}\nこちら\n{THEIRS_MARKER}\nあちら\n{END_MARKER}\n後");
         }
-    }
+    });
     let (mut harness, _) = app_on(journal);
     harness.get_by_label("Both copies changed this differently.");
     harness.get_by_label("Keep both").click();
